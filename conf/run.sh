@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make run`: the whole application on http://127.0.0.1:8080 with the
+# demonstration data, in the foreground until Ctrl-C, which stops all it
+# started. The data stays in var/dev and is reused by the next run.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VAR=$ROOT/var/dev
+PORT=${PORT:-8080}
+
+stop() {
+	trap - INT TERM EXIT
+	echo
+	echo "Arrêt de Formations EGOC…"
+	"$ROOT/conf/stack.sh" stop "$VAR"
+	exit 0
+}
+trap stop INT TERM EXIT
+
+"$ROOT/conf/stack.sh" stop "$VAR" 2>/dev/null || true
+"$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
+
+cat <<MSG
+
+  Formations EGOC est lancé : http://127.0.0.1:$PORT/
+  La fiche réelle :           http://127.0.0.1:$PORT/formations/cooperation-territoriale
+
+  Journaux : $VAR/log/   (Ctrl-C pour tout arrêter)
+
+MSG
+while kill -0 "$(cat "$VAR/run/formations.pid")" 2>/dev/null &&
+      kill -0 "$(cat "$VAR/run/nginx.pid")" 2>/dev/null; do
+	sleep 1
+done
+echo "Un des services s'est arrêté ; voir $VAR/log/." >&2

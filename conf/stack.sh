@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# The development and test stack, all under one folder of the checkout:
+# a private PostgreSQL cluster (Unix socket only, nothing of the system's
+# configuration touched), the FastCGI server and nginx.
+#
+#   conf/stack.sh start VARDIR HTTP_PORT [demo]   create if needed, start
+#   conf/stack.sh stop VARDIR                      stop what start started
+#   conf/stack.sh pg-restart VARDIR                restart PostgreSQL only
+#   conf/stack.sh psql VARDIR [ARGS]               psql as the owner
+#
+# `make run` and the tests use it; they run side by side in different
+# folders and ports.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+
+die() { echo "stack: $*" >&2; exit 1; }
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to the
+# 'postgres' account. When that account cannot reach the checkout (a home
+# folder with mode 0700), the data lives in /var/tmp and var/ links to it.
+as_pg() {
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_dirs() {
+	local var=$1
+	PGDATA=$var/pg
+	PGSOCK=$var/run/pg
+	if [ "$(id -u)" = 0 ] && [ ! -e "$PGDATA" ]; then
+		mkdir -p "$var/run"
+		if ! runuser -u postgres -- test -x "$var/run" 2>/dev/null ||
+		   ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+			local side
+			side=/var/tmp/formations-$(echo "$var" | md5sum | cut -c1-12)
+			mkdir -p "$side/pg" "$side/sock"
+			chown postgres: "$side" "$side/pg" "$side/sock"
+			ln -sfn "$side/pg" "$PGDATA"
+			ln -sfn "$side/sock" "$PGSOCK"
+		fi
+	fi
+	if [ -L "$PGSOCK" ]; then PGSOCK=$(readlink "$PGSOCK"); fi
+}
+
+pg_conninfo() { echo "host=$PGSOCK port=5432 dbname=formations user=$1"; }
+
+pg_init() {
+	local var=$1
+	mkdir -p "$PGDATA" "$PGSOCK"
+	if [ "$(id -u)" = 0 ]; then chown postgres: "$PGDATA" "$PGSOCK"; fi
+	chmod 700 "$PGDATA"
+	as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 \
+		--locale=C.UTF-8 >"$var/log/initdb.log" 2>&1 || die "initdb failed, see $var/log/initdb.log"
+	cat >>"$PGDATA/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$PGSOCK'
+port = 5432
+max_connections = 200
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = on
+timezone = 'Europe/Paris'
+log_min_messages = warning
+CONF
+}
+
+pg_start() {
+	local var=$1
+	touch "$var/log/postgresql.log"
+	if [ "$(id -u)" = 0 ]; then chown postgres: "$var/log/postgresql.log"; fi
+	as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$var/log/postgresql.log" -w -t 60 start >/dev/null ||
+		die "PostgreSQL did not start, see $var/log/postgresql.log"
+}
+
+pg_stop() {
+	[ -d "$PGDATA" ] || return 0
+	as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop >/dev/null 2>&1 || true
+}
+
+pg_create_roles() {
+	as_pg "$PGBIN/psql" -h "$PGSOCK" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
+CREATE ROLE formations_owner LOGIN;
+CREATE ROLE formations_app LOGIN;
+CREATE DATABASE formations OWNER formations_owner ENCODING 'UTF8' TEMPLATE template0;
+SQL
+	as_pg "$PGBIN/psql" -h "$PGSOCK" -U postgres -d formations -qAt -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE ALL ON DATABASE formations FROM PUBLIC;
+GRANT CONNECT, TEMPORARY ON DATABASE formations TO formations_app;
+CREATE EXTENSION IF NOT EXISTS unaccent;
+SQL
+}
+
+write_conf() {
+	local var=$1
+	{
+		cat "$ROOT/conf/formations.conf"
+		echo
+		echo "# Written by conf/stack.sh for $var"
+		echo "db = $(pg_conninfo formations_app)"
+		echo "db_owner = $(pg_conninfo formations_owner)"
+		echo "socket = $var/run/formations.sock"
+		echo "base_url = http://127.0.0.1:$2"
+		echo "log_file = $var/log/formations.log"
+		echo "templates = $ROOT/templates"
+		echo "sql_dir = $ROOT/sql"
+		if [ -f "$var/formations.local.conf" ]; then cat "$var/formations.local.conf"; fi
+	} >"$var/formations.conf"
+}
+
+app_start() {
+	local var=$1
+	rm -f "$var/run/formations.sock"
+	# FORMATIONS_WRAPPER runs the server under a tool (valgrind in the tests).
+	${FORMATIONS_WRAPPER:-} "$ROOT/cgi-bin/formations" -c "$var/formations.conf" serve \
+		>>"$var/log/formations.log" 2>&1 &
+	echo $! >"$var/run/formations.pid"
+	for _ in $(seq 1 400); do
+		[ -S "$var/run/formations.sock" ] && return 0
+		sleep 0.05
+	done
+	die "the FastCGI server did not start, see $var/log/formations.log"
+}
+
+nginx_conf() {
+	local var=$1 port=$2 body user
+	body=$(awk -F' *= *' '$1=="body_max"{v=$2} END{print v+65536}' "$var/formations.conf")
+	user=$(id -un)
+	mkdir -p "$var/nginx" "$var/bench"
+	sed -e "s|@VAR@|$var|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$port|g" \
+	    -e "s|@SOCKET@|$var/run/formations.sock|g" -e "s|@USER@|$user|g" \
+	    -e "s|@NGINX_BODY_MAX@|$body|g" -e "s|@NGINX_WORKERS@|${NGINX_WORKERS:-auto}|g" \
+	    -e "s|@ACCESS_LOG@|${NGINX_ACCESS_LOG:-off}|g" \
+	    "$ROOT/conf/nginx.conf.in" >"$var/nginx.conf"
+}
+
+nginx_start() {
+	local var=$1
+	/usr/sbin/nginx -p "$var/nginx" -c "$var/nginx.conf" -e "$var/log/nginx-error.log" ||
+		die "nginx did not start, see $var/log/nginx-error.log"
+}
+
+stop_pidfile() {
+	local file=$1 pid
+	[ -f "$file" ] || return 0
+	pid=$(cat "$file")
+	if kill -TERM "$pid" 2>/dev/null; then
+		for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	rm -f "$file"
+}
+
+cmd_start() {
+	local var=$1 port=$2 demo=${3:-}
+	mkdir -p "$var/run" "$var/log"
+	var=$(cd "$var" && pwd)
+	pg_dirs "$var"
+	local fresh=
+	if [ ! -f "$PGDATA/PG_VERSION" ]; then pg_init "$var"; fresh=1; fi
+	pg_start "$var"
+	if [ -n "$fresh" ]; then pg_create_roles; fi
+	write_conf "$var" "$port"
+	"$ROOT/cgi-bin/formations" -c "$var/formations.conf" migrate >"$var/log/migrate.log" 2>&1 ||
+		die "migrations failed, see $var/log/migrate.log"
+	if [ -n "$fresh" ] && [ "$demo" = demo ]; then
+		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" load "$ROOT/sql/demo.sql" ||
+			die "demonstration data failed to load"
+	fi
+	app_start "$var"
+	nginx_conf "$var" "$port"
+	nginx_start "$var"
+}
+
+cmd_stop() {
+	local var=$1
+	[ -d "$var" ] || return 0
+	var=$(cd "$var" && pwd)
+	pg_dirs "$var"
+	stop_pidfile "$var/run/nginx.pid"
+	stop_pidfile "$var/run/formations.pid"
+	pg_stop
+}
+
+case "${1:-}" in
+start) [ $# -ge 3 ] || die "usage: start VARDIR PORT [demo]"; cmd_start "$2" "$3" "${4:-}" ;;
+stop) [ $# -ge 2 ] || die "usage: stop VARDIR"; cmd_stop "$2" ;;
+pg-restart)
+	var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop; pg_start "$var" ;;
+pg-stop) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop ;;
+pg-start) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_start "$var" ;;
+psql)
+	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
+	as_pg "$PGBIN/psql" -h "$PGSOCK" -U formations_owner -d formations "$@" ;;
+*) die "usage: $0 start|stop|pg-restart|pg-stop|pg-start|psql VARDIR ..." ;;
+esac

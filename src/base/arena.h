@@ -1,0 +1,25 @@
+/* One arena per request: everything a request allocates comes from here and
+ * is released in one place when the request ends (PostgreSQL's memory
+ * contexts, in small). Cleanups registered with arena_defer run first, in
+ * reverse order, so foreign objects (PGresult, HDF) share the same owner. */
+#ifndef FORMATIONS_ARENA_H
+#define FORMATIONS_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena;
+
+struct arena *arena_new(void);
+void arena_free(struct arena *a);
+void *arena_alloc(struct arena *a, size_t size);
+void *arena_calloc(struct arena *a, size_t n, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+int arena_defer(struct arena *a, void (*fn)(void *), void *ptr);
+
+#endif

@@ -1,0 +1,35 @@
+/* Settings of one installation, read from conf/formations.conf (or the file
+ * named by -c / FORMATIONS_CONF). Every setting has a default that runs on
+ * one machine; a later line overrides an earlier one, so a generated file
+ * can append its overrides to a copy of the defaults. */
+#ifndef FORMATIONS_SETTINGS_H
+#define FORMATIONS_SETTINGS_H
+
+#include <stddef.h>
+
+#define SETTINGS_STR 512
+
+struct settings {
+	char db[SETTINGS_STR];          /* libpq conninfo of the application role */
+	char db_owner[SETTINGS_STR];    /* conninfo of the schema owner, for migrate */
+	char socket[SETTINGS_STR];      /* FastCGI Unix socket path */
+	char socket_group[64];          /* group given the socket, empty: unchanged */
+	int workers;
+	char base_url[SETTINGS_STR];
+	char log_file[SETTINGS_STR];    /* empty: stderr */
+	char templates[SETTINGS_STR];   /* folder of the ClearSilver templates */
+	char sql_dir[SETTINGS_STR];     /* folder of the migrations */
+	size_t body_max;                /* bytes of a request body */
+	size_t fields_max;              /* fields in a query, form or cookie header */
+	size_t field_max;               /* bytes of one field value */
+	size_t response_max;            /* bytes of one response body */
+	int db_timeout;                 /* seconds to connect */
+	int stop_grace;                 /* seconds for requests in flight at stop */
+};
+
+void settings_defaults(struct settings *s);
+/* Returns 0, or -1 with a message in err (unknown key, bad number, unreadable
+ * file) so that a typo in production is refused at start, not ignored. */
+int settings_load(struct settings *s, const char *path, char *err, size_t errlen);
+
+#endif

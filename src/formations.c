@@ -1,0 +1,83 @@
+/* cgi-bin/formations: one program that is the FastCGI server and the admin
+ * tool, like fossil's single binary. Each subcommand is one line of the
+ * table below. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/settings.h"
+#include "store/migrate.h"
+#include "web/server.h"
+
+struct command {
+	const char *name;
+	int (*run)(const struct settings *s, int argc, char **argv);
+	const char *usage;
+};
+
+static int cmd_serve(const struct settings *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return server_run(s);
+}
+
+static int cmd_migrate(const struct settings *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return migrate_run(s->db_owner, s->sql_dir) == 0 ? 0 : 1;
+}
+
+static int cmd_load(const struct settings *s, int argc, char **argv)
+{
+	if (argc != 1) {
+		fprintf(stderr, "usage: formations load FILE.sql\n");
+		return 2;
+	}
+	return migrate_load_file(s->db_owner, argv[0]) == 0 ? 0 : 1;
+}
+
+static const struct command commands[] = {
+	{ "serve", cmd_serve, "serve              run the FastCGI server (the default)" },
+	{ "migrate", cmd_migrate, "migrate            apply the pending sql/NNNN_*.sql migrations" },
+	{ "load", cmd_load, "load FILE.sql      run one SQL file as the schema owner (demo data)" },
+};
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: formations [-c FILE] [COMMAND [ARGS]]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(stderr, "  %s\n", commands[i].usage);
+	fprintf(stderr, "\nsettings: -c FILE, else $FORMATIONS_CONF, else conf/formations.conf\n");
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+	const char *conf = getenv("FORMATIONS_CONF");
+	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
+		conf = argv[2];
+		i = 3;
+	}
+	if (!conf || !*conf)
+		conf = "conf/formations.conf";
+	struct settings s;
+	char err[256];
+	settings_defaults(&s);
+	if (settings_load(&s, conf, err, sizeof(err)) < 0) {
+		fprintf(stderr, "formations: settings: %s\n", err);
+		return 2;
+	}
+	if (log_open(s.log_file) < 0) {
+		fprintf(stderr, "formations: cannot open log %s\n", s.log_file);
+		return 2;
+	}
+	const char *name = i < argc ? argv[i] : "serve";
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (strcmp(commands[k].name, name) == 0)
+			return commands[k].run(&s, argc - i - 1, argv + i + 1);
+	usage();
+	return 2;
+}

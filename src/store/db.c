@@ -1,0 +1,205 @@
+#include "store/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "base/arena.h"
+#include "base/log.h"
+
+#define DB_PREPARED_MAX 256
+
+struct db {
+	PGconn *conn;
+	char conninfo[1024];
+	int timeout;
+	/* Names of the statements prepared on this connection. */
+	const char *prepared[DB_PREPARED_MAX];
+	size_t n_prepared;
+	int in_tx;            /* between db_begin and commit or rollback */
+};
+
+struct db_rows {
+	PGresult *res;
+};
+
+struct db *db_new(const char *conninfo, int timeout)
+{
+	struct db *db = calloc(1, sizeof(*db));
+	if (!db)
+		return NULL;
+	snprintf(db->conninfo, sizeof(db->conninfo), "%s", conninfo);
+	db->timeout = timeout;
+	return db;
+}
+
+static void db_disconnect(struct db *db)
+{
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	db->n_prepared = 0;
+	db->in_tx = 0;
+}
+
+void db_free(struct db *db)
+{
+	if (!db)
+		return;
+	db_disconnect(db);
+	free(db);
+}
+
+/* The search_path is fixed at connection time, so no statement depends on
+ * the role's or the database's settings. */
+static int db_connect(struct db *db)
+{
+	char timeout[16];
+	snprintf(timeout, sizeof(timeout), "%d", db->timeout);
+	const char *keys[] = { "dbname", "connect_timeout", "options",
+		"application_name", NULL };
+	const char *vals[] = { db->conninfo, timeout, "-c search_path=" DB_SCHEMA,
+		"formations", NULL };
+	db->conn = PQconnectdbParams(keys, vals, 1);
+	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
+		log_line("db: cannot connect: %s",
+				db->conn ? PQerrorMessage(db->conn) : "out of memory");
+		db_disconnect(db);
+		return DB_UNAVAILABLE;
+	}
+	return DB_OK;
+}
+
+int db_ready(struct db *db)
+{
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
+		return DB_OK;
+	db_disconnect(db);
+	return db_connect(db);
+}
+
+static void rows_clear(void *p)
+{
+	PQclear(p);
+}
+
+/* After a failure, tells a lost connection (503, reconnect next time) from
+ * a statement the server refused. */
+static int db_failure(struct db *db, PGresult *res, const char *what)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	if (PQstatus(db->conn) != CONNECTION_OK || (state && strncmp(state, "08", 2) == 0) ||
+			(state && strncmp(state, "57P", 3) == 0)) {
+		log_line("db: connection lost during %s: %s", what, PQerrorMessage(db->conn));
+		db_disconnect(db);
+		return DB_UNAVAILABLE;
+	}
+	log_line("db: %s failed (%s): %s", what, state ? state : "?",
+			PQerrorMessage(db->conn));
+	if (state && strncmp(state, "23", 2) == 0)
+		return DB_CONFLICT;
+	return DB_FAILED;
+}
+
+static int db_prepare(struct db *db, const struct db_stmt *stmt)
+{
+	for (size_t i = 0; i < db->n_prepared; i++)
+		if (db->prepared[i] == stmt->name)
+			return DB_OK;
+	if (db->n_prepared >= DB_PREPARED_MAX)
+		return DB_FAILED;
+	PGresult *res = PQprepare(db->conn, stmt->name, stmt->sql, 0, NULL);
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? DB_OK : db_failure(db, res, stmt->name);
+	PQclear(res);
+	if (rc == DB_OK)
+		db->prepared[db->n_prepared++] = stmt->name;
+	return rc;
+}
+
+static int db_run_once(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, struct db_rows **out)
+{
+	int rc = db_ready(db);
+	if (rc == DB_OK)
+		rc = db_prepare(db, stmt);
+	if (rc != DB_OK)
+		return rc;
+	PGresult *res = PQexecPrepared(db->conn, stmt->name, nparams, params, NULL, NULL, 0);
+	ExecStatusType st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		rc = db_failure(db, res, stmt->name);
+		PQclear(res);
+		return rc;
+	}
+	struct db_rows *rows = out ? arena_alloc(a, sizeof(*rows)) : NULL;
+	if (!out || !rows || arena_defer(a, rows_clear, res) < 0) {
+		PQclear(res);
+		return out ? DB_FAILED : DB_OK;
+	}
+	rows->res = res;
+	*out = rows;
+	return DB_OK;
+}
+
+/* A connection that PostgreSQL closed (a restart, a failover) is only
+ * noticed when used. A read outside a transaction is tried once more on a
+ * new connection, so that only requests made during the outage fail; a
+ * write is never replayed, since it may have been committed. */
+int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, struct db_rows **out)
+{
+	if (out)
+		*out = NULL;
+	int was_connected = db->conn != NULL;
+	int rc = db_run_once(db, a, stmt, nparams, params, out);
+	if (rc == DB_UNAVAILABLE && was_connected && !db->in_tx &&
+			strncmp(stmt->sql, "SELECT", 6) == 0)
+		rc = db_run_once(db, a, stmt, nparams, params, out);
+	return rc;
+}
+
+static const struct db_stmt stmt_begin = { "tx_begin", "BEGIN" };
+static const struct db_stmt stmt_commit = { "tx_commit", "COMMIT" };
+static const struct db_stmt stmt_rollback = { "tx_rollback", "ROLLBACK" };
+
+int db_begin(struct db *db)
+{
+	int rc = db_run(db, NULL, &stmt_begin, 0, NULL, NULL);
+	db->in_tx = rc == DB_OK;
+	return rc;
+}
+
+int db_commit(struct db *db)
+{
+	int rc = db_run(db, NULL, &stmt_commit, 0, NULL, NULL);
+	db->in_tx = 0;
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
+		(void)db_run(db, NULL, &stmt_rollback, 0, NULL, NULL);
+	db->in_tx = 0;
+}
+
+size_t db_rows_count(const struct db_rows *r)
+{
+	return r ? (size_t)PQntuples(r->res) : 0;
+}
+
+const char *db_get(const struct db_rows *r, size_t i, const char *col)
+{
+	int c = PQfnumber(r->res, col);
+	if (c < 0 || (int)i >= PQntuples(r->res) || PQgetisnull(r->res, (int)i, c))
+		return "";
+	return PQgetvalue(r->res, (int)i, c);
+}
+
+int db_is_null(const struct db_rows *r, size_t i, const char *col)
+{
+	int c = PQfnumber(r->res, col);
+	return c < 0 || (int)i >= PQntuples(r->res) || PQgetisnull(r->res, (int)i, c);
+}

@@ -1,0 +1,50 @@
+/* The worker's one PostgreSQL connection. Statements are prepared on first
+ * use on each connection and re-prepared after a reconnection; a lost
+ * connection makes the current request answer 503 and is reopened by the
+ * next one. Only src/store/ includes libpq-fe.h. */
+#ifndef FORMATIONS_DB_H
+#define FORMATIONS_DB_H
+
+#include <stddef.h>
+
+struct arena;
+struct settings;
+struct db;
+
+enum db_status {
+	DB_OK = 0,
+	DB_NOT_FOUND = 1,
+	DB_UNAVAILABLE = -1,   /* connection lost or refused: 503 */
+	DB_FAILED = -2,        /* the statement failed: 500, logged */
+	DB_CONFLICT = -3       /* a constraint said no: the caller explains */
+};
+
+/* A statement: its SQL is always a literal with $n parameters. */
+struct db_stmt {
+	const char *name;
+	const char *sql;
+};
+
+struct db_rows;
+
+/* Every connection uses the fixed search_path of DB_SCHEMA. */
+#define DB_SCHEMA "formations"
+
+struct db *db_new(const char *conninfo, int timeout);
+void db_free(struct db *db);
+/* Connects if needed; DB_OK or DB_UNAVAILABLE. */
+int db_ready(struct db *db);
+/* Runs a prepared statement with text parameters (NULL is SQL NULL). The
+ * result belongs to the arena. */
+int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, struct db_rows **out);
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+size_t db_rows_count(const struct db_rows *r);
+/* Value of row i, column named col ("" for NULL or an unknown column). */
+const char *db_get(const struct db_rows *r, size_t i, const char *col);
+int db_is_null(const struct db_rows *r, size_t i, const char *col);
+
+#endif

@@ -1,0 +1,113 @@
+#define _POSIX_C_SOURCE 200809L
+#include "web/dispatch.h"
+
+#include <string.h>
+#include <time.h>
+
+#include <fcgiapp.h>
+
+#include "base/arena.h"
+#include "base/log.h"
+#include "base/settings.h"
+#include "pages/pages.h"
+#include "store/db.h"
+#include "view/view.h"
+#include "web/request.h"
+#include "web/response.h"
+#include "web/routes.h"
+
+int handler_render(struct ctx *ctx, int status, const char *template_name)
+{
+	ctx->res->status = status;
+	ctx->res->body.len = 0;
+	if (view_render(ctx->templates, template_name, ctx->view, &ctx->res->body) < 0)
+		return 500;
+	return 0;
+}
+
+int handler_db_status(int db_status)
+{
+	switch (db_status) {
+	case DB_OK:
+		return 0;
+	case DB_NOT_FOUND:
+		return 404;
+	case DB_UNAVAILABLE:
+		return 503;
+	default:
+		return 500;
+	}
+}
+
+/* The last resort when even the error template cannot render. */
+static void plain_error(struct response *res, int status)
+{
+	static const char text[] = "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\">"
+		"<title>Erreur</title><p>Le service est momentanément indisponible. "
+		"Merci de réessayer dans quelques instants.</p></html>";
+	res->status = status;
+	res->body.len = 0;
+	if (buf_append(&res->body, text, sizeof(text) - 1) < 0)
+		res->body.len = 0;
+}
+
+/* Any status a handler or the request layer gave up with becomes the
+ * site's error page, with a fresh dataset: nothing half-filled leaks in. */
+static void error_page(struct ctx *ctx, int status)
+{
+	ctx->view = view_new(ctx->arena);
+	ctx->res->n_headers = 0;
+	if (!ctx->view || page_error(ctx, status) != 0)
+		plain_error(ctx->res, status);
+	if (status == 503)
+		response_header(ctx->res, "Retry-After", "5");
+	if (status == 405)
+		response_header(ctx->res, "Allow", "GET, HEAD, POST");
+}
+
+static int run_route(struct ctx *ctx, struct request *req, struct worker *w)
+{
+	int status;
+	const struct route *route = routes_match(req, ctx->arena, &status);
+	if (!route)
+		return status;
+	if ((route->needs & NEEDS_DB) && db_ready(w->db) != DB_OK)
+		return 503;
+	return route->handler(ctx);
+}
+
+static long elapsed_us(const struct timespec *start)
+{
+	struct timespec end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	return (end.tv_sec - start->tv_sec) * 1000000L + (end.tv_nsec - start->tv_nsec) / 1000L;
+}
+
+void dispatch(struct worker *w, void *fcgx_request)
+{
+	FCGX_Request *fr = fcgx_request;
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	struct arena *a = arena_new();
+	struct request req;
+	struct response res;
+	response_init(&res, w->settings->response_max);
+	struct ctx ctx = { a, w->settings, &req, &res, w->db, w->templates, NULL };
+	int status = a ? request_read(&req, a, fr->envp, fr->in, w->settings) : 500;
+	if (status == 0) {
+		ctx.view = view_new(a);
+		status = ctx.view ? run_route(&ctx, &req, w) : 500;
+	}
+	if (status != 0 && a)
+		error_page(&ctx, status);
+	else if (status != 0)
+		plain_error(&res, status);
+	const char *method = request_env(fr->envp, "REQUEST_METHOD");
+	if (response_write(&res, fr->out, method && strcmp(method, "HEAD") == 0) < 0)
+		log_line("write failed: client gone?");
+	const char *uri = request_env(fr->envp, "REQUEST_URI");
+	log_line("%s %.300s %d %ld", method ? method : "-", uri ? uri : "-", res.status,
+			elapsed_us(&start));
+	response_free(&res);
+	arena_free(a);
+}

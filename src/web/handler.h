@@ -1,0 +1,34 @@
+/* What every page handler receives: the request being served and what it
+ * may use to answer it. A handler returns 0 once it has filled ctx->res, or
+ * an HTTP status (404, 503, ...) for the dispatcher to answer with the
+ * site's error page. */
+#ifndef FORMATIONS_HANDLER_H
+#define FORMATIONS_HANDLER_H
+
+struct arena;
+struct db;
+struct request;
+struct response;
+struct settings;
+struct templates;
+struct view;
+
+struct ctx {
+	struct arena *arena;
+	const struct settings *settings;
+	const struct request *req;
+	struct response *res;
+	struct db *db;
+	struct templates *templates;
+	struct view *view;        /* fresh for this request */
+};
+
+typedef int (*handler_fn)(struct ctx *ctx);
+
+/* Renders template into the response with status; returns 0 or 500. */
+int handler_render(struct ctx *ctx, int status, const char *template_name);
+/* Maps a store status to the handler's answer: DB_NOT_FOUND is 404,
+ * DB_UNAVAILABLE 503, anything else 500. */
+int handler_db_status(int db_status);
+
+#endif

@@ -1,0 +1,115 @@
+#include "web/request.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include <fcgiapp.h>
+
+#include "base/arena.h"
+#include "base/settings.h"
+
+const char *request_env(char **env, const char *name)
+{
+	size_t n = strlen(name);
+	for (char **e = env; e && *e; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
+static const char *env_or_empty(char **env, const char *name)
+{
+	const char *v = request_env(env, name);
+	return v ? v : "";
+}
+
+static int status_of(int rc)
+{
+	switch (rc) {
+	case PARSE_OK:
+		return 0;
+	case PARSE_TOO_LARGE:
+		return 413;
+	case PARSE_NOMEM:
+		return 500;
+	default:
+		return 400;
+	}
+}
+
+int request_parse_env(struct request *r, struct arena *a, char **env,
+		const struct settings *s)
+{
+	memset(r, 0, sizeof(*r));
+	const struct parse_limits lim = { s->fields_max, s->field_max };
+	r->method = env_or_empty(env, "REQUEST_METHOD");
+	const char *uri = env_or_empty(env, "REQUEST_URI");
+	const char *q = strchr(uri, '?');
+	size_t path_len = q ? (size_t)(q - uri) : strlen(uri);
+	int rc = parse_path(a, uri, path_len, 2048, &r->path);
+	if (rc != PARSE_OK)
+		return status_of(rc);
+	if (q) {
+		rc = parse_urlencoded(a, q + 1, strlen(q + 1), &lim, &r->query);
+		if (rc != PARSE_OK)
+			return status_of(rc);
+	}
+	const char *cookie = request_env(env, "HTTP_COOKIE");
+	if (cookie) {
+		rc = parse_cookies(a, cookie, strlen(cookie), &lim, &r->cookies);
+		if (rc != PARSE_OK)
+			return status_of(rc);
+	}
+	r->content_type = request_env(env, "CONTENT_TYPE");
+	r->origin = request_env(env, "HTTP_ORIGIN");
+	r->referer = request_env(env, "HTTP_REFERER");
+	r->if_none_match = request_env(env, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = request_env(env, "HTTP_IF_MODIFIED_SINCE");
+	r->remote_addr = env_or_empty(env, "REMOTE_ADDR");
+	r->user_agent = env_or_empty(env, "HTTP_USER_AGENT");
+	const char *https = request_env(env, "HTTPS");
+	r->https = https && strcmp(https, "on") == 0;
+	return 0;
+}
+
+static int is_form_type(const char *ct)
+{
+	static const char form[] = "application/x-www-form-urlencoded";
+	if (!ct || strncasecmp(ct, form, sizeof(form) - 1) != 0)
+		return 0;
+	char next = ct[sizeof(form) - 1];
+	return next == '\0' || next == ';' || next == ' ';
+}
+
+static int read_body(struct request *r, struct arena *a, FCGX_Stream *in,
+		size_t len, const struct settings *s)
+{
+	char *body = arena_alloc(a, len + 1);
+	if (!body)
+		return 500;
+	int got = FCGX_GetStr(body, (int)len, in);
+	if (got < 0 || (size_t)got != len)
+		return 400;
+	body[len] = '\0';
+	if (!is_form_type(r->content_type))
+		return 415;
+	const struct parse_limits lim = { s->fields_max, s->field_max };
+	return status_of(parse_urlencoded(a, body, len, &lim, &r->form));
+}
+
+int request_read(struct request *r, struct arena *a, char **env, void *in_stream,
+		const struct settings *s)
+{
+	int status = request_parse_env(r, a, env, s);
+	if (status)
+		return status;
+	size_t len;
+	if (parse_content_length(request_env(env, "CONTENT_LENGTH"), &len) != PARSE_OK)
+		return 400;
+	/* The limit is checked on the announced length, before any read. */
+	if (len > s->body_max)
+		return 413;
+	if (len == 0)
+		return 0;
+	return read_body(r, a, in_stream, len, s);
+}

@@ -1,0 +1,64 @@
+/* Every URL the application answers, in one table: reading this file tells
+ * what the application does. */
+#include "web/routes.h"
+
+#include <string.h>
+
+#include "base/arena.h"
+#include "pages/pages.h"
+#include "web/request.h"
+
+static const struct route routes[] = {
+	/* method  pattern                 handler          needs */
+	{ "GET",   "/",                    page_home,       NEEDS_DB },
+	{ "GET",   "/formations/{slug}",   page_course,     NEEDS_DB },
+};
+
+/* Matches one path against one pattern; each {capture} is one non-empty
+ * segment, copied into the arena. */
+static int pattern_match(const char *pattern, const char *path, struct request *req,
+		struct arena *a)
+{
+	size_t n_args = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *end = strchr(s, '/');
+			size_t len = end ? (size_t)(end - s) : strlen(s);
+			if (len == 0 || n_args >= REQUEST_ARGS_MAX)
+				return 0;
+			req->args[n_args] = arena_strndup(a, s, len);
+			if (!req->args[n_args++])
+				return 0;
+			const char *close = strchr(p, '}');
+			if (!close)
+				return 0;
+			p = close + 1;
+			s += len;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	if (*p || *s)
+		return 0;
+	req->n_args = n_args;
+	return 1;
+}
+
+const struct route *routes_match(struct request *req, struct arena *a, int *status)
+{
+	*status = 404;
+	int is_head = strcmp(req->method, "HEAD") == 0;
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (!pattern_match(routes[i].pattern, req->path, req, a))
+			continue;
+		if (strcmp(routes[i].method, req->method) == 0 ||
+				(is_head && strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
+		*status = 405;
+	}
+	return NULL;
+}

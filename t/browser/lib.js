@@ -1,0 +1,54 @@
+// Helpers of the browser tests: Debian's Chromium, headless, a fresh
+// profile, no network beyond loopback; results printed as TAP.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+let count = 0;
+let failed = 0;
+
+function ok(cond, name, diag) {
+  count++;
+  if (!cond) failed++;
+  console.log(`${cond ? '' : 'not '}ok ${count} - ${name}`);
+  if (!cond && diag) console.log(String(diag).split('\n').map((l) => `#   ${l}`).join('\n'));
+  return cond;
+}
+
+function done() {
+  console.log(`1..${count}`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'formations-chromium-'));
+  // A persistent context is Playwright's way of passing --user-data-dir.
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    bypassCSP: true, // axe-core is injected inline; the site's CSP forbids that, rightly
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = async () => {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { browser, close };
+}
+
+// Runs axe-core in the page; returns the violations of WCAG 2.x A and AA.
+async function axe(page) {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+}
+
+module.exports = { ok, done, launch, axe };

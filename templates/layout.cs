@@ -1,0 +1,38 @@
+<?cs # The one layout of every page. Pages include this file, then call
+     layout_begin() and layout_end() around their content. Every var: is
+     HTML-escaped (Config.VarEscapeMode = html). ?><?cs def:layout_begin() ?><!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:Page.title ?><?cs if:Page.title != "Formations EGOC" ?> · Formations EGOC<?cs /if ?></title>
+<link rel="stylesheet" href="/static/site.css">
+<link rel="stylesheet" href="/static/print.css" media="print">
+</head>
+<body>
+<a class="skip" href="#contenu">Aller au contenu</a>
+<header class="site">
+<div class="wrap">
+<a class="brand" href="/">EGOC <span>Formations</span></a>
+<nav aria-label="Navigation principale">
+<ul>
+<li><a href="/formations">Catalogue</a></li>
+<li><a href="/sessions">Sessions à venir</a></li>
+<li><a href="/demande">Demander une formation</a></li>
+</ul>
+</nav>
+</div>
+</header>
+<main id="contenu" class="wrap">
+<?cs /def ?><?cs def:layout_end() ?>
+</main>
+<footer class="site">
+<div class="wrap">
+<p>EGOC — centre de formation des Caf et de leurs partenaires.
+Engagement d'une réponse dans les 15 jours, ou 1 mois pour les sessions INTER.</p>
+<p>Nous contacter : 02 99 29 82 42 ou 02 99 29 82 43</p>
+</div>
+</footer>
+</body>
+</html>
+<?cs /def ?>

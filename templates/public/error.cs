@@ -1,0 +1,7 @@
+<?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
+<section class="error">
+<h1><?cs var:Error.title ?></h1>
+<p><?cs var:Error.message ?></p>
+<p><a href="/">Retour à l'accueil</a> · <a href="/formations">Catalogue des formations</a></p>
+</section>
+<?cs call:layout_end() ?>
