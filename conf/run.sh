@@ -19,10 +19,14 @@ trap stop INT TERM EXIT
 "$ROOT/conf/stack.sh" stop "$VAR" 2>/dev/null || true
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
 
+read -r admin_email admin_password <"$VAR/demo-admin.txt" || true
 cat <<MSG
 
   Formations EGOC est lancé : http://127.0.0.1:$PORT/
   La fiche réelle :           http://127.0.0.1:$PORT/formations/cooperation-territoriale
+  L'intranet :                http://127.0.0.1:$PORT/intranet/connexion
+      adresse :       ${admin_email:-?}
+      mot de passe :  ${admin_password:-?}
 
   Journaux : $VAR/log/   (Ctrl-C pour tout arrêter)
 

@@ -109,6 +109,19 @@ write_conf() {
 	} >"$var/formations.conf"
 }
 
+# The demonstration admin: a random password, kept in the folder so that
+# every `make run` can print it.
+demo_admin() {
+	local var=$1 password
+	password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+	printf '%s\n' "$password" |
+		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" user add admin@egoc.example \
+			--role admin --name "Administrateur de démonstration" >/dev/null ||
+		die "could not create the demonstration admin"
+	printf 'admin@egoc.example %s\n' "$password" >"$var/demo-admin.txt"
+	chmod 600 "$var/demo-admin.txt"
+}
+
 app_start() {
 	local var=$1
 	rm -f "$var/run/formations.sock"
@@ -167,6 +180,7 @@ cmd_start() {
 	if [ -n "$fresh" ] && [ "$demo" = demo ]; then
 		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" load "$ROOT/sql/demo.sql" ||
 			die "demonstration data failed to load"
+		demo_admin "$var"
 	fi
 	app_start "$var"
 	nginx_conf "$var" "$port"
@@ -192,6 +206,6 @@ pg-stop) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop ;;
 pg-start) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_start "$var" ;;
 psql)
 	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
-	as_pg "$PGBIN/psql" -h "$PGSOCK" -U formations_owner -d formations "$@" ;;
+	PGOPTIONS="-c search_path=formations" as_pg "$PGBIN/psql" -h "$PGSOCK" -U formations_owner -d formations "$@" ;;
 *) die "usage: $0 start|stop|pg-restart|pg-stop|pg-start|psql VARDIR ..." ;;
 esac

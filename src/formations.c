@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "cli/cli.h"
 #include "base/settings.h"
 #include "store/migrate.h"
 #include "web/server.h"
@@ -43,6 +44,7 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "serve              run the FastCGI server (the default)" },
 	{ "migrate", cmd_migrate, "migrate            apply the pending sql/NNNN_*.sql migrations" },
 	{ "load", cmd_load, "load FILE.sql      run one SQL file as the schema owner (demo data)" },
+	{ "user", cli_user, "user add|passwd|disable EMAIL ...  staff accounts (passwords on stdin)" },
 };
 
 static void usage(void)

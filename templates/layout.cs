@@ -14,13 +14,22 @@
 <header class="site">
 <div class="wrap">
 <a class="brand" href="/">EGOC <span>Formations</span></a>
-<nav aria-label="Navigation principale">
+<?cs if:Login.name ?><nav aria-label="Navigation de l'intranet">
+<ul>
+<li><a href="/intranet">Intranet</a></li>
+<?cs if:Login.role == "admin" ?><li><a href="/intranet/utilisateurs">Utilisateurs</a></li>
+<li><a href="/intranet/journal">Journal</a></li><?cs /if ?>
+<li><form method="post" action="/intranet/deconnexion" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<button type="submit" class="link">Se déconnecter (<?cs var:Login.name ?>)</button></form></li>
+</ul>
+</nav><?cs else ?><nav aria-label="Navigation principale">
 <ul>
 <li><a href="/formations">Catalogue</a></li>
 <li><a href="/sessions">Sessions à venir</a></li>
 <li><a href="/demande">Demander une formation</a></li>
 </ul>
-</nav>
+</nav><?cs /if ?>
 </div>
 </header>
 <main id="contenu" class="wrap">

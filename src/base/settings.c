@@ -21,6 +21,12 @@ void settings_defaults(struct settings *s)
 	s->response_max = 8 * 1024 * 1024;
 	s->db_timeout = 5;
 	s->stop_grace = 10;
+	s->cookie_secure = 0;
+	s->login_idle = 2 * 3600;
+	s->login_max = 12 * 3600;
+	s->login_window = 15 * 60;
+	s->login_failures_email = 5;
+	s->login_failures_ip = 20;
 }
 
 enum setting_kind { SET_STR, SET_INT, SET_SIZE };
@@ -52,6 +58,12 @@ static const struct setting_def setting_defs[] = {
 	SIZE("response_max", response_max, 64 * 1024, 256L * 1024 * 1024),
 	INT("db_timeout", db_timeout, 1, 600),
 	INT("stop_grace", stop_grace, 1, 600),
+	INT("cookie_secure", cookie_secure, 0, 1),
+	INT("login_idle", login_idle, 1, 7 * 24 * 3600),
+	INT("login_max", login_max, 1, 30 * 24 * 3600),
+	INT("login_window", login_window, 1, 24 * 3600),
+	INT("login_failures_email", login_failures_email, 1, 1000),
+	INT("login_failures_ip", login_failures_ip, 1, 100000),
 };
 
 static char *trim(char *s)

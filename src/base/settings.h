@@ -25,6 +25,12 @@ struct settings {
 	size_t response_max;            /* bytes of one response body */
 	int db_timeout;                 /* seconds to connect */
 	int stop_grace;                 /* seconds for requests in flight at stop */
+	int cookie_secure;              /* 1: cookies carry Secure (site on HTTPS) */
+	int login_idle;                 /* seconds of inactivity that end a login */
+	int login_max;                  /* seconds after which a login ends anyway */
+	int login_window;               /* seconds over which failures are counted */
+	int login_failures_email;       /* failures for one email within the window */
+	int login_failures_ip;          /* failures from one IP within the window */
 };
 
 void settings_defaults(struct settings *s);

@@ -2,7 +2,9 @@
  * log has those). */
 #include "pages/pages.h"
 
+#include "rules/fields.h"
 #include "view/view.h"
+#include "web/request.h"
 #include "web/response.h"
 
 struct error_text {
@@ -32,8 +34,25 @@ static const struct error_text error_texts[] = {
 		"merci de réessayer dans quelques instants." },
 };
 
+/* A form refused by the anti-forgery check: nothing was saved, and the
+ * way out is to reload the form (the path answers GET with the form). */
+static int csrf_page(struct ctx *ctx)
+{
+	if (view_set(ctx->view, "Page.title", "Formulaire expiré") < 0 ||
+			view_set(ctx->view, "Error.title", "Formulaire expiré") < 0 ||
+			view_set(ctx->view, "Error.message", "Pour votre sécurité, ce formulaire n'a pas "
+				"été accepté : il a expiré, ou il n'a pas été envoyé depuis ce site. "
+				"Rien n'a été enregistré. Rechargez le formulaire, puis envoyez-le de nouveau.") < 0 ||
+			view_set(ctx->view, "Error.reload",
+				field_return_target(ctx->req->path) ? ctx->req->path : "/") < 0)
+		return 500;
+	return handler_render(ctx, 403, "public/error.cs");
+}
+
 int page_error(struct ctx *ctx, int status)
 {
+	if (status == 403 && ctx->csrf_refused)
+		return csrf_page(ctx);
 	const struct error_text *t = &error_texts[sizeof(error_texts) / sizeof(error_texts[0]) - 1];
 	for (size_t i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++)
 		if (error_texts[i].status == status)

@@ -10,8 +10,11 @@
 #include "base/log.h"
 #include "base/settings.h"
 #include "pages/pages.h"
+#include "store/accounts.h"
 #include "store/db.h"
+#include "rules/fields.h"
 #include "view/view.h"
+#include "web/auth.h"
 #include "web/request.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -51,12 +54,29 @@ static void plain_error(struct response *res, int status)
 		res->body.len = 0;
 }
 
+/* An error page drops the headers of the page that failed, but not the
+ * cookies already set: the browser must get the anti-forgery cookie whose
+ * token the page carries. */
+static void keep_cookies_only(struct response *res)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < res->n_headers; i++)
+		if (strcmp(res->headers[i].name, "Set-Cookie") == 0)
+			res->headers[kept++] = res->headers[i];
+	res->n_headers = kept;
+}
+
 /* Any status a handler or the request layer gave up with becomes the
  * site's error page, with a fresh dataset: nothing half-filled leaks in. */
 static void error_page(struct ctx *ctx, int status)
 {
 	ctx->view = view_new(ctx->arena);
-	ctx->res->n_headers = 0;
+	keep_cookies_only(ctx->res);
+	if (ctx->view && ctx->login) {
+		(void)view_set(ctx->view, "Login.name", ctx->login->display_name);
+		(void)view_set(ctx->view, "Login.role", ctx->login->role);
+		(void)view_set(ctx->view, "Csrf.token", ctx->csrf_token);
+	}
 	if (!ctx->view || page_error(ctx, status) != 0)
 		plain_error(ctx->res, status);
 	if (status == 503)
@@ -65,6 +85,31 @@ static void error_page(struct ctx *ctx, int status)
 		response_header(ctx->res, "Allow", "GET, HEAD, POST");
 }
 
+int handler_redirect(struct ctx *ctx, const char *location)
+{
+	if (!location || !field_return_target(location) ||
+			response_header(ctx->res, "Location", location) < 0)
+		return 500;
+	ctx->res->status = 303;
+	ctx->res->body.len = 0;
+	return 0;
+}
+
+/* The shared key and dummy hash need PostgreSQL: fetched on the first
+ * request that finds it up, then kept for the worker's life. */
+static int worker_keys(struct worker *w)
+{
+	if (w->have_keys)
+		return 0;
+	int rc = auth_worker_keys(w->db, w->site_key, &w->dummy_hash);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	w->have_keys = 1;
+	return 0;
+}
+
+/* What the route table asks, in order: database, anti-forgery, login,
+ * role. A handler runs only when all of it holds. */
 static int run_route(struct ctx *ctx, struct request *req, struct worker *w)
 {
 	int status;
@@ -73,6 +118,20 @@ static int run_route(struct ctx *ctx, struct request *req, struct worker *w)
 		return status;
 	if ((route->needs & NEEDS_DB) && db_ready(w->db) != DB_OK)
 		return 503;
+	if ((status = worker_keys(w)) != 0)
+		return status;
+	ctx->site_key = w->site_key;
+	ctx->dummy_hash = w->dummy_hash;
+	if ((route->needs & NEEDS_CSRF) && (status = auth_csrf_check(ctx)) != 0) {
+		ctx->csrf_refused = 1;
+		return status;
+	}
+	if (route->needs & NEEDS_LOGIN) {
+		if ((status = auth_require_login(ctx)) != 0 || ctx->res->status == 303)
+			return status;
+		if (!(routes_role_bit(ctx->login->role) & route->roles))
+			return 403;
+	}
 	return route->handler(ctx);
 }
 
@@ -92,7 +151,8 @@ void dispatch(struct worker *w, void *fcgx_request)
 	struct request req;
 	struct response res;
 	response_init(&res, w->settings->response_max);
-	struct ctx ctx = { a, w->settings, &req, &res, w->db, w->templates, NULL };
+	struct ctx ctx = { .arena = a, .settings = w->settings, .req = &req, .res = &res,
+		.db = w->db, .templates = w->templates };
 	int status = a ? request_read(&req, a, fr->envp, fr->in, w->settings) : 500;
 	if (status == 0) {
 		ctx.view = view_new(a);

@@ -11,6 +11,9 @@ struct worker {
 	const struct settings *settings;
 	struct db *db;
 	struct templates *templates;
+	int have_keys;
+	unsigned char site_key[32];   /* AUTH_KEY_BYTES */
+	char *dummy_hash;             /* sodium_malloc'd */
 };
 
 /* Serves one accepted FastCGI request (a FCGX_Request *) from start to

@@ -12,6 +12,7 @@ struct response;
 struct settings;
 struct templates;
 struct view;
+struct login_user;
 
 struct ctx {
 	struct arena *arena;
@@ -21,12 +22,20 @@ struct ctx {
 	struct db *db;
 	struct templates *templates;
 	struct view *view;        /* fresh for this request */
+	const unsigned char *site_key;   /* signs anti-forgery tokens */
+	const char *dummy_hash;   /* verified when an email is unknown */
+	struct login_user *login; /* the staff member, on intranet routes */
+	const char *login_token_hash;
+	const char *csrf_token;   /* set once a form needs it */
+	int csrf_refused;         /* the error page explains a refused form */
 };
 
 typedef int (*handler_fn)(struct ctx *ctx);
 
 /* Renders template into the response with status; returns 0 or 500. */
 int handler_render(struct ctx *ctx, int status, const char *template_name);
+/* 303 to a local path. Returns 0, or 500 if the target is refused. */
+int handler_redirect(struct ctx *ctx, const char *location);
 /* Maps a store status to the handler's answer: DB_NOT_FOUND is 404,
  * DB_UNAVAILABLE 503, anything else 500. */
 int handler_db_status(int db_status);

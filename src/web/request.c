@@ -44,6 +44,7 @@ int request_parse_env(struct request *r, struct arena *a, char **env,
 	const struct parse_limits lim = { s->fields_max, s->field_max };
 	r->method = env_or_empty(env, "REQUEST_METHOD");
 	const char *uri = env_or_empty(env, "REQUEST_URI");
+	r->uri = uri;
 	const char *q = strchr(uri, '?');
 	size_t path_len = q ? (size_t)(q - uri) : strlen(uri);
 	int rc = parse_path(a, uri, path_len, 2048, &r->path);

@@ -15,6 +15,7 @@ struct settings;
 struct request {
 	const char *method;
 	const char *path;          /* decoded, valid UTF-8 */
+	const char *uri;           /* as sent: path and query, percent-encoded */
 	struct params query;
 	struct params form;        /* urlencoded body of a POST */
 	struct params cookies;

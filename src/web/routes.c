@@ -8,11 +8,38 @@
 #include "pages/pages.h"
 #include "web/request.h"
 
+#define PUBLIC NEEDS_DB
+#define FORM (NEEDS_DB | NEEDS_CSRF)
+#define STAFF (NEEDS_DB | NEEDS_LOGIN)
+#define STAFF_FORM (NEEDS_DB | NEEDS_LOGIN | NEEDS_CSRF)
+
 static const struct route routes[] = {
-	/* method  pattern                 handler          needs */
-	{ "GET",   "/",                    page_home,       NEEDS_DB },
-	{ "GET",   "/formations/{slug}",   page_course,     NEEDS_DB },
+	/* method  pattern                        handler              needs       roles */
+	{ "GET",  "/",                            page_home,           PUBLIC,     0 },
+	{ "GET",  "/formations/{slug}",           page_course,         PUBLIC,     0 },
+
+	{ "GET",  "/intranet/connexion",          page_login_form,     PUBLIC,     0 },
+	{ "POST", "/intranet/connexion",          page_login,          FORM,       0 },
+	{ "POST", "/intranet/deconnexion",        page_logout,         STAFF_FORM, ROLES_STAFF },
+	{ "GET",  "/intranet",                    page_intranet_home,  STAFF,      ROLES_STAFF },
+	{ "GET",  "/intranet/",                   page_intranet_home,  STAFF,      ROLES_STAFF },
+	{ "GET",  "/intranet/utilisateurs",       page_users,          STAFF,      ROLE_ADMIN },
+	{ "POST", "/intranet/utilisateurs",       page_user_create,    STAFF_FORM, ROLE_ADMIN },
+	{ "POST", "/intranet/utilisateurs/{id}",  page_user_change,    STAFF_FORM, ROLE_ADMIN },
+	{ "GET",  "/intranet/journal",            page_audit_log,      STAFF,      ROLE_ADMIN },
 };
+
+unsigned routes_role_bit(const char *role)
+{
+	static const struct { const char *name; unsigned bit; } bits[] = {
+		{ "admin", ROLE_ADMIN }, { "conseiller", ROLE_CONSEILLER },
+		{ "assistant", ROLE_ASSISTANT }, { "formateur", ROLE_FORMATEUR },
+	};
+	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (strcmp(bits[i].name, role) == 0)
+			return bits[i].bit;
+	return 0;
+}
 
 /* Matches one path against one pattern; each {capture} is one non-empty
  * segment, copied into the arena. */

@@ -6,10 +6,21 @@
 struct arena;
 struct request;
 
-/* What a route requires before its handler runs. */
+/* What a route requires before its handler runs, checked in this order. */
 enum route_needs {
 	NEEDS_NOTHING = 0,
-	NEEDS_DB = 1 << 0       /* a PostgreSQL connection (503 without) */
+	NEEDS_DB = 1 << 0,      /* a PostgreSQL connection (503 without) */
+	NEEDS_CSRF = 1 << 1,    /* an anti-forgery token of this browser (403) */
+	NEEDS_LOGIN = 1 << 2    /* a staff login (303 to the login page) */
+};
+
+/* Roles allowed on a login route (403 for the others). */
+enum route_roles {
+	ROLE_ADMIN = 1 << 0,
+	ROLE_CONSEILLER = 1 << 1,
+	ROLE_ASSISTANT = 1 << 2,
+	ROLE_FORMATEUR = 1 << 3,
+	ROLES_STAFF = ROLE_ADMIN | ROLE_CONSEILLER | ROLE_ASSISTANT | ROLE_FORMATEUR
 };
 
 struct route {
@@ -17,7 +28,11 @@ struct route {
 	const char *pattern;    /* literal segments and {name} captures */
 	handler_fn handler;
 	unsigned needs;
+	unsigned roles;
 };
+
+/* The role bit of a role name, 0 when unknown. */
+unsigned routes_role_bit(const char *role);
 
 /* Finds the route for the request and fills its captured arguments.
  * Returns the route, or NULL with *status 404 (no such path) or 405 (path

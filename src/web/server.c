@@ -12,11 +12,13 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <sodium.h>
 
 #include "base/log.h"
 #include "base/settings.h"
 #include "store/db.h"
 #include "view/view.h"
+#include "web/auth.h"
 #include "web/dispatch.h"
 
 #define WORKERS_MAX 256
@@ -78,7 +80,8 @@ static int worker_loop(const struct settings *s, int listen_fd)
 	set_handler(SIGINT, on_stop);
 	set_handler(SIGALRM, on_alarm);
 	set_handler(SIGCHLD, SIG_DFL);
-	struct worker w = { s, db_new(s->db, s->db_timeout), templates_new(s->templates) };
+	struct worker w = { .settings = s, .db = db_new(s->db, s->db_timeout),
+		.templates = templates_new(s->templates) };
 	if (!w.db || !w.templates) {
 		log_line("worker %d: cannot start", (int)getpid());
 		return 1;
@@ -102,6 +105,7 @@ static int worker_loop(const struct settings *s, int listen_fd)
 		FCGX_Finish_r(&req);
 	}
 	FCGX_Free(&req, 1);
+	sodium_free(w.dummy_hash);
 	db_free(w.db);
 	templates_free(w.templates);
 	return 0;
@@ -192,7 +196,7 @@ static void stop_workers(const struct settings *s, pid_t *pids, int n)
 
 int server_run(const struct settings *s)
 {
-	if (FCGX_Init() != 0)
+	if (FCGX_Init() != 0 || auth_init() != 0)
 		return 1;
 	int fd = open_socket(s);
 	if (fd < 0)

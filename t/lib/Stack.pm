@@ -80,6 +80,22 @@ sub psql {
 	return $out;
 }
 
+# A staff account made with the real command line.
+sub user_add {
+	my ($self, $email, $role, $name, $password) = @_;
+	open my $cmd, '|-', "$ROOT/cgi-bin/formations", '-c', "$self->{var}/formations.conf",
+		'user', 'add', $email, '--role', $role, '--name', $name or die $!;
+	print $cmd "$password\n";
+	return close $cmd;
+}
+
+sub demo_admin {
+	my ($self) = @_;
+	open my $fh, '<', "$self->{var}/demo-admin.txt" or return;
+	my ($email, $password) = split ' ', scalar <$fh>;
+	return ($email, $password);
+}
+
 sub stack_cmd {
 	my ($self, @args) = @_;
 	return system("$ROOT/conf/stack.sh", @args, $self->{var}) == 0;

@@ -1,0 +1,12 @@
+/* Subcommands of the admin tool that are more than a call. */
+#ifndef FORMATIONS_CLI_H
+#define FORMATIONS_CLI_H
+
+struct settings;
+
+/* formations user add EMAIL --role ROLE --name NAME   (password on stdin)
+ * formations user passwd EMAIL                        (password on stdin)
+ * formations user disable EMAIL */
+int cli_user(const struct settings *s, int argc, char **argv);
+
+#endif

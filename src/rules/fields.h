@@ -1,0 +1,32 @@
+/* Checks of the values people type, shared by every form: pure functions,
+ * each returning NULL when the value is fine or a French message to show
+ * next to the field. */
+#ifndef FORMATIONS_RULES_FIELDS_H
+#define FORMATIONS_RULES_FIELDS_H
+
+#include <stddef.h>
+
+#define PASSWORD_MIN_CHARS 12
+#define PASSWORD_MAX_BYTES 1024
+#define EMAIL_MAX_BYTES 254
+
+/* Number of characters (code points) of valid UTF-8 text. */
+size_t field_chars(const char *s);
+/* NULL when s is a plausible address: one '@', a local part and a domain
+ * with a dot, no spaces or control characters, at most 254 bytes. */
+const char *field_email(const char *s);
+/* NULL when s has between min and max characters (after trimming spaces
+ * is the caller's job). */
+const char *field_length(const char *s, size_t min, size_t max);
+/* The password policy: at least 12 characters, at most 1024 bytes. */
+const char *field_password(const char *s);
+/* 1 when s is one of the staff roles. */
+int field_is_role(const char *s);
+/* French name of a role, for display. */
+const char *field_role_label(const char *role);
+/* 1 when s is a local path safe to redirect to after a login: '/', then
+ * no second '/' or '\' (no other host), printable ASCII only, at most 512
+ * bytes. */
+int field_return_target(const char *s);
+
+#endif

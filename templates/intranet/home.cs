@@ -1,0 +1,11 @@
+<?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
+<h1>Bonjour <?cs var:Login.name ?></h1>
+<p>Vous êtes connecté(e) en tant que <?cs var:Login.role_label ?>.</p>
+<ul class="tiles">
+<?cs if:Login.role == "admin" ?>
+<li><a href="/intranet/utilisateurs">Utilisateurs</a><span>Comptes, rôles, désactivation</span></li>
+<li><a href="/intranet/journal">Journal</a><span>Connexions et modifications des comptes</span></li>
+<?cs /if ?>
+<li><a href="/formations">Catalogue public</a><span>Les fiches publiées</span></li>
+</ul>
+<?cs call:layout_end() ?>

@@ -1,0 +1,17 @@
+<?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
+<h1>Journal</h1>
+<p>Les derniers événements de sécurité, du plus récent au plus ancien.</p>
+<?cs if:subcount(Entries) ?>
+<table class="data">
+<caption class="visually-hidden">Journal des événements</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">Événement</th><th scope="col">Compte</th><th scope="col">Adresse IP</th><th scope="col">Détail</th></tr></thead>
+<tbody>
+<?cs each:e = Entries ?>
+<tr><td><?cs var:e.at ?></td><td><?cs var:e.action ?></td><td><?cs var:e.email ?></td><td><?cs var:e.ip ?></td><td><?cs var:e.detail ?></td></tr>
+<?cs /each ?>
+</tbody>
+</table>
+<?cs else ?>
+<p>Aucun événement.</p>
+<?cs /if ?>
+<?cs call:layout_end() ?>
