@@ -37,6 +37,9 @@ cgi-bin/formations: $(OBJ) build/obj/formations.o
 	@mkdir -p $(@D)
 	@echo "LD $@"; $(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# The build id (ETags) lives in dispatch.o: rebuilt when anything changes.
+build/obj/web/dispatch.o: $(filter-out src/web/dispatch.c,$(SRC)) $(wildcard templates/*.cs templates/*/*.cs)
+
 build/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "CC $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<

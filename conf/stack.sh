@@ -145,6 +145,7 @@ nginx_conf() {
 	    -e "s|@SOCKET@|$var/run/formations.sock|g" -e "s|@USER@|$user|g" \
 	    -e "s|@NGINX_BODY_MAX@|$body|g" -e "s|@NGINX_WORKERS@|${NGINX_WORKERS:-auto}|g" \
 	    -e "s|@ACCESS_LOG@|${NGINX_ACCESS_LOG:-off}|g" \
+	    -e "s|@CACHE@|$( [ "${NGINX_CACHE:-on}" = off ] && echo '# ' )|g" \
 	    "$ROOT/conf/nginx.conf.in" >"$var/nginx.conf"
 }
 
@@ -204,6 +205,10 @@ pg-restart)
 	var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop; pg_start "$var" ;;
 pg-stop) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop ;;
 pg-start) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_start "$var" ;;
+nginx-reload)
+	# Regenerates nginx.conf (NGINX_CACHE=off drops the page cache) and reloads.
+	var=$(cd "$2" && pwd); nginx_conf "$var" "$3"
+	/usr/sbin/nginx -p "$var/nginx" -c "$var/nginx.conf" -e "$var/log/nginx-error.log" -s reload ;;
 psql)
 	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
 	PGOPTIONS="-c search_path=formations" as_pg "$PGBIN/psql" -h "$PGSOCK" -U formations_owner -d formations "$@" ;;

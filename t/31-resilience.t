@@ -14,10 +14,15 @@ use Stack;
 my $stack = Stack->start(name => 'resilience', demo => 1, conf => "workers = 2\n");
 my $fiche = '/formations/cooperation-territoriale';
 
+# Each request has its own query string, so that nginx's page cache never
+# answers for the workers: these tests are about the workers.
+my $serial = 0;
+sub fresh { $fiche . '?n=' . ++$serial }
+
 sub all_ok {
 	my ($n) = @_;
 	my $ok = 0;
-	$ok += ($stack->get($fiche)->{status} == 200) for 1 .. $n;
+	$ok += ($stack->get(fresh())->{status} == 200) for 1 .. $n;
 	return $ok;
 }
 
@@ -38,7 +43,7 @@ is(all_ok(20), 20, 'every request after the kill succeeds');
 like($stack->log_text, qr{worker $before[0] ended \(signal 9\), restarting}, 'the restart is logged');
 
 ok($stack->stack_cmd('pg-stop'), 'PostgreSQL stopped');
-my $r = $stack->get($fiche);
+my $r = $stack->get(fresh());
 is($r->{status}, 503, 'during the outage: 503');
 like(decode_utf8($r->{content}), qr{momentanément indisponible}, 'with a French page');
 is($r->{headers}{'retry-after'}, '5', 'and a Retry-After');
@@ -54,7 +59,7 @@ open my $pidf, '<', $stack->var . '/run/formations.pid' or die;
 chomp(my $master = <$pidf>);
 my $child = open(my $slow, '-|') // die "fork: $!";
 if (!$child) {
-	my $res = HTTP::Tiny->new(timeout => 20)->get($stack->base . $fiche);
+	my $res = HTTP::Tiny->new(timeout => 20)->get($stack->base . fresh());
 	print $res->{status};
 	exit 0;
 }

@@ -25,7 +25,9 @@ my %status;
 my @paths = ('/', '/formations/cooperation-territoriale', '/nulle-part', '/formations/inconnue',
 	'/?q=%zz', '/formations/%FF');
 for my $i (1 .. 1000) {
-	my $r = $stack->get($paths[$i % @paths]);
+	my $path = $paths[$i % @paths];
+	$path .= ($path =~ /\?/ ? '&' : '?') . "n=$i";    # past nginx's page cache
+	my $r = $stack->get($path);
 	$status{$r->{status}}++;
 }
 $status{ $stack->post_form('/', 'x=' . ('a' x 2000000))->{status} }++;

@@ -1,13 +1,21 @@
-/* The catalogue: GET /formations/{slug}, one fiche. */
+/* The public catalogue: GET /formations (search and filters) and
+ * GET /formations/{slug} (one fiche, every published part of it). */
 #include "pages/pages.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "rules/calendar_fr.h"
+#include "rules/richtext.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "view/view.h"
 #include "web/request.h"
+
+#define CATALOGUE_MAX 100
+#define QUERY_MAX_CHARS 200
 
 /* Slugs are lowercase ASCII words joined by '-': anything else cannot name
  * a course, so it is a 404 before any query. */
@@ -22,7 +30,7 @@ static int slug_is_valid(const char *s)
 	return 1;
 }
 
-static const char *modality_label(const char *m)
+const char *catalogue_modality_label(const char *m)
 {
 	if (strcmp(m, "distanciel") == 0)
 		return "À distance";
@@ -31,13 +39,138 @@ static const char *modality_label(const char *m)
 	return "En présentiel";
 }
 
-static int set_updated(struct view *v, const char *iso)
+static const char *kind_label(const char *kind)
 {
-	struct cal_date d;
+	return strcmp(kind, "inter") == 0 ? "INTER" : "INTRA";
+}
+
+int catalogue_set_date(struct view *v, const char *key, const char *iso)
+{
+	struct civil_date d;
 	char text[64];
-	if (cal_parse_iso(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) == 0)
-		return view_set(v, "Course.updated", iso);
-	return view_set(v, "Course.updated", text);
+	if (cal_parse_date(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) != 0)
+		return view_set(v, key, iso);
+	return view_set(v, key, text);
+}
+
+/* Markdown typed by staff, as HTML made by cmark in safe mode: the one kind
+ * of value a template shows with uvar:. */
+int catalogue_set_richtext(struct view *v, const char *key, const char *markdown)
+{
+	if (!markdown || !*markdown)
+		return 0;
+	char *html = NULL;
+	if (richtext_to_html(markdown, strlen(markdown), &html) != 0)
+		return -1;
+	int rc = view_set(v, key, html);
+	free(html);
+	return rc;
+}
+
+static int set_programme_line(struct view *v, const struct programme_line *l,
+		long m, long d, long s)
+{
+	char key[96];
+	if (d == 0 && s == 0) {
+		snprintf(key, sizeof(key), "Course.modules.%ld", m);
+		char sub[128];
+#define MOD(field, value) (snprintf(sub, sizeof(sub), "%s.%s", key, field), view_set(v, sub, value))
+		if (MOD("number", l->number) < 0 || MOD("title", l->module_title) < 0 ||
+				MOD("seminar", strcmp(l->format, "seminar") == 0 ? "1" : "") < 0)
+			return -1;
+		snprintf(sub, sizeof(sub), "%s.aim_html", key);
+		if (catalogue_set_richtext(v, sub, l->aim) < 0)
+			return -1;
+		snprintf(sub, sizeof(sub), "%s.intro_html", key);
+		if (catalogue_set_richtext(v, sub, l->intro) < 0)
+			return -1;
+#undef MOD
+	}
+	if (!*l->day_id)
+		return 0;
+	if (s == 0) {
+		snprintf(key, sizeof(key), "Course.modules.%ld.days.%ld.heading", m, d);
+		if (view_set(v, key, l->heading) < 0)
+			return -1;
+		snprintf(key, sizeof(key), "Course.modules.%ld.days.%ld.subject", m, d);
+		if (view_set(v, key, l->subject) < 0)
+			return -1;
+		snprintf(key, sizeof(key), "Course.modules.%ld.days.%ld.steps_intro", m, d);
+		if (view_set(v, key, l->steps_intro) < 0)
+			return -1;
+	}
+	if (!*l->step_id)
+		return 0;
+	snprintf(key, sizeof(key), "Course.modules.%ld.days.%ld.steps.%ld.text", m, d, s);
+	if (view_set(v, key, l->step) < 0)
+		return -1;
+	snprintf(key, sizeof(key), "Course.modules.%ld.days.%ld.steps.%ld.sub", m, d, s);
+	return view_set(v, key, strcmp(l->level, "1") == 0 ? "1" : "");
+}
+
+/* The store gives the programme flat, in reading order; the view wants
+ * modules holding days holding steps. */
+static int set_programme(struct view *v, const struct programme_line *lines, size_t n)
+{
+	long m = -1, d = -1, s = -1;
+	const char *module = "", *day = "";
+	for (size_t i = 0; i < n; i++) {
+		const struct programme_line *l = &lines[i];
+		if (strcmp(l->module_id, module) != 0) {
+			m++;
+			d = -1;
+			day = "";
+			module = l->module_id;
+		}
+		if (*l->day_id && strcmp(l->day_id, day) != 0) {
+			d++;
+			s = -1;
+			day = l->day_id;
+		}
+		if (*l->step_id)
+			s++;
+		if (set_programme_line(v, l, m, d < 0 ? 0 : d, s < 0 ? 0 : s) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int catalogue_fill_course(struct ctx *ctx, const struct course *c)
+{
+	struct view *v = ctx->view;
+	char key[96];
+#define SET(name, max) \
+	snprintf(key, sizeof(key), "Course.%s", #name); \
+	if (view_set(v, key, c->name) < 0) \
+		return 500;
+	COURSE_TEXT_FIELDS(SET)
+#undef SET
+#define SETN(name) \
+	snprintf(key, sizeof(key), "Course.%s", #name); \
+	if (view_set(v, key, c->name) < 0) \
+		return 500;
+	COURSE_NUMBER_FIELDS(SETN)
+#undef SETN
+	static const char *const rich[] = { "objective", "evaluable_objectives", "content_intro",
+		"programme_notes", "methods", "accessibility" };
+	const char *rich_values[] = { c->objective, c->evaluable_objectives, c->content_intro,
+		c->programme_notes, c->methods, c->accessibility };
+	for (size_t i = 0; i < sizeof(rich) / sizeof(rich[0]); i++) {
+		snprintf(key, sizeof(key), "Course.%s_html", rich[i]);
+		if (catalogue_set_richtext(v, key, rich_values[i]) < 0)
+			return 500;
+	}
+	if (view_set(v, "Course.slug", c->slug) < 0 || view_set(v, "Course.id", c->id) < 0 ||
+			view_set(v, "Course.kind_label", kind_label(c->kind)) < 0 ||
+			view_set(v, "Course.modality_label", catalogue_modality_label(c->modality)) < 0 ||
+			catalogue_set_date(v, "Course.updated", c->updated_on) < 0)
+		return 500;
+	struct programme_line *lines;
+	size_t n;
+	int rc = store_programme(ctx->db, ctx->arena, c->id, &lines, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	return set_programme(v, lines, n) < 0 ? 500 : 0;
 }
 
 int page_course(struct ctx *ctx)
@@ -49,19 +182,119 @@ int page_course(struct ctx *ctx)
 	int rc = store_course_published(ctx->db, ctx->arena, slug, &c);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	struct view *v = ctx->view;
-	if (view_set(v, "Page.title", c.title) < 0 ||
-			view_set(v, "Course.slug", c.slug) < 0 ||
-			view_set(v, "Course.title", c.title) < 0 ||
-			view_set(v, "Course.kind", strcmp(c.kind, "inter") == 0 ? "INTER" : "INTRA") < 0 ||
-			view_set(v, "Course.category", c.category) < 0 ||
-			view_set(v, "Course.audience", c.audience) < 0 ||
-			view_set(v, "Course.prerequisites", c.prerequisites) < 0 ||
-			view_set(v, "Course.objective", c.objective) < 0 ||
-			view_set(v, "Course.modality", modality_label(c.modality)) < 0 ||
-			view_set(v, "Course.trainers", c.trainers) < 0 ||
-			view_set(v, "Course.group_size", c.group_size) < 0 ||
-			set_updated(v, c.updated_on) < 0)
+	const char *etag = arena_printf(ctx->arena, "W/\"c%s-v%s-%s\"", c.id, c.version,
+			handler_build_id());
+	if (handler_not_modified(ctx, etag, strtol(c.last_modified, NULL, 10)))
+		return 0;
+	if (view_set(ctx->view, "Page.title", c.title) < 0)
 		return 500;
+	if ((rc = catalogue_fill_course(ctx, &c)) != 0)
+		return rc;
 	return handler_render(ctx, 200, "public/course.cs");
+}
+
+/* A search extract: hits arrive between U+E000 and U+E001; the view gets
+ * pieces with a flag, so the template marks them and escapes everything. */
+static int set_extract(struct view *v, size_t i, const char *extract)
+{
+	char key[96];
+	size_t piece = 0;
+	const char *p = extract;
+	int hit = 0;
+	while (*p) {
+		const char *start = strstr(p, hit ? "\xee\x80\x81" : "\xee\x80\x80");
+		size_t len = start ? (size_t)(start - p) : strlen(p);
+		if (len) {
+			char *text = malloc(len + 1);
+			if (!text)
+				return -1;
+			memcpy(text, p, len);
+			text[len] = '\0';
+			snprintf(key, sizeof(key), "Results.%zu.extract.%zu.text", i, piece);
+			int rc = view_set(v, key, text);
+			free(text);
+			snprintf(key, sizeof(key), "Results.%zu.extract.%zu.hit", i, piece);
+			if (rc < 0 || view_set(v, key, hit ? "1" : "") < 0)
+				return -1;
+			piece++;
+		}
+		if (!start)
+			break;
+		p = start + 3;
+		hit = !hit;
+	}
+	return 0;
+}
+
+int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n)
+{
+	char key[96];
+	for (size_t i = 0; i < n; i++) {
+		const char *fields[][2] = { { "slug", r[i].slug }, { "title", r[i].title },
+			{ "kind", kind_label(r[i].kind) }, { "category", r[i].category },
+			{ "modality", catalogue_modality_label(r[i].modality) } };
+		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+			snprintf(key, sizeof(key), "Results.%zu.%s", i, fields[k][0]);
+			if (view_set(v, key, fields[k][1]) < 0)
+				return -1;
+		}
+		if (set_extract(v, i, r[i].extract) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *one_of(const char *value, const char *const *allowed)
+{
+	if (!value)
+		return "";
+	for (; *allowed; allowed++)
+		if (strcmp(value, *allowed) == 0)
+			return value;
+	return "";
+}
+
+int page_catalogue(struct ctx *ctx)
+{
+	const struct params *q = &ctx->req->query;
+	static const char *const modalities[] = { "presentiel", "distanciel", "mixte", NULL };
+	static const char *const kinds[] = { "intra", "inter", NULL };
+	struct course_filter f = {
+		.q = params_get(q, "q"),
+		.category = params_get(q, "categorie"),
+		.modality = one_of(params_get(q, "modalite"), modalities),
+		.kind = one_of(params_get(q, "type"), kinds),
+	};
+	/* A long query is cut, not refused: the page stays a normal page. */
+	char query[QUERY_MAX_CHARS * 4 + 8];
+	if (f.q) {
+		richtext_shorten(f.q, QUERY_MAX_CHARS, query, sizeof(query));
+		f.q = query;
+	}
+	if (f.category && strlen(f.category) > 120)
+		f.category = "";
+	struct course_summary *results;
+	const char **cats;
+	size_t n, n_cats;
+	int rc = store_courses_search(ctx->db, ctx->arena, &f, CATALOGUE_MAX, &results, &n);
+	if (rc == DB_OK)
+		rc = store_categories(ctx->db, ctx->arena, &cats, &n_cats);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	struct view *v = ctx->view;
+	if (view_set(v, "Page.title", "Catalogue des formations") < 0 ||
+			view_set(v, "Filter.q", f.q ? f.q : "") < 0 ||
+			view_set(v, "Filter.categorie", f.category ? f.category : "") < 0 ||
+			view_set(v, "Filter.modalite", f.modality) < 0 ||
+			view_set(v, "Filter.type", f.kind) < 0 ||
+			view_set_int(v, "Count", (long)n) < 0 ||
+			catalogue_set_results(v, results, n) < 0)
+		return 500;
+	char key[64];
+	for (size_t i = 0; i < n_cats; i++) {
+		snprintf(key, sizeof(key), "Categories.%zu", i);
+		if (view_set(v, key, cats[i]) < 0)
+			return 500;
+	}
+	return handler_render(ctx, 200, "public/catalogue.cs");
 }

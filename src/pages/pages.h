@@ -2,12 +2,24 @@
 #ifndef FORMATIONS_PAGES_H
 #define FORMATIONS_PAGES_H
 
+#include <stddef.h>
+
 #include "web/handler.h"
 
 /* home.c */
 int page_home(struct ctx *ctx);
 /* catalogue.c */
+int page_catalogue(struct ctx *ctx);
 int page_course(struct ctx *ctx);
+/* Shared by the pages that show courses (catalogue.c). */
+struct course;
+struct course_summary;
+struct view;
+const char *catalogue_modality_label(const char *modality);
+int catalogue_set_date(struct view *v, const char *key, const char *iso);
+int catalogue_set_richtext(struct view *v, const char *key, const char *markdown);
+int catalogue_fill_course(struct ctx *ctx, const struct course *c);
+int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n);
 /* login.c: GET and POST /intranet/connexion, POST /intranet/deconnexion */
 int page_login_form(struct ctx *ctx);
 int page_login(struct ctx *ctx);
@@ -20,6 +32,16 @@ int page_user_create(struct ctx *ctx);
 int page_user_change(struct ctx *ctx);
 /* journal.c: the audit log, for admins */
 int page_audit_log(struct ctx *ctx);
+/* staff_catalogue.c: the catalogue in the intranet */
+int page_staff_courses(struct ctx *ctx);
+int page_staff_completeness(struct ctx *ctx);
+int page_course_new_form(struct ctx *ctx);
+int page_course_create(struct ctx *ctx);
+int page_course_edit_form(struct ctx *ctx);
+int page_course_save(struct ctx *ctx);
+int page_course_preview(struct ctx *ctx);
+int page_course_status(struct ctx *ctx);
+int page_course_duplicate(struct ctx *ctx);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

@@ -29,4 +29,13 @@ const char *field_role_label(const char *role);
  * bytes. */
 int field_return_target(const char *s);
 
+/* A URL slug from a French title: lowercase ASCII words joined by '-',
+ * accents dropped (é → e, œ → oe), at most 80 bytes; "formation" when
+ * nothing is left. Returns out. */
+char *field_slugify(const char *title, char *out, size_t size);
+/* Parses a decimal number typed in French or English style ("3,5" or
+ * "3.5"), within [min, max]: 0 and the normalised text ("3.5") in out, or
+ * -1. An empty value is 0 with out "". */
+int field_decimal(const char *s, double min, double max, char *out, size_t size);
+
 #endif

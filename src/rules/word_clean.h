@@ -21,7 +21,9 @@
  * Choices the callers can rely on:
  * - the result is idempotent: cleaning it again returns it unchanged;
  * - text is detected as HTML only when it holds a recognisable tag or an
- *   HTML comment, so "a < b" in plain text is left alone;
+ *   HTML comment, so "a < b" in plain text is left alone; a "<" that
+ *   would still open a tag in the result (from "&lt;p&gt;", say) is written
+ *   as Markdown's "\<", so the result is never taken for HTML again;
  * - every no-break space (U+00A0, U+202F, ...) becomes a plain space,
  *   including the French thin space before : ; ! ? and inside « »;
  * - ‘ ’ become ' and “ ” become ", « » are kept;

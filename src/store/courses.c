@@ -1,65 +1,189 @@
 #include "store/courses.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "store/db.h"
 
+#define COL(name, max) " " #name ","
+#define NUM(name) " trim_scale(" #name "::numeric)::text AS " #name ","
+#define COURSE_COLUMNS "SELECT id, slug, status, version," \
+	" to_char(updated_on, 'YYYY-MM-DD') AS updated_on," \
+	" extract(epoch FROM date_trunc('second', updated_at))::bigint AS last_modified," \
+	COURSE_TEXT_FIELDS(COL) COURSE_NUMBER_FIELDS(NUM) " 1 AS _end FROM course"
+
 static const struct db_stmt course_published = { "course_published",
-	"SELECT slug, title, kind, category, audience, prerequisites, objective,"
-	" modality, trainers, group_size, to_char(updated_on, 'YYYY-MM-DD') AS updated_on"
-	" FROM course WHERE slug = $1 AND status = 'published'" };
+	COURSE_COLUMNS " WHERE slug = $1 AND status = 'published'" };
+static const struct db_stmt course_by_id = { "course_by_id",
+	COURSE_COLUMNS " WHERE id = $1" };
+static const struct db_stmt courses_published_full = { "courses_published_full",
+	COURSE_COLUMNS " WHERE status = 'published' ORDER BY title" };
 
-static const struct db_stmt courses_published = { "courses_published",
-	"SELECT slug, title, kind, category FROM course"
-	" WHERE status = 'published' ORDER BY title LIMIT $1" };
+static const struct db_stmt programme = { "course_programme",
+	"SELECT m.id AS module_id, m.number, m.title AS module_title, m.aim, m.intro, m.format,"
+	" d.id AS day_id, d.heading, d.subject, d.steps_intro,"
+	" s.id AS step_id, s.text AS step, s.level"
+	" FROM course_module m"
+	" LEFT JOIN course_day d ON d.module_id = m.id"
+	" LEFT JOIN day_step s ON s.day_id = d.id"
+	" WHERE m.course_id = $1"
+	" ORDER BY m.position, d.position NULLS FIRST, s.position NULLS FIRST" };
 
-int store_course_published(struct db *db, struct arena *a, const char *slug,
-		struct course *out)
+/* $1 the query ("" for none), $2 category, $3 modality, $4 kind ("" for
+ * any), $5 the limit. The extract marks hits with two private-use
+ * characters, which the page turns into <mark> after escaping. */
+static const struct db_stmt search = { "courses_search",
+	"WITH q AS (SELECT CASE WHEN $1 = '' THEN NULL"
+	"   ELSE websearch_to_tsquery('fr_unaccent', $1) END AS query)"
+	" SELECT c.slug, c.title, c.kind, c.category, c.modality, c.status,"
+	" to_char(c.updated_on, 'YYYY-MM-DD') AS updated_on,"
+	" CASE WHEN q.query IS NULL THEN left(regexp_replace(c.objective, '[*_#>`]', '', 'g'), 400)"
+	"   ELSE ts_headline('fr_unaccent', c.title || ' — ' || c.audience || ' — ' ||"
+	"     regexp_replace(c.objective || ' ' || c.content_intro || ' ' || c.methods, '[*_#>`]', '', 'g'),"
+	"     q.query, 'StartSel=\xee\x80\x80, StopSel=\xee\x80\x81, MaxFragments=2, MaxWords=30,"
+	"     MinWords=12, FragmentDelimiter=\" … \"') END AS extract"
+	" FROM course c, q"
+	" WHERE c.status = 'published'"
+	" AND (q.query IS NULL OR c.search_doc @@ q.query)"
+	" AND ($2 = '' OR c.category = $2) AND ($3 = '' OR c.modality = $3) AND ($4 = '' OR c.kind = $4)"
+	" ORDER BY CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank_cd(c.search_doc, q.query) END DESC,"
+	" c.title LIMIT $5::int" };
+
+static const struct db_stmt categories = { "course_categories",
+	"SELECT DISTINCT category FROM course WHERE status = 'published' AND category <> ''"
+	" ORDER BY category" };
+
+static const struct db_stmt courses_all = { "courses_all",
+	"SELECT slug, title, kind, category, modality, status,"
+	" to_char(updated_on, 'YYYY-MM-DD') AS updated_on, id::text AS extract"
+	" FROM course ORDER BY status = 'archived', updated_at DESC, title" };
+
+static void course_from_row(const struct db_rows *r, size_t i, struct course *c)
 {
-	struct db_rows *rows;
-	const char *params[] = { slug };
-	int rc = db_run(db, a, &course_published, 1, params, &rows);
+	c->id = db_get(r, i, "id");
+	c->slug = db_get(r, i, "slug");
+	c->status = db_get(r, i, "status");
+	c->version = db_get(r, i, "version");
+	c->updated_on = db_get(r, i, "updated_on");
+	c->last_modified = db_get(r, i, "last_modified");
+#define GET(name, max) c->name = db_get(r, i, #name);
+	COURSE_TEXT_FIELDS(GET)
+#undef GET
+#define GETN(name) c->name = db_get(r, i, #name);
+	COURSE_NUMBER_FIELDS(GETN)
+#undef GETN
+}
+
+static int course_one(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		const char *key, struct course *out)
+{
+	struct db_rows *r;
+	const char *params[] = { key };
+	int rc = db_run(db, a, stmt, 1, params, &r);
 	if (rc != DB_OK)
 		return rc;
-	if (db_rows_count(rows) == 0)
+	if (db_rows_count(r) == 0)
 		return DB_NOT_FOUND;
-	*out = (struct course){
-		.slug = db_get(rows, 0, "slug"),
-		.title = db_get(rows, 0, "title"),
-		.kind = db_get(rows, 0, "kind"),
-		.category = db_get(rows, 0, "category"),
-		.audience = db_get(rows, 0, "audience"),
-		.prerequisites = db_get(rows, 0, "prerequisites"),
-		.objective = db_get(rows, 0, "objective"),
-		.modality = db_get(rows, 0, "modality"),
-		.trainers = db_get(rows, 0, "trainers"),
-		.group_size = db_get(rows, 0, "group_size"),
-		.updated_on = db_get(rows, 0, "updated_on"),
-	};
+	course_from_row(r, 0, out);
 	return DB_OK;
 }
 
-int store_courses_published(struct db *db, struct arena *a, size_t max,
-		struct course_summary **out, size_t *n)
+int store_courses_published_full(struct db *db, struct arena *a, struct course **out, size_t *n)
 {
-	struct db_rows *rows;
-	char limit[24];
-	snprintf(limit, sizeof(limit), "%zu", max);
-	const char *params[] = { limit };
-	int rc = db_run(db, a, &courses_published, 1, params, &rows);
+	struct db_rows *r;
+	int rc = db_run(db, a, &courses_published_full, 0, NULL, &r);
 	if (rc != DB_OK)
 		return rc;
-	*n = db_rows_count(rows);
+	*n = db_rows_count(r);
 	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
 	if (!*out)
 		return DB_FAILED;
 	for (size_t i = 0; i < *n; i++)
-		(*out)[i] = (struct course_summary){
-			.slug = db_get(rows, i, "slug"),
-			.title = db_get(rows, i, "title"),
-			.kind = db_get(rows, i, "kind"),
-			.category = db_get(rows, i, "category"),
-		};
+		course_from_row(r, i, &(*out)[i]);
+	return DB_OK;
+}
+
+int store_course_published(struct db *db, struct arena *a, const char *slug, struct course *out)
+{
+	return course_one(db, a, &course_published, slug, out);
+}
+
+int store_course_by_id(struct db *db, struct arena *a, const char *id, struct course *out)
+{
+	return course_one(db, a, &course_by_id, id, out);
+}
+
+int store_programme(struct db *db, struct arena *a, const char *course_id,
+		struct programme_line **out, size_t *n)
+{
+	struct db_rows *r;
+	const char *params[] = { course_id };
+	int rc = db_run(db, a, &programme, 1, params, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++) {
+		struct programme_line *l = &(*out)[i];
+#define LINE(f) l->f = db_get(r, i, #f);
+		LINE(module_id) LINE(number) LINE(module_title) LINE(aim) LINE(intro) LINE(format)
+		LINE(day_id) LINE(heading) LINE(subject) LINE(steps_intro)
+		LINE(step_id) LINE(step) LINE(level)
+#undef LINE
+	}
+	return DB_OK;
+}
+
+static int summaries(struct db *db, struct arena *a, const struct db_stmt *stmt, int nparams,
+		const char *const *params, struct course_summary **out, size_t *n)
+{
+	struct db_rows *r;
+	int rc = db_run(db, a, stmt, nparams, params, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++) {
+		struct course_summary *s = &(*out)[i];
+#define SUM(f) s->f = db_get(r, i, #f);
+		SUM(slug) SUM(title) SUM(kind) SUM(category) SUM(modality) SUM(status)
+		SUM(updated_on) SUM(extract)
+#undef SUM
+	}
+	return DB_OK;
+}
+
+int store_courses_search(struct db *db, struct arena *a, const struct course_filter *f,
+		size_t max, struct course_summary **out, size_t *n)
+{
+	char limit[24];
+	snprintf(limit, sizeof(limit), "%zu", max);
+	const char *params[] = { f->q ? f->q : "", f->category ? f->category : "",
+		f->modality ? f->modality : "", f->kind ? f->kind : "", limit };
+	return summaries(db, a, &search, 5, params, out, n);
+}
+
+int store_courses_all(struct db *db, struct arena *a, struct course_summary **out, size_t *n)
+{
+	return summaries(db, a, &courses_all, 0, NULL, out, n);
+}
+
+int store_categories(struct db *db, struct arena *a, const char ***out, size_t *n)
+{
+	struct db_rows *r;
+	int rc = db_run(db, a, &categories, 0, NULL, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = db_get(r, i, "category");
 	return DB_OK;
 }

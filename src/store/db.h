@@ -16,7 +16,8 @@ enum db_status {
 	DB_NOT_FOUND = 1,
 	DB_UNAVAILABLE = -1,   /* connection lost or refused: 503 */
 	DB_FAILED = -2,        /* the statement failed: 500, logged */
-	DB_CONFLICT = -3       /* a constraint said no: the caller explains */
+	DB_CONFLICT = -3,      /* a constraint said no: the caller explains */
+	DB_STALE = -4          /* the row changed since the form was read */
 };
 
 /* A statement: its SQL is always a literal with $n parameters. */

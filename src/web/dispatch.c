@@ -1,8 +1,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include "web/dispatch.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+/* __DATE__ and __TIME__ of this file's compilation stand for the build:
+ * the Makefile rebuilds it whenever any source changed. */
+#define BUILD_ID __DATE__ "-" __TIME__
 
 #include <fcgiapp.h>
 
@@ -93,6 +98,47 @@ int handler_redirect(struct ctx *ctx, const char *location)
 	ctx->res->status = 303;
 	ctx->res->body.len = 0;
 	return 0;
+}
+
+/* ETag characters exclude spaces: the build stamp is hashed to hex (FNV-1a). */
+const char *handler_build_id(void)
+{
+	static char id[17];
+	if (!id[0]) {
+		unsigned long long h = 14695981039346656037ULL;
+		for (const char *p = BUILD_ID; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		snprintf(id, sizeof(id), "%016llx", h);
+	}
+	return id;
+}
+
+static int http_date(long t, char *out, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	return gmtime_r(&tt, &tm) && strftime(out, n, "%a, %d %b %Y %H:%M:%S GMT", &tm) > 0;
+}
+
+/* Browsers send back the validators they were given, byte for byte, so
+ * plain comparison is enough; If-None-Match wins over If-Modified-Since. */
+int handler_not_modified(struct ctx *ctx, const char *etag, long last_modified)
+{
+	char date[64];
+	const char *lm = http_date(last_modified, date, sizeof(date)) ?
+		arena_strdup(ctx->arena, date) : NULL;
+	if (!etag || response_header(ctx->res, "ETag", etag) < 0 ||
+			(lm && response_header(ctx->res, "Last-Modified", lm) < 0) ||
+			response_header(ctx->res, "Cache-Control", "no-cache") < 0)
+		return 0;
+	const struct request *r = ctx->req;
+	int fresh = r->if_none_match ? strstr(r->if_none_match, etag) != NULL :
+		(lm && r->if_modified_since && strcmp(r->if_modified_since, lm) == 0);
+	if (fresh) {
+		ctx->res->status = 304;
+		ctx->res->body.len = 0;
+	}
+	return fresh;
 }
 
 /* The shared key and dummy hash need PostgreSQL: fetched on the first

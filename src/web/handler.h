@@ -36,6 +36,13 @@ typedef int (*handler_fn)(struct ctx *ctx);
 int handler_render(struct ctx *ctx, int status, const char *template_name);
 /* 303 to a local path. Returns 0, or 500 if the target is refused. */
 int handler_redirect(struct ctx *ctx, const char *location);
+/* Conditional GET: sets ETag and Last-Modified (seconds since the epoch)
+ * and returns 1 when the browser's copy is current (the response is then
+ * a complete 304), else 0. */
+int handler_not_modified(struct ctx *ctx, const char *etag, long last_modified);
+/* Changes with every build, so that a new release never matches an ETag
+ * made by the previous one. */
+const char *handler_build_id(void);
 /* Maps a store status to the handler's answer: DB_NOT_FOUND is 404,
  * DB_UNAVAILABLE 503, anything else 500. */
 int handler_db_status(int db_status);

@@ -12,10 +12,12 @@
 #define FORM (NEEDS_DB | NEEDS_CSRF)
 #define STAFF (NEEDS_DB | NEEDS_LOGIN)
 #define STAFF_FORM (NEEDS_DB | NEEDS_LOGIN | NEEDS_CSRF)
+#define EDITORS (ROLE_ADMIN | ROLE_CONSEILLER)
 
 static const struct route routes[] = {
 	/* method  pattern                        handler              needs       roles */
 	{ "GET",  "/",                            page_home,           PUBLIC,     0 },
+	{ "GET",  "/formations",                  page_catalogue,      PUBLIC,     0 },
 	{ "GET",  "/formations/{slug}",           page_course,         PUBLIC,     0 },
 
 	{ "GET",  "/intranet/connexion",          page_login_form,     PUBLIC,     0 },
@@ -27,6 +29,16 @@ static const struct route routes[] = {
 	{ "POST", "/intranet/utilisateurs",       page_user_create,    STAFF_FORM, ROLE_ADMIN },
 	{ "POST", "/intranet/utilisateurs/{id}",  page_user_change,    STAFF_FORM, ROLE_ADMIN },
 	{ "GET",  "/intranet/journal",            page_audit_log,      STAFF,      ROLE_ADMIN },
+
+	{ "GET",  "/intranet/formations",         page_staff_courses,  STAFF,      EDITORS },
+	{ "GET",  "/intranet/formations/completude", page_staff_completeness, STAFF, EDITORS },
+	{ "GET",  "/intranet/formations/nouvelle", page_course_new_form, STAFF,     EDITORS },
+	{ "POST", "/intranet/formations",         page_course_create,  STAFF_FORM, EDITORS },
+	{ "GET",  "/intranet/formations/{id}",    page_course_edit_form, STAFF,    EDITORS },
+	{ "POST", "/intranet/formations/{id}",    page_course_save,    STAFF_FORM, EDITORS },
+	{ "GET",  "/intranet/formations/{id}/apercu", page_course_preview, STAFF,  EDITORS },
+	{ "POST", "/intranet/formations/{id}/statut", page_course_status, STAFF_FORM, EDITORS },
+	{ "POST", "/intranet/formations/{id}/dupliquer", page_course_duplicate, STAFF_FORM, EDITORS },
 };
 
 unsigned routes_role_bit(const char *role)

@@ -5,7 +5,16 @@ use strict;
 use warnings;
 use HTTP::Tiny;
 use Encode qw(decode_utf8);
+use Exporter qw(import);
+our @EXPORT_OK = qw(uri_escape_utf8);
 use Time::HiRes qw(time);
+
+# Percent-encodes text as UTF-8 for a query string.
+sub uri_escape_utf8 {
+	my $s = Encode::encode_utf8(shift);
+	$s =~ s/([^A-Za-z0-9\-_.~])/sprintf('%%%02X', ord $1)/ge;
+	return $s;
+}
 
 sub new {
 	my ($class, $base) = @_;
@@ -62,6 +71,47 @@ sub submit {
 	my $page = $self->get($form_path);
 	my $token = $self->token_from($page) // '';
 	return $self->post($post_path, [ _csrf => $token, @$fields ], $h);
+}
+
+sub _unescape {
+	my ($t) = @_;
+	$t =~ s/&lt;/</g; $t =~ s/&gt;/>/g; $t =~ s/&quot;/"/g; $t =~ s/&#39;/'/g;
+	$t =~ s/&#(\d+);/chr($1)/ge; $t =~ s/&amp;/&/g;
+	return $t;
+}
+
+# The fields of the form whose action is $action, as the browser would
+# send them: inputs, textareas, selected options (no file inputs).
+sub form_fields {
+	my ($self, $res, $action) = @_;
+	my ($form) = $res->{text} =~ m{<form[^>]*action="\Q$action\E"[^>]*>(.*?)</form>}s or return ();
+	my @fields;
+	while ($form =~ m{<(input|textarea|select)\b([^>]*)>(?:(.*?)</\1>)?}gs) {
+		my ($tag, $attrs, $inner) = ($1, $2, $3);
+		my ($name) = $attrs =~ /name="([^"]*)"/ or next;
+		if ($tag eq 'input') {
+			my ($v) = $attrs =~ /value="([^"]*)"/;
+			push @fields, $name => _unescape($v // '');
+		} elsif ($tag eq 'textarea') {
+			push @fields, $name => _unescape($inner // '');
+		} else {
+			my ($v) = ($inner // '') =~ /<option value="([^"]*)"[^>]*selected/;
+			($v) = ($inner // '') =~ /<option value="([^"]*)"/ unless defined $v;
+			push @fields, $name => _unescape($v // '');
+		}
+	}
+	return @fields;
+}
+
+# Reads the form at $page, changes some fields, posts it to $action.
+sub edit_form {
+	my ($self, $page, $action, %changes) = @_;
+	my @f = $self->form_fields($self->get($page), $action);
+	for (my $i = 0; $i < @f; $i += 2) {
+		$f[$i + 1] = delete $changes{$f[$i]} if exists $changes{$f[$i]};
+	}
+	push @f, %changes;
+	return $self->post($action, \@f);
 }
 
 sub login {

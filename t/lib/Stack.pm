@@ -8,6 +8,7 @@ use File::Basename qw(dirname);
 use File::Path qw(remove_tree);
 use IO::Socket::INET;
 use HTTP::Tiny;
+use Encode ();
 
 our $ROOT = abs_path(dirname(__FILE__) . '/../..');
 
@@ -77,7 +78,7 @@ sub psql {
 	my ($self, $sql) = @_;
 	my $out = `$ROOT/conf/stack.sh psql $self->{var} -qAt -c "$sql" 2>&1`;
 	chomp $out;
-	return $out;
+	return Encode::decode_utf8($out);
 }
 
 # A staff account made with the real command line.

@@ -16,7 +16,7 @@ trap cleanup EXIT
 cleanup
 rm -rf "$VAR"
 mkdir -p "$VAR"
-echo "workers = $(nproc)" >"$VAR/formations.local.conf"
+echo "workers = $(( $(nproc) * 2 ))" >"$VAR/formations.local.conf"
 echo "log_file = /dev/null" >>"$VAR/formations.local.conf"
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
 base=http://127.0.0.1:$PORT
@@ -38,8 +38,12 @@ measure() {
 
 echo "Formations EGOC bench: $(nproc) cores, wrk -t2 -c$CONNS -d${DURATION}s, $(date -u +%FT%TZ)"
 read -r static_rps static_p99 < <(measure "$base/bench/fiche.html")
+read -r cached_rps cached_p99 < <(measure "$base$FICHE")
+NGINX_CACHE=off "$ROOT/conf/stack.sh" nginx-reload "$VAR" "$PORT"
+sleep 1
 read -r fiche_rps fiche_p99 < <(measure "$base$FICHE")
-printf '%-40s %12s %12s\n' "" "requests/s" "p99 (ms)"
-printf '%-40s %12.0f %12.2f\n' "nginx, static copy of the fiche" "$static_rps" "$static_p99"
-printf '%-40s %12.0f %12.2f\n' "fiche through FastCGI + PostgreSQL" "$fiche_rps" "$fiche_p99"
-awk -v a="$fiche_rps" -v b="$static_rps" 'BEGIN { printf "ratio fiche / static: %.3f\n", a / b }'
+row() { printf '%-46s %12.0f %12.2f %10.3f\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$static_rps" 'BEGIN { print a / b }')"; }
+printf '%-46s %12s %12s %10s\n' "" "requests/s" "p99 (ms)" "ratio"
+row "nginx, static copy of the fiche (reference)" "$static_rps" "$static_p99"
+row "fiche, nginx page cache on (target >= 0.6)" "$cached_rps" "$cached_p99"
+row "fiche, cache off: FastCGI + PostgreSQL (>= 0.12)" "$fiche_rps" "$fiche_p99"

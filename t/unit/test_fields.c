@@ -53,5 +53,22 @@ int main(void)
 	tap_ok(!field_return_target("/a b"), "space refused");
 	tap_ok(!field_return_target(""), "empty refused");
 	tap_ok(!field_return_target("intranet"), "relative refused");
+	char slug[128], num[32];
+	tap_is_str(field_slugify("Formation/Action Accompagner l'implantation des chargés de coopération", slug, sizeof(slug)),
+		"formation-action-accompagner-l-implantation-des-charges-de-cooperation", "slug from the real title");
+	tap_is_str(field_slugify("Œuvrer à l'accueil : « Été » 2026 !", slug, sizeof(slug)),
+		"oeuvrer-a-l-accueil-ete-2026", "ligatures, guillemets, punctuation");
+	tap_is_str(field_slugify("«»!?", slug, sizeof(slug)), "formation", "nothing left gives a default");
+	tap_ok(strlen(field_slugify("Une formation au titre vraiment très long, bien plus long que quatre-vingts caractères en tout", slug, sizeof(slug))) <= 80,
+		"slug at most 80 bytes");
+	tap_ok(slug[strlen(slug) - 1] != '-', "no trailing dash after cutting");
+	tap_is_int(field_decimal("3,5", 0, 10, num, sizeof(num)), 0, "French decimal comma");
+	tap_is_str(num, "3.5", "normalised");
+	tap_is_int(field_decimal("", 0, 10, num, sizeof(num)), 0, "empty is allowed");
+	tap_is_str(num, "", "as empty");
+	tap_is_int(field_decimal("11", 0, 10, num, sizeof(num)), -1, "over the range refused");
+	tap_is_int(field_decimal("1e3", 0, 1e9, num, sizeof(num)), -1, "exponent refused");
+	tap_is_int(field_decimal("-2", 0, 10, num, sizeof(num)), -1, "negative refused");
+	tap_is_int(field_decimal("2..5", 0, 10, num, sizeof(num)), -1, "two dots refused");
 	return tap_done();
 }

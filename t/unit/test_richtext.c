@@ -1,0 +1,257 @@
+/* Unit tests of src/rules/richtext.c: Markdown rendered safely by cmark,
+ * the checks shown to staff, and extracts cut on character boundaries. */
+#include "rules/richtext.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+
+/* Render a NUL-terminated string; NULL when richtext_to_html() failed. */
+static char *html(const char *md)
+{
+	char *out = NULL;
+
+	if (richtext_to_html(md, strlen(md), &out) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void is_html(const char *md, const char *want, const char *name)
+{
+	char *got = html(md);
+
+	tap_is_str(got, want, "%s", name);
+	free(got);
+}
+
+/* Case-insensitive search, for markup whatever its case. */
+static int has_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), k, i;
+
+	for (i = 0; hay && hay[i]; i++) {
+		for (k = 0; k < n && hay[i + k]; k++) {
+			char a = hay[i + k], b = needle[k];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Rendered markup must not contain `bad` (lower case) anywhere. */
+static void lacks(const char *md, const char *bad, const char *name)
+{
+	char *got = html(md);
+
+	if (!tap_ok(got != NULL && !has_ci(got, bad), "%s", name))
+		printf("#   got: '%s'\n", got ? got : "(null)");
+	free(got);
+}
+
+static void test_safe_mode(void)
+{
+	lacks("<script>alert(1)</script>", "<script", "script block never a tag");
+	lacks("Texte <script>alert(1)</script> suite", "<script",
+	      "inline script never a tag");
+	is_html("<script>alert(1)</script>", "<!-- raw HTML omitted -->\n",
+		"raw HTML replaced by a comment");
+	lacks("<img src=x onerror=alert(1)>", "<img", "img with onerror neutralised");
+	lacks("a <img src=x onerror=alert(1)> b", "onerror", "no onerror attribute");
+	lacks("[x](javascript:alert(1))", "javascript:", "javascript: link dropped");
+	lacks("[x](JaVaScRiPt:alert(1))", "javascript:", "JaVaScRiPt: link dropped");
+	lacks("[x](&#106;avascript:alert(1))", "javascript:",
+	      "entity-encoded javascript: link dropped");
+	is_html("<javascript:alert(1)>",
+		"<p><a href=\"\">javascript:alert(1)</a></p>\n",
+		"javascript: autolink loses its href, its text is shown");
+	lacks("[x](<java\tscript:alert(1)>)", "script:",
+	      "javascript: with a tab inside dropped");
+	lacks("[x](vbscript:msgbox(1))", "vbscript:", "vbscript: link dropped");
+	lacks("[x](file:///etc/passwd)", "file:", "file: link dropped");
+	lacks("[x](data:text/html,<script>alert(1)</script>)", "data:",
+	      "data: link dropped");
+	lacks("![i](data:image/png;base64,AAAA)", "data:",
+	      "data: image dropped (stricter than cmark)");
+	lacks("[x](ftp://example.org/a)", "ftp:", "ftp: link dropped (allow-list)");
+	is_html("[x](javascript:alert(1))", "<p><a href=\"\">x</a></p>\n",
+		"a dropped link keeps its text");
+	lacks("[x](\"onmouseover=alert(1))", "\"onmouseover",
+	      "a quote in a URL cannot open an attribute");
+}
+
+static void test_rendering(void)
+{
+	is_html("**gras**", "<p><strong>gras</strong></p>\n", "**gras** gives <strong>");
+	is_html("- un\n- deux", "<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n",
+		"dash list");
+	is_html("1. un\n2. deux", "<ol>\n<li>un</li>\n<li>deux</li>\n</ol>\n",
+		"numbered list");
+	is_html("Été « à l'EGOC » -- \"test\"...",
+		"<p>Été « à l'EGOC » -- &quot;test&quot;...</p>\n",
+		"accents and quotes kept as typed (no smart punctuation)");
+	is_html("## Contenu", "<h2>Contenu</h2>\n", "heading");
+	is_html("[site](https://www.egoc.org/a?b=1&c=2)",
+		"<p><a href=\"https://www.egoc.org/a?b=1&amp;c=2\">site</a></p>\n",
+		"https link kept");
+	is_html("[écrire](mailto:formation@egoc.org) "
+		"[appeler](tel:+33299298242) [page](/catalogue) [ancre](#haut)",
+		"<p><a href=\"mailto:formation@egoc.org\">écrire</a> "
+		"<a href=\"tel:+33299298242\">appeler</a> "
+		"<a href=\"/catalogue\">page</a> <a href=\"#haut\">ancre</a></p>\n",
+		"mailto, tel and relative links kept");
+	is_html("![plan](https://www.egoc.org/plan.png)",
+		"<p><img src=\"https://www.egoc.org/plan.png\" alt=\"plan\" /></p>\n",
+		"https image kept");
+	is_html("a\xC3(b", "<p>a\xEF\xBF\xBD(b</p>\n",
+		"malformed UTF-8 replaced by U+FFFD");
+	is_html("", "", "empty text gives empty HTML");
+	is_html("a < b & c", "<p>a &lt; b &amp; c</p>\n", "text escaped");
+}
+
+static void is_problem(const char *md, int want_rc, const char *want_msg,
+		       const char *name)
+{
+	const char *msg = "(not set)";
+	int rc = richtext_check(md, strlen(md), &msg);
+
+	tap_is_int(rc, want_rc, "check %s: status", name);
+	tap_is_str(msg, want_msg, "check %s: message", name);
+}
+
+static void test_check(void)
+{
+	const char *utf8_msg = NULL, *msg;
+
+	is_problem("# Titre\n\n**Texte** [lien](https://egoc.org) « ok »\n\n"
+		   "#### Niveau 4\n\nPrix < 10 € <https://egoc.org>",
+		   0, NULL, "clean text");
+	is_problem("Texte <b>gras</b>", 1,
+		   "Le HTML n'est pas accepté : utilisez la mise en forme "
+		   "Markdown.", "inline HTML");
+	is_problem("<div>\nbloc\n</div>", 1,
+		   "Le HTML n'est pas accepté : utilisez la mise en forme "
+		   "Markdown.", "HTML block");
+	is_problem("##### Trop profond", 1,
+		   "Les titres sont limités à quatre niveaux : utilisez au plus "
+		   "#### pour un titre.", "heading level 5");
+	is_problem("[x](javascript:alert(1))", 1,
+		   "L'adresse d'un lien doit commencer par http://, https://, "
+		   "mailto: ou tel: (ou être une adresse relative du site).",
+		   "javascript: link");
+	is_problem("[x](ftp://example.org)", 1,
+		   "L'adresse d'un lien doit commencer par http://, https://, "
+		   "mailto: ou tel: (ou être une adresse relative du site).",
+		   "ftp: link");
+	is_problem("![x](mailto:a@b.fr)", 1,
+		   "L'adresse d'une image doit commencer par http:// ou https:// "
+		   "(ou être une adresse relative du site).", "mailto: image");
+	tap_is_int(richtext_check("a\xC3(", 4, &utf8_msg), 1,
+		   "check malformed UTF-8: status");
+	tap_ok(utf8_msg && strstr(utf8_msg, "UTF-8") != NULL,
+	       "check malformed UTF-8: message names the encoding");
+	tap_is_int(richtext_check("a\0b", 3, &msg), 1, "check NUL byte: status");
+	is_problem("[a](https://x.fr)\n\n<p>x</p>\n\n###### six", 1,
+		   "Le HTML n'est pas accepté : utilisez la mise en forme "
+		   "Markdown.", "first problem in document order");
+}
+
+/* Whether s is well-formed UTF-8, to prove no cut falls inside a letter. */
+static int valid_utf8(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, len, k;
+
+	while (s[i]) {
+		len = s[i] < 0x80 ? 1 : s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 :
+		      s[i] >= 0xC2 ? 2 : 0;
+		if (len == 0)
+			return 0;
+		for (k = 1; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static void is_short(const char *text, size_t max, size_t size,
+		     const char *want, const char *name)
+{
+	char buf[256];
+	size_t n;
+
+	memset(buf, 'X', sizeof buf);
+	n = richtext_shorten(text, max, buf, size);
+	tap_is_str(buf, want, "shorten %s", name);
+	tap_is_int(n, strlen(want), "shorten %s: length returned", name);
+}
+
+static void test_shorten(void)
+{
+	static const char phrase[] =
+		"Engager une réflexion collective et cohérente avec le projet "
+		"de Caisse « à l'échelle » du territoire.";
+	char buf[256];
+	size_t max, size, n;
+	int all_valid = 1, all_short = 1;
+
+	is_short("Été à l'EGOC", 20, sizeof buf, "Été à l'EGOC", "short text unchanged");
+	is_short("Été", 3, sizeof buf, "Été", "exact length unchanged");
+	is_short("ééééé", 3, sizeof buf, "éé…", "é at the cut point kept whole");
+	is_short("abcéfgh", 5, sizeof buf, "abcé…", "é just before the cut");
+	is_short("Bonjour à tous les stagiaires", 12, sizeof buf, "Bonjour à…",
+		 "cut at a word boundary");
+	is_short("Anticonstitutionnellement", 10, sizeof buf, "Anticonst…",
+		 "a long word is cut inside");
+	is_short("Objectif, contenu et méthodes", 11, sizeof buf, "Objectif…",
+		 "trailing comma dropped before the ellipsis");
+	is_short("cafe\xCC\x81s et the\xCC\x81s", 5, sizeof buf, "caf…",
+		 "never between a letter and its combining accent");
+	is_short("ééééé", 10, 8, "éé…", "output buffer too small: cut to fit");
+	is_short("ééééé", 10, 7, "é…", "one byte less: one letter less");
+	is_short("ééééé", 10, 3, "", "buffer too small for the ellipsis");
+	is_short("abc", 0, sizeof buf, "", "zero characters");
+	is_short("abcdef", 1, sizeof buf, "…", "one character: only the ellipsis");
+	tap_is_int(richtext_shorten("abc", 5, buf, 0), 0, "shorten into no buffer");
+
+	for (max = 1; max < sizeof phrase; max++) {
+		for (size = 1; size < 40; size += 3) {
+			n = richtext_shorten(phrase, max, buf, size);
+			if (!valid_utf8(buf) || n != strlen(buf))
+				all_valid = 0;
+			if (utf8_chars(buf) > max || n >= size)
+				all_short = 0;
+		}
+		n = richtext_shorten(phrase, max, buf, sizeof buf);
+		if (!valid_utf8(buf) || utf8_chars(buf) > max)
+			all_valid = 0;
+	}
+	tap_ok(all_valid, "shorten: every cut of a French sentence is valid UTF-8");
+	tap_ok(all_short, "shorten: never more than max_chars nor out_size - 1");
+}
+
+int main(void)
+{
+	test_safe_mode();
+	test_rendering();
+	test_check();
+	test_shorten();
+	return tap_done();
+}
