@@ -135,7 +135,9 @@ static int set_programme(struct view *v, const struct programme_line *lines, siz
 	return 0;
 }
 
-int catalogue_fill_course(struct ctx *ctx, const struct course *c)
+/* lines: the programme when the caller has it already, else NULL. */
+int catalogue_fill_course(struct ctx *ctx, const struct course *c,
+		const struct programme_line *lines, size_t n)
 {
 	struct view *v = ctx->view;
 	char key[96];
@@ -165,11 +167,13 @@ int catalogue_fill_course(struct ctx *ctx, const struct course *c)
 			view_set(v, "Course.modality_label", catalogue_modality_label(c->modality)) < 0 ||
 			catalogue_set_date(v, "Course.updated", c->updated_on) < 0)
 		return 500;
-	struct programme_line *lines;
-	size_t n;
-	int rc = store_programme(ctx->db, ctx->arena, c->id, &lines, &n);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
+	if (!lines) {
+		struct programme_line *read;
+		int rc = store_programme(ctx->db, ctx->arena, c->id, &read, &n);
+		if (rc != DB_OK)
+			return handler_db_status(rc);
+		lines = read;
+	}
 	return set_programme(v, lines, n) < 0 ? 500 : 0;
 }
 
@@ -179,7 +183,9 @@ int page_course(struct ctx *ctx)
 	if (!slug_is_valid(slug))
 		return 404;
 	struct course c;
-	int rc = store_course_published(ctx->db, ctx->arena, slug, &c);
+	struct programme_line *lines;
+	size_t n;
+	int rc = store_course_page(ctx->db, ctx->arena, slug, &c, &lines, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	const char *etag = arena_printf(ctx->arena, "W/\"c%s-v%s-%s\"", c.id, c.version,
@@ -188,7 +194,7 @@ int page_course(struct ctx *ctx)
 		return 0;
 	if (view_set(ctx->view, "Page.title", c.title) < 0)
 		return 500;
-	if ((rc = catalogue_fill_course(ctx, &c)) != 0)
+	if ((rc = catalogue_fill_course(ctx, &c, lines, n)) != 0)
 		return rc;
 	return handler_render(ctx, 200, "public/course.cs");
 }

@@ -18,7 +18,9 @@ struct view;
 const char *catalogue_modality_label(const char *modality);
 int catalogue_set_date(struct view *v, const char *key, const char *iso);
 int catalogue_set_richtext(struct view *v, const char *key, const char *markdown);
-int catalogue_fill_course(struct ctx *ctx, const struct course *c);
+struct programme_line;
+int catalogue_fill_course(struct ctx *ctx, const struct course *c,
+		const struct programme_line *lines, size_t n);
 int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n);
 /* login.c: GET and POST /intranet/connexion, POST /intranet/deconnexion */
 int page_login_form(struct ctx *ctx);

@@ -477,7 +477,7 @@ int page_course_preview(struct ctx *ctx)
 	if (view_set(ctx->view, "Page.title", c.title) < 0 ||
 			view_set(ctx->view, "Preview.status", status_label(c.status)) < 0)
 		return 500;
-	if ((rc = catalogue_fill_course(ctx, &c)) != 0)
+	if ((rc = catalogue_fill_course(ctx, &c, NULL, 0)) != 0)
 		return rc;
 	return handler_render(ctx, 200, "intranet/course_preview.cs");
 }

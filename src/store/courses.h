@@ -54,8 +54,10 @@ struct course_filter {
 	const char *q, *category, *modality, *kind;
 };
 
-/* A published course by slug: DB_OK, DB_NOT_FOUND, or a failure. */
-int store_course_published(struct db *db, struct arena *a, const char *slug, struct course *out);
+/* A published course by slug with its programme, in one query: DB_OK,
+ * DB_NOT_FOUND, or a failure. */
+int store_course_page(struct db *db, struct arena *a, const char *slug, struct course *out,
+		struct programme_line **lines, size_t *n);
 /* Any course by id (staff). */
 int store_course_by_id(struct db *db, struct arena *a, const char *id, struct course *out);
 int store_programme(struct db *db, struct arena *a, const char *course_id,

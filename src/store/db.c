@@ -190,9 +190,21 @@ size_t db_rows_count(const struct db_rows *r)
 	return r ? (size_t)PQntuples(r->res) : 0;
 }
 
+/* PQfnumber folds case into a malloc'd copy at every call; our column
+ * names are lowercase literals, so an exact comparison is enough and
+ * allocates nothing (a page reads hundreds of values). */
+static int column(const PGresult *res, const char *col)
+{
+	int n = PQnfields(res);
+	for (int c = 0; c < n; c++)
+		if (strcmp(PQfname(res, c), col) == 0)
+			return c;
+	return -1;
+}
+
 const char *db_get(const struct db_rows *r, size_t i, const char *col)
 {
-	int c = PQfnumber(r->res, col);
+	int c = column(r->res, col);
 	if (c < 0 || (int)i >= PQntuples(r->res) || PQgetisnull(r->res, (int)i, c))
 		return "";
 	return PQgetvalue(r->res, (int)i, c);
@@ -200,6 +212,6 @@ const char *db_get(const struct db_rows *r, size_t i, const char *col)
 
 int db_is_null(const struct db_rows *r, size_t i, const char *col)
 {
-	int c = PQfnumber(r->res, col);
+	int c = column(r->res, col);
 	return c < 0 || (int)i >= PQntuples(r->res) || PQgetisnull(r->res, (int)i, c);
 }
