@@ -44,6 +44,7 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "serve              run the FastCGI server (the default)" },
 	{ "migrate", cmd_migrate, "migrate            apply the pending sql/NNNN_*.sql migrations" },
 	{ "load", cmd_load, "load FILE.sql      run one SQL file as the schema owner (demo data)" },
+	{ "due-date", cli_due_date, "due-date YYYY-MM-DD 15j|1mois [--paused-days N]  the response due date" },
 	{ "user", cli_user, "user add|passwd|disable EMAIL ...  staff accounts (passwords on stdin)" },
 };
 

@@ -27,6 +27,11 @@ void settings_defaults(struct settings *s)
 	s->login_window = 15 * 60;
 	s->login_failures_email = 5;
 	s->login_failures_ip = 20;
+	snprintf(s->smtp_url, sizeof(s->smtp_url), "smtp://127.0.0.1:2525");
+	snprintf(s->mail_from, sizeof(s->mail_from), "formations@egoc.example");
+	snprintf(s->mail_egoc, sizeof(s->mail_egoc), "formation@egoc.example");
+	s->mail_batch = 100;
+	s->retention_days = 3 * 365;
 }
 
 enum setting_kind { SET_STR, SET_INT, SET_SIZE };
@@ -64,6 +69,11 @@ static const struct setting_def setting_defs[] = {
 	INT("login_window", login_window, 1, 24 * 3600),
 	INT("login_failures_email", login_failures_email, 1, 1000),
 	INT("login_failures_ip", login_failures_ip, 1, 100000),
+	STR("smtp_url", smtp_url),
+	STR("mail_from", mail_from),
+	STR("mail_egoc", mail_egoc),
+	INT("mail_batch", mail_batch, 1, 10000),
+	INT("retention_days", retention_days, 30, 36500),
 };
 
 static char *trim(char *s)

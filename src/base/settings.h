@@ -31,6 +31,11 @@ struct settings {
 	int login_window;               /* seconds over which failures are counted */
 	int login_failures_email;       /* failures for one email within the window */
 	int login_failures_ip;          /* failures from one IP within the window */
+	char smtp_url[SETTINGS_STR];    /* relay for `formations mail`: smtp://host:port */
+	char mail_from[256];            /* sender of every mail */
+	char mail_egoc[256];            /* EGOC's address for notices of new demands */
+	int mail_batch;                 /* mails sent per `formations mail` pass */
+	int retention_days;             /* closed demands are anonymised after this */
 };
 
 void settings_defaults(struct settings *s);

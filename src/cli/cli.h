@@ -9,4 +9,7 @@ struct settings;
  * formations user disable EMAIL */
 int cli_user(const struct settings *s, int argc, char **argv);
 
+/* formations due-date YYYY-MM-DD 15j|1mois [--paused-days N] */
+int cli_due_date(const struct settings *s, int argc, char **argv);
+
 #endif

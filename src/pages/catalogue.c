@@ -234,18 +234,34 @@ static int set_extract(struct view *v, size_t i, const char *extract)
 
 int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n)
 {
-	char key[96];
 	for (size_t i = 0; i < n; i++) {
-		const char *fields[][2] = { { "slug", r[i].slug }, { "title", r[i].title },
-			{ "kind", kind_label(r[i].kind) }, { "category", r[i].category },
-			{ "modality", catalogue_modality_label(r[i].modality) } };
-		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
-			snprintf(key, sizeof(key), "Results.%zu.%s", i, fields[k][0]);
-			if (view_set(v, key, fields[k][1]) < 0)
-				return -1;
-		}
-		if (set_extract(v, i, r[i].extract) < 0)
+		if (VIEW_ROW(v, "Results", i, { "slug", r[i].slug }, { "title", r[i].title },
+				{ "kind", kind_label(r[i].kind) }, { "category", r[i].category },
+				{ "modality", catalogue_modality_label(r[i].modality) }) < 0 ||
+				set_extract(v, i, r[i].extract) < 0)
 			return -1;
+	}
+	return 0;
+}
+
+int catalogue_list(struct ctx *ctx, const struct course_filter *f, size_t max)
+{
+	struct course_summary *results;
+	const char **cats;
+	size_t n, n_cats;
+	int rc = store_courses_search(ctx->db, ctx->arena, f, max, &results, &n);
+	if (rc == DB_OK)
+		rc = store_categories(ctx->db, ctx->arena, &cats, &n_cats);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	if (view_set_int(ctx->view, "Count", (long)n) < 0 ||
+			catalogue_set_results(ctx->view, results, n) < 0)
+		return 500;
+	char key[64];
+	for (size_t i = 0; i < n_cats; i++) {
+		snprintf(key, sizeof(key), "Categories.%zu", i);
+		if (view_set(ctx->view, key, cats[i]) < 0)
+			return 500;
 	}
 	return 0;
 }
@@ -279,28 +295,15 @@ int page_catalogue(struct ctx *ctx)
 	}
 	if (f.category && strlen(f.category) > 120)
 		f.category = "";
-	struct course_summary *results;
-	const char **cats;
-	size_t n, n_cats;
-	int rc = store_courses_search(ctx->db, ctx->arena, &f, CATALOGUE_MAX, &results, &n);
-	if (rc == DB_OK)
-		rc = store_categories(ctx->db, ctx->arena, &cats, &n_cats);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
+	int rc = catalogue_list(ctx, &f, CATALOGUE_MAX);
+	if (rc)
+		return rc;
 	struct view *v = ctx->view;
 	if (view_set(v, "Page.title", "Catalogue des formations") < 0 ||
 			view_set(v, "Filter.q", f.q ? f.q : "") < 0 ||
 			view_set(v, "Filter.categorie", f.category ? f.category : "") < 0 ||
 			view_set(v, "Filter.modalite", f.modality) < 0 ||
-			view_set(v, "Filter.type", f.kind) < 0 ||
-			view_set_int(v, "Count", (long)n) < 0 ||
-			catalogue_set_results(v, results, n) < 0)
+			view_set(v, "Filter.type", f.kind) < 0)
 		return 500;
-	char key[64];
-	for (size_t i = 0; i < n_cats; i++) {
-		snprintf(key, sizeof(key), "Categories.%zu", i);
-		if (view_set(v, key, cats[i]) < 0)
-			return 500;
-	}
 	return handler_render(ctx, 200, "public/catalogue.cs");
 }

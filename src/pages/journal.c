@@ -39,16 +39,10 @@ int page_audit_log(struct ctx *ctx)
 		return handler_db_status(rc);
 	if (view_set(ctx->view, "Page.title", "Journal") < 0)
 		return 500;
-	char key[64];
-	for (size_t i = 0; i < n; i++) {
-		const char *fields[][2] = { { "at", e[i].at }, { "email", e[i].email },
-			{ "ip", e[i].ip }, { "action", action_label(e[i].action) },
-			{ "detail", e[i].detail } };
-		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
-			snprintf(key, sizeof(key), "Entries.%zu.%s", i, fields[k][0]);
-			if (view_set(ctx->view, key, fields[k][1]) < 0)
-				return 500;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (VIEW_ROW(ctx->view, "Entries", i, { "at", e[i].at }, { "email", e[i].email },
+				{ "ip", e[i].ip }, { "action", action_label(e[i].action) },
+				{ "detail", e[i].detail }) < 0)
+			return 500;
 	return handler_render(ctx, 200, "intranet/journal.cs");
 }

@@ -22,6 +22,10 @@ struct programme_line;
 int catalogue_fill_course(struct ctx *ctx, const struct course *c,
 		const struct programme_line *lines, size_t n);
 int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n);
+/* Searches with f (at most max) and fills Results, Count and Categories:
+ * 0, or the status to answer with. */
+struct course_filter;
+int catalogue_list(struct ctx *ctx, const struct course_filter *f, size_t max);
 /* login.c: GET and POST /intranet/connexion, POST /intranet/deconnexion */
 int page_login_form(struct ctx *ctx);
 int page_login(struct ctx *ctx);
@@ -44,6 +48,16 @@ int page_course_save(struct ctx *ctx);
 int page_course_preview(struct ctx *ctx);
 int page_course_status(struct ctx *ctx);
 int page_course_duplicate(struct ctx *ctx);
+/* demand.c: the public form and the requester's tracking page */
+int page_demand_form(struct ctx *ctx);
+int page_demand_submit(struct ctx *ctx);
+int page_demand_tracking(struct ctx *ctx);
+int page_demand_reply(struct ctx *ctx);
+int page_demand_cancel(struct ctx *ctx);
+/* The due date (YYYY-MM-DD) of a demand received on received_on under
+ * regime, after paused_days, with the closure days: 0 or a status. */
+int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime,
+		int paused_days, char out[11]);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

@@ -48,18 +48,12 @@ int page_staff_courses(struct ctx *ctx)
 		return handler_db_status(rc);
 	if (view_set(ctx->view, "Page.title", "Catalogue (intranet)") < 0)
 		return 500;
-	char key[64];
-	for (size_t i = 0; i < n; i++) {
-		const char *fields[][2] = { { "id", c[i].extract }, { "slug", c[i].slug },
-			{ "title", c[i].title }, { "category", c[i].category },
-			{ "status", c[i].status }, { "status_label", status_label(c[i].status) },
-			{ "updated", c[i].updated_on } };
-		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
-			snprintf(key, sizeof(key), "Courses.%zu.%s", i, fields[k][0]);
-			if (view_set(ctx->view, key, fields[k][1]) < 0)
-				return 500;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (VIEW_ROW(ctx->view, "Courses", i, { "id", c[i].extract }, { "slug", c[i].slug },
+				{ "title", c[i].title }, { "category", c[i].category },
+				{ "status", c[i].status }, { "status_label", status_label(c[i].status) },
+				{ "updated", c[i].updated_on }) < 0)
+			return 500;
 	return handler_render(ctx, 200, "intranet/courses.cs");
 }
 
@@ -131,16 +125,11 @@ static int set_history(struct ctx *ctx, const char *id)
 	int rc = store_course_history(ctx->db, ctx->arena, id, &h, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	char key[64];
-	for (size_t i = 0; i < n; i++) {
-		const char *f[][2] = { { "at", h[i].at }, { "who", h[i].user_name },
-			{ "action", h[i].action }, { "fields", h[i].fields }, { "version", h[i].version } };
-		for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
-			snprintf(key, sizeof(key), "History.%zu.%s", i, f[k][0]);
-			if (view_set(ctx->view, key, f[k][1]) < 0)
-				return 500;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (VIEW_ROW(ctx->view, "History", i, { "at", h[i].at }, { "who", h[i].user_name },
+				{ "action", h[i].action }, { "fields", h[i].fields },
+				{ "version", h[i].version }) < 0)
+			return 500;
 	return 0;
 }
 

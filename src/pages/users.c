@@ -18,17 +18,10 @@
 
 static int set_user_row(struct view *v, size_t i, const struct staff_user *u)
 {
-	char key[64];
-	const char *fields[][2] = { { "id", u->id }, { "email", u->email },
+	return VIEW_ROW(v, "Users", i, { "id", u->id }, { "email", u->email },
 		{ "name", u->display_name }, { "role", u->role },
 		{ "role_label", field_role_label(u->role) }, { "created", u->created_at },
-		{ "active", u->active ? "1" : "" } };
-	for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
-		snprintf(key, sizeof(key), "Users.%zu.%s", i, fields[k][0]);
-		if (view_set(v, key, fields[k][1]) < 0)
-			return -1;
-	}
-	return 0;
+		{ "active", u->active ? "1" : "" });
 }
 
 static int users_page(struct ctx *ctx, int status)

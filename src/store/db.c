@@ -143,6 +143,16 @@ static int db_run_once(struct db *db, struct arena *a, const struct db_stmt *stm
 	return DB_OK;
 }
 
+/* A statement that only reads: SELECT, or WITH without a data-modifying
+ * part. Only those are safe to run twice. */
+static int reads_only(const char *sql)
+{
+	if (strncmp(sql, "SELECT", 6) == 0)
+		return 1;
+	return strncmp(sql, "WITH", 4) == 0 && !strstr(sql, "INSERT ") && !strstr(sql, "UPDATE ") &&
+		!strstr(sql, "DELETE ");
+}
+
 /* A connection that PostgreSQL closed (a restart, a failover) is only
  * noticed when used. A read outside a transaction is tried once more on a
  * new connection, so that only requests made during the outage fail; a
@@ -154,8 +164,7 @@ int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		*out = NULL;
 	int was_connected = db->conn != NULL;
 	int rc = db_run_once(db, a, stmt, nparams, params, out);
-	if (rc == DB_UNAVAILABLE && was_connected && !db->in_tx &&
-			strncmp(stmt->sql, "SELECT", 6) == 0)
+	if (rc == DB_UNAVAILABLE && was_connected && !db->in_tx && reads_only(stmt->sql))
 		rc = db_run_once(db, a, stmt, nparams, params, out);
 	return rc;
 }

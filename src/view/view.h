@@ -23,6 +23,15 @@ int view_set(struct view *v, const char *key, const char *value);
 int view_setf(struct view *v, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int view_set_int(struct view *v, const char *key, long value);
+/* One row of a list: list.index.name = value for each field. */
+struct view_field {
+	const char *name, *value;
+};
+int view_set_row(struct view *v, const char *list, size_t index,
+		const struct view_field *fields, size_t n);
+#define VIEW_ROW(v, list, index, ...) \
+	view_set_row((v), (list), (index), (const struct view_field[]){ __VA_ARGS__ }, \
+		sizeof((const struct view_field[]){ __VA_ARGS__ }) / sizeof(struct view_field))
 /* Renders template name (a path under the templates folder, chosen by
  * code) into out. Returns 0 or -1 after logging the ClearSilver error. */
 int view_render(struct templates *t, const char *name, struct view *v, struct buf *out);

@@ -24,9 +24,16 @@ int auth_init(void)
 	return sodium_init() < 0 ? -1 : 0;
 }
 
+static void random_token(char out[TOKEN_TEXT]);
+
 static void token_text(const unsigned char *bin, size_t n, char *out, size_t out_size)
 {
 	sodium_bin2base64(out, out_size, bin, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void auth_random_token(char out[AUTH_TOKEN_TEXT])
+{
+	random_token(out);
 }
 
 static void random_token(char out[TOKEN_TEXT])
@@ -111,6 +118,12 @@ int auth_csrf_prepare(struct ctx *ctx)
 {
 	if (ctx->csrf_token)
 		return 0;
+	/* A page carrying a token is this browser's alone: never kept by the
+	 * page cache (X-Accel-Expires wins over nginx's own validity) nor by
+	 * the browser's. */
+	if (response_header(ctx->res, "Cache-Control", "no-store") < 0 ||
+			response_header(ctx->res, "X-Accel-Expires", "0") < 0)
+		return 500;
 	const char *cookie = params_get(&ctx->req->cookies, AUTH_CSRF_COOKIE);
 	if (!csrf_cookie_ok(cookie)) {
 		char *fresh = arena_alloc(ctx->arena, TOKEN_TEXT);

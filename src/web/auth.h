@@ -38,6 +38,11 @@ int auth_open_login(struct ctx *ctx, const char *user_id);
 /* Ends the browser's login server-side and clears its cookie. */
 int auth_close_login(struct ctx *ctx);
 
+/* 32 random bytes as 43 URL-safe characters (and the NUL): form tokens,
+ * tracking links, logins. */
+#define AUTH_TOKEN_TEXT 44
+void auth_random_token(char out[AUTH_TOKEN_TEXT]);
+
 /* Argon2id (libsodium crypto_pwhash_str). 0 or -1 (out of memory). */
 int auth_hash_password(const char *password, char *out, size_t out_size);
 /* 1 when password matches hash, in constant time. */

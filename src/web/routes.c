@@ -20,6 +20,12 @@ static const struct route routes[] = {
 	{ "GET",  "/formations",                  page_catalogue,      PUBLIC,     0 },
 	{ "GET",  "/formations/{slug}",           page_course,         PUBLIC,     0 },
 
+	{ "GET",  "/demande",                     page_demand_form,    PUBLIC,     0 },
+	{ "POST", "/demande",                     page_demand_submit,  FORM,       0 },
+	{ "GET",  "/demande/suivi/{token}",       page_demand_tracking, PUBLIC,    0 },
+	{ "POST", "/demande/suivi/{token}/reponse", page_demand_reply, FORM,       0 },
+	{ "POST", "/demande/suivi/{token}/annulation", page_demand_cancel, FORM,   0 },
+
 	{ "GET",  "/intranet/connexion",          page_login_form,     PUBLIC,     0 },
 	{ "POST", "/intranet/connexion",          page_login,          FORM,       0 },
 	{ "POST", "/intranet/deconnexion",        page_logout,         STAFF_FORM, ROLES_STAFF },

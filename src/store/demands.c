@@ -1,0 +1,253 @@
+#include "store/demands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "store/db.h"
+
+static const struct db_stmt course_for_demand = { "demand_course",
+	"SELECT title FROM course WHERE slug = $1 AND status = 'published'" };
+static const struct db_stmt closures = { "closure_days_from",
+	"SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closure_day"
+	" WHERE day >= $1::date AND day < $1::date + 400 ORDER BY day" };
+static const struct db_stmt by_form = { "demand_by_form",
+	"SELECT tracking_token FROM demand WHERE form_token = $1" };
+
+/* The next number of the year; the row lock is held until commit, so
+ * numbers are given in commit order and a rollback gives its number back. */
+static const struct db_stmt next_number = { "demand_next_number",
+	"INSERT INTO demand_counter (year, last_value) VALUES ($1::int, 1)"
+	" ON CONFLICT (year) DO UPDATE SET last_value = demand_counter.last_value + 1"
+	" RETURNING last_value" };
+static const struct db_stmt insert = { "demand_insert",
+	"INSERT INTO demand (reference, form_token, tracking_token, received_at, received_on, regime,"
+	" due_on, course_id, custom_title, kind, last_name, first_name, email, phone, organisation,"
+	" job_title, participants, period, place, accessibility, message, consent_at)"
+	" VALUES ($1, $2, $3, to_timestamp($4::bigint), $5::date, $6, $7::date,"
+	" (SELECT id FROM course WHERE slug = $8 AND status = 'published'), $9, $10, $11, $12, $13,"
+	" $14, $15, $16, $17::int, $18, $19, $20, $21, to_timestamp($4::bigint))"
+	" ON CONFLICT (form_token) DO NOTHING RETURNING id" };
+static const struct db_stmt event_add = { "demand_event_add",
+	"INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, from_status, to_status,"
+	" public, comment) VALUES ($1, $2, $3, $4, $5, $6, $7::boolean, $8)" };
+static const struct db_stmt mail_queue = { "demand_mail_queue",
+	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
+	" VALUES ($1, $2, replace($3, '{REF}', (SELECT reference FROM demand WHERE id = $5)), $4, $5)" };
+
+#define DEMAND_COLUMNS \
+	"SELECT d.id, d.reference, d.tracking_token, d.status, d.regime, d.kind," \
+	" to_char(d.received_on, 'YYYY-MM-DD') AS received_on, to_char(d.due_on, 'YYYY-MM-DD') AS due_on," \
+	" coalesce(to_char(d.answered_on, 'YYYY-MM-DD'), '') AS answered_on, coalesce(d.outcome, '') AS outcome," \
+	" coalesce(extract(epoch FROM d.paused_since)::bigint::text, '') AS paused_since," \
+	" coalesce(extract(epoch FROM now() - d.paused_since)::bigint::text, '0') AS paused_seconds," \
+	" d.paused_days, coalesce(c.title, '') AS course_title, coalesce(c.slug, '') AS course_slug," \
+	" d.custom_title, d.last_name, d.first_name, d.email, d.phone, d.organisation, d.job_title," \
+	" d.participants, d.period, d.place, d.accessibility, d.message," \
+	" coalesce(d.assignee_id::text, '') AS assignee_id, coalesce(u.display_name, '') AS assignee_name," \
+	" coalesce(u.email, '') AS assignee_email" \
+	" FROM demand d LEFT JOIN course c ON c.id = d.course_id" \
+	" LEFT JOIN staff_user u ON u.id = d.assignee_id"
+static const struct db_stmt by_tracking = { "demand_by_tracking",
+	DEMAND_COLUMNS " WHERE d.tracking_token = $1" };
+static const struct db_stmt by_id = { "demand_by_id", DEMAND_COLUMNS " WHERE d.id = $1" };
+static const struct db_stmt events = { "demand_events",
+	"SELECT to_char(at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI') AS at, actor_name, kind,"
+	" coalesce(from_status, '') AS from_status, coalesce(to_status, '') AS to_status, comment,"
+	" public FROM demand_event WHERE demand_id = $1 AND (public OR NOT $2::boolean)"
+	" ORDER BY at, id" };
+
+/* One statement for every change: NULL parameters leave columns alone. */
+static const struct db_stmt change = { "demand_change",
+	"UPDATE demand SET status = $3,"
+	" due_on = coalesce($4::date, due_on),"
+	" paused_days = coalesce($5::int, paused_days),"
+	" paused_since = CASE $6 WHEN '1' THEN now() WHEN '0' THEN NULL ELSE paused_since END,"
+	" regime = coalesce($7, regime),"
+	" assignee_id = CASE WHEN $8::text IS NULL THEN assignee_id ELSE nullif($8, '')::bigint END,"
+	" outcome = coalesce($9, outcome),"
+	" answered_at = CASE WHEN $10::boolean THEN now() ELSE answered_at END,"
+	" answered_on = CASE WHEN $10::boolean THEN (now() AT TIME ZONE 'Europe/Paris')::date"
+	"   ELSE answered_on END"
+	" WHERE id = $1 AND status = $2 RETURNING id" };
+
+int store_demand_course(struct db *db, struct arena *a, const char *slug, const char **title)
+{
+	const char *p[] = { slug };
+	struct db_rows *r;
+	int rc = db_run(db, a, &course_for_demand, 1, p, &r);
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_NOT_FOUND;
+	if (rc == DB_OK)
+		*title = db_get(r, 0, "title");
+	return rc;
+}
+
+int store_closure_days(struct db *db, struct arena *a, const char *from,
+		const char ***days, size_t *n)
+{
+	const char *p[] = { from };
+	struct db_rows *r;
+	int rc = db_run(db, a, &closures, 1, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*days = arena_calloc(a, *n ? *n : 1, sizeof(**days));
+	if (!*days)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		(*days)[i] = db_get(r, i, "day");
+	return DB_OK;
+}
+
+int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
+		const char **tracking_token)
+{
+	const char *p[] = { form_token };
+	struct db_rows *r;
+	int rc = db_run(db, a, &by_form, 1, p, &r);
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_NOT_FOUND;
+	if (rc == DB_OK)
+		*tracking_token = db_get(r, 0, "tracking_token");
+	return rc;
+}
+
+static int event(struct db *db, const char *demand_id, const char *actor_id, const char *actor_name,
+		const char *kind, const char *from, const char *to, int public, const char *comment)
+{
+	const char *p[] = { demand_id, actor_id, actor_name ? actor_name : "", kind, from, to,
+		public ? "true" : "false", comment ? comment : "" };
+	return db_run(db, NULL, &event_add, 8, p, NULL);
+}
+
+static int queue_mails(struct db *db, const char *demand_id, const struct outgoing_mail *m, size_t n)
+{
+	int rc = DB_OK;
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		const char *p[] = { m[i].to, m[i].subject, m[i].body, m[i].kind, demand_id };
+		rc = db_run(db, NULL, &mail_queue, 5, p, NULL);
+	}
+	return rc;
+}
+
+static int finish(struct db *db, int rc)
+{
+	if (rc == DB_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return rc;
+}
+
+int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
+		const struct outgoing_mail *mails, size_t n_mails, const char **reference)
+{
+	char year[8], received[24];
+	snprintf(year, sizeof(year), "%.4s", d->received_on);
+	snprintf(received, sizeof(received), "%lld", d->received_at);
+	struct db_rows *r;
+	const char *yp[] = { year };
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_run(db, a, &next_number, 1, yp, &r);
+	const char *ref = rc == DB_OK ?
+		arena_printf(a, "D-%s-%05ld", year, strtol(db_get(r, 0, "last_value"), NULL, 10)) : NULL;
+	if (rc == DB_OK && !ref)
+		rc = DB_FAILED;
+	if (rc == DB_OK) {
+		const char *p[] = { ref, d->form_token, d->tracking_token, received, d->received_on,
+			d->regime, d->due_on, d->course_slug, d->custom_title, d->kind, d->last_name,
+			d->first_name, d->email, d->phone, d->organisation, d->job_title, d->participants,
+			d->period, d->place, d->accessibility, d->message };
+		rc = db_run(db, a, &insert, 21, p, &r);
+	}
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_CONFLICT;   /* the same form, committed by another request */
+	const char *id = rc == DB_OK ? db_get(r, 0, "id") : NULL;
+	if (rc == DB_OK)
+		rc = event(db, id, NULL, "", "recue", NULL, "recue", 1, "Demande reçue.");
+	if (rc == DB_OK)
+		rc = queue_mails(db, id, mails, n_mails);
+	rc = finish(db, rc);
+	if (rc == DB_OK)
+		*reference = ref;
+	return rc;
+}
+
+static void demand_from_row(const struct db_rows *r, struct demand *d)
+{
+#define COL(f) d->f = db_get(r, 0, #f);
+	COL(id) COL(reference) COL(tracking_token) COL(status) COL(regime) COL(kind)
+	COL(received_on) COL(due_on) COL(answered_on) COL(outcome) COL(paused_since)
+	COL(paused_seconds) COL(paused_days) COL(course_title) COL(course_slug) COL(custom_title)
+	COL(last_name) COL(first_name) COL(email) COL(phone) COL(organisation) COL(job_title)
+	COL(participants) COL(period) COL(place) COL(accessibility) COL(message)
+	COL(assignee_id) COL(assignee_name) COL(assignee_email)
+#undef COL
+}
+
+static int demand_one(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		const char *key, struct demand *out)
+{
+	const char *p[] = { key };
+	struct db_rows *r;
+	int rc = db_run(db, a, stmt, 1, p, &r);
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_NOT_FOUND;
+	if (rc == DB_OK)
+		demand_from_row(r, out);
+	return rc;
+}
+
+int store_demand_by_tracking(struct db *db, struct arena *a, const char *token, struct demand *out)
+{
+	return demand_one(db, a, &by_tracking, token, out);
+}
+
+int store_demand_by_id(struct db *db, struct arena *a, const char *id, struct demand *out)
+{
+	return demand_one(db, a, &by_id, id, out);
+}
+
+int store_demand_events(struct db *db, struct arena *a, const char *demand_id, int public_only,
+		struct demand_event **out, size_t *n)
+{
+	const char *p[] = { demand_id, public_only ? "true" : "false" };
+	struct db_rows *r;
+	int rc = db_run(db, a, &events, 2, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = (struct demand_event){ db_get(r, i, "at"), db_get(r, i, "actor_name"),
+			db_get(r, i, "kind"), db_get(r, i, "from_status"), db_get(r, i, "to_status"),
+			db_get(r, i, "comment"), strcmp(db_get(r, i, "public"), "t") == 0 };
+	return DB_OK;
+}
+
+int store_demand_change(struct db *db, const struct demand_change *c,
+		const struct outgoing_mail *mails, size_t n_mails)
+{
+	const char *p[] = { c->demand_id, c->from_status, c->to_status, c->due_on, c->paused_days,
+		c->paused, c->regime, c->assignee_id, c->outcome, c->answered ? "true" : "false" };
+	struct db_rows *r;
+	struct arena *a = arena_new();
+	if (!a)
+		return DB_FAILED;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_run(db, a, &change, 10, p, &r);
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_STALE;
+	if (rc == DB_OK)
+		rc = event(db, c->demand_id, c->actor_id, c->actor_name, c->event_kind, c->from_status,
+				c->to_status, c->public, c->comment);
+	if (rc == DB_OK)
+		rc = queue_mails(db, c->demand_id, mails, n_mails);
+	arena_free(a);
+	return finish(db, rc);
+}

@@ -1,0 +1,77 @@
+/* Training demands: creation from the public form (one transaction with
+ * its first event and its mails), the tracking page, the requester's
+ * reply and cancellation. */
+#ifndef FORMATIONS_STORE_DEMANDS_H
+#define FORMATIONS_STORE_DEMANDS_H
+
+#include <stddef.h>
+
+struct arena;
+struct db;
+
+struct demand_new {
+	const char *form_token, *tracking_token;
+	const char *course_slug;       /* "" for a custom demand */
+	const char *custom_title, *kind, *regime;
+	const char *last_name, *first_name, *email, *phone, *organisation, *job_title;
+	const char *participants, *period, *place, *accessibility, *message;
+	long long received_at;         /* seconds since the epoch */
+	const char *received_on, *due_on;   /* YYYY-MM-DD, Europe/Paris */
+};
+
+struct demand {
+	const char *id, *reference, *tracking_token, *status, *regime, *kind;
+	const char *received_on, *due_on, *answered_on, *outcome, *paused_since;
+	const char *paused_seconds;    /* seconds paused so far in the current pause */
+	const char *paused_days;
+	const char *course_title, *course_slug, *custom_title;
+	const char *last_name, *first_name, *email, *phone, *organisation, *job_title;
+	const char *participants, *period, *place, *accessibility, *message;
+	const char *assignee_id, *assignee_name, *assignee_email;
+};
+
+struct demand_event {
+	const char *at, *actor_name, *kind, *from_status, *to_status, *comment;
+	int public;
+};
+
+/* A mail to queue in the same transaction. */
+struct outgoing_mail {
+	const char *to, *subject, *body, *kind;
+};
+
+/* The published course of a slug, for the form: DB_OK with its title,
+ * DB_NOT_FOUND. */
+int store_demand_course(struct db *db, struct arena *a, const char *slug, const char **title);
+/* Closure days from `from` (YYYY-MM-DD) for a year, ascending. */
+int store_closure_days(struct db *db, struct arena *a, const char *from,
+		const char ***days, size_t *n);
+/* Finds the demand already made from this form page, if any. */
+int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
+		const char **tracking_token);
+/* Creates the demand, its reference, its first event and its mails in
+ * one transaction. DB_CONFLICT when the same form was sent meanwhile
+ * (then store_demand_by_form finds it). The mails' bodies may hold
+ * "{REF}", replaced by the reference. */
+int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
+		const struct outgoing_mail *mails, size_t n_mails, const char **reference);
+int store_demand_by_tracking(struct db *db, struct arena *a, const char *token, struct demand *out);
+int store_demand_by_id(struct db *db, struct arena *a, const char *id, struct demand *out);
+int store_demand_events(struct db *db, struct arena *a, const char *demand_id, int public_only,
+		struct demand_event **out, size_t *n);
+/* Changes the status (checked against from_status in SQL, so a race is
+ * DB_STALE), records the event and queues the mails, in one transaction.
+ * due_on / paused_days / paused: NULL leaves them as they are; paused "1"
+ * starts a pause now, "0" ends it. */
+struct demand_change {
+	const char *demand_id, *from_status, *to_status, *event_kind, *comment;
+	int public;
+	const char *actor_id, *actor_name;
+	const char *due_on, *paused_days, *paused;
+	const char *regime, *assignee_id, *outcome;
+	int answered;   /* sets answered_at/on */
+};
+int store_demand_change(struct db *db, const struct demand_change *c,
+		const struct outgoing_mail *mails, size_t n_mails);
+
+#endif
