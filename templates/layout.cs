@@ -17,6 +17,7 @@
 <?cs if:Login.name ?><nav aria-label="Navigation de l'intranet">
 <ul>
 <li><a href="/intranet">Intranet</a></li>
+<?cs if:Login.role != "formateur" ?><li><a href="/intranet/demandes">Demandes</a></li><?cs /if ?>
 <?cs if:Login.role == "admin" || Login.role == "conseiller" ?><li><a href="/intranet/formations">Catalogue</a></li><?cs /if ?>
 <?cs if:Login.role == "admin" ?><li><a href="/intranet/utilisateurs">Utilisateurs</a></li>
 <li><a href="/intranet/journal">Journal</a></li><?cs /if ?>

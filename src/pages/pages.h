@@ -58,6 +58,10 @@ int page_demand_cancel(struct ctx *ctx);
  * regime, after paused_days, with the closure days: 0 or a status. */
 int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime,
 		int paused_days, char out[11]);
+/* intranet_demands.c: the dashboard and the demand page */
+int page_demands(struct ctx *ctx);
+int page_demand(struct ctx *ctx);
+int page_demand_action(struct ctx *ctx);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

@@ -251,3 +251,66 @@ int store_demand_change(struct db *db, const struct demand_change *c,
 	arena_free(a);
 	return finish(db, rc);
 }
+
+static const struct db_stmt list = { "demands_list",
+	"SELECT d.id, d.reference, d.status, d.regime, to_char(d.received_on, 'YYYY-MM-DD') AS received_on,"
+	" to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.organisation,"
+	" d.first_name || ' ' || d.last_name AS name, coalesce(c.title, d.custom_title) AS course,"
+	" coalesce(u.display_name, '') AS assignee_name"
+	" FROM demand d LEFT JOIN course c ON c.id = d.course_id"
+	" LEFT JOIN staff_user u ON u.id = d.assignee_id"
+	" WHERE (CASE WHEN $1 = '' THEN d.status IN ('recue', 'en_instruction', 'attente_demandeur')"
+	"   ELSE d.status = $1 END)"
+	" AND ($2 = '' OR d.regime = $2)"
+	" AND ($3 = '' OR ($3 = 'aucun' AND d.assignee_id IS NULL) OR d.assignee_id::text = $3)"
+	" AND ($4 = '' OR lower(d.organisation) LIKE '%' || lower($4) || '%')"
+	" AND ($5 = '' OR c.slug = $5)"
+	" AND ($6 = '' OR d.reference = upper($6) OR lower(d.last_name) = lower($6)"
+	"   OR lower(d.first_name || ' ' || d.last_name) = lower($6))"
+	" AND ($7 = '' OR (d.due_on, d.id) > ($7::date, $8::bigint))"
+	" ORDER BY d.due_on, d.id LIMIT $9::int" };
+
+static const struct db_stmt assignable = { "staff_assignable",
+	"SELECT id, display_name, role FROM staff_user WHERE active AND role <> 'formateur'"
+	" ORDER BY display_name" };
+
+int store_demands_list(struct db *db, struct arena *a, const struct demand_filter *f,
+		size_t limit, struct demand_row **out, size_t *n)
+{
+	char lim[24];
+	snprintf(lim, sizeof(lim), "%zu", limit);
+	const char *p[] = { f->status, f->regime, f->assignee, f->organisation, f->course, f->q,
+		f->after_due, *f->after_due ? f->after_id : "0", lim };
+	struct db_rows *r;
+	int rc = db_run(db, a, &list, 9, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++) {
+		struct demand_row *d = &(*out)[i];
+#define COL(f) d->f = db_get(r, i, #f);
+		COL(id) COL(reference) COL(status) COL(regime) COL(received_on) COL(due_on)
+		COL(organisation) COL(name) COL(course) COL(assignee_name)
+#undef COL
+	}
+	return DB_OK;
+}
+
+int store_assignable_staff(struct db *db, struct arena *a, struct staff_member **out, size_t *n)
+{
+	struct db_rows *r;
+	int rc = db_run(db, a, &assignable, 0, NULL, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = (struct staff_member){ db_get(r, i, "id"), db_get(r, i, "display_name"),
+			db_get(r, i, "role") };
+	return DB_OK;
+}

@@ -74,4 +74,27 @@ struct demand_change {
 int store_demand_change(struct db *db, const struct demand_change *c,
 		const struct outgoing_mail *mails, size_t n_mails);
 
+/* The staff dashboard: demands by due date, filtered, one page after the
+ * (due_on, id) of the last row shown (keyset pagination: as fast on the
+ * thousandth page as on the first). Empty filter values mean "any";
+ * status "" means the open ones. */
+struct demand_filter {
+	const char *status, *regime, *assignee, *organisation, *course, *q;
+	const char *after_due, *after_id;
+};
+
+struct demand_row {
+	const char *id, *reference, *status, *regime, *received_on, *due_on, *organisation;
+	const char *name, *course, *assignee_name;
+};
+
+int store_demands_list(struct db *db, struct arena *a, const struct demand_filter *f,
+		size_t limit, struct demand_row **out, size_t *n);
+
+struct staff_member {
+	const char *id, *name, *role;
+};
+/* Active accounts that may be assigned a demand. */
+int store_assignable_staff(struct db *db, struct arena *a, struct staff_member **out, size_t *n);
+
 #endif

@@ -13,6 +13,7 @@
 #define STAFF (NEEDS_DB | NEEDS_LOGIN)
 #define STAFF_FORM (NEEDS_DB | NEEDS_LOGIN | NEEDS_CSRF)
 #define EDITORS (ROLE_ADMIN | ROLE_CONSEILLER)
+#define DESK (ROLE_ADMIN | ROLE_CONSEILLER | ROLE_ASSISTANT)
 
 static const struct route routes[] = {
 	/* method  pattern                        handler              needs       roles */
@@ -35,6 +36,10 @@ static const struct route routes[] = {
 	{ "POST", "/intranet/utilisateurs",       page_user_create,    STAFF_FORM, ROLE_ADMIN },
 	{ "POST", "/intranet/utilisateurs/{id}",  page_user_change,    STAFF_FORM, ROLE_ADMIN },
 	{ "GET",  "/intranet/journal",            page_audit_log,      STAFF,      ROLE_ADMIN },
+
+	{ "GET",  "/intranet/demandes",           page_demands,        STAFF,      DESK },
+	{ "GET",  "/intranet/demandes/{id}",      page_demand,         STAFF,      DESK },
+	{ "POST", "/intranet/demandes/{id}",      page_demand_action,  STAFF_FORM, DESK },
 
 	{ "GET",  "/intranet/formations",         page_staff_courses,  STAFF,      EDITORS },
 	{ "GET",  "/intranet/formations/completude", page_staff_completeness, STAFF, EDITORS },
@@ -93,17 +98,24 @@ static int pattern_match(const char *pattern, const char *path, struct request *
 	return 1;
 }
 
+/* Literal routes win over routes with captures, whatever their order in
+ * the table: /intranet/demandes/chiffres is never taken for an {id}. */
 const struct route *routes_match(struct request *req, struct arena *a, int *status)
 {
 	*status = 404;
 	int is_head = strcmp(req->method, "HEAD") == 0;
-	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		if (!pattern_match(routes[i].pattern, req->path, req, a))
-			continue;
-		if (strcmp(routes[i].method, req->method) == 0 ||
-				(is_head && strcmp(routes[i].method, "GET") == 0))
-			return &routes[i];
-		*status = 405;
+	for (int literal = 1; literal >= 0; literal--) {
+		for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+			if ((strchr(routes[i].pattern, '{') == NULL) != literal ||
+					!pattern_match(routes[i].pattern, req->path, req, a))
+				continue;
+			if (strcmp(routes[i].method, req->method) == 0 ||
+					(is_head && strcmp(routes[i].method, "GET") == 0))
+				return &routes[i];
+			*status = 405;
+		}
+		if (*status == 405)
+			return NULL;
 	}
 	return NULL;
 }

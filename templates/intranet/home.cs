@@ -6,6 +6,9 @@
 <li><a href="/intranet/utilisateurs">Utilisateurs</a><span>Comptes, rôles, désactivation</span></li>
 <li><a href="/intranet/journal">Journal</a><span>Connexions et modifications des comptes</span></li>
 <?cs /if ?>
+<?cs if:Login.role != "formateur" ?>
+<li><a href="/intranet/demandes">Demandes</a><span>Les demandes ouvertes, par échéance</span></li>
+<?cs /if ?>
 <?cs if:Login.role == "admin" || Login.role == "conseiller" ?>
 <li><a href="/intranet/formations">Catalogue</a><span>Créer, modifier, publier les fiches</span></li>
 <li><a href="/intranet/formations/completude">Complétude</a><span>Ce qui manque aux fiches publiées</span></li>

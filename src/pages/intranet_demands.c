@@ -1,0 +1,322 @@
+/* Demands in the intranet: the dashboard of open demands by due date, and
+ * the demand page with its history and the actions of the state machine
+ * (assign, note, question, régime switch, answer, close, no follow-up). */
+#include "pages/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/settings.h"
+#include "rules/calendar_fr.h"
+#include "rules/demand_state.h"
+#include "rules/due_date.h"
+#include "store/accounts.h"
+#include "store/db.h"
+#include "store/demands.h"
+#include "view/view.h"
+#include "web/request.h"
+
+#define DASHBOARD_PAGE 50
+#define COMMENT_MAX 10000
+
+static const char *long_date(struct arena *a, const char *iso)
+{
+	struct civil_date d;
+	char text[CAL_LONG_FR_BUF];
+	if (cal_parse_date(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) != 0)
+		return iso;
+	return arena_strdup(a, text);
+}
+
+/* Days left and the mark the dashboard shows: late, due today, due soon
+ * (the warning thresholds of the régime), or nothing. */
+static int set_due_mark(struct ctx *ctx, const char *list, size_t i, const char *due_iso,
+		const char *regime_name, const char *status)
+{
+	struct civil_date due;
+	enum regime regime;
+	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
+	if (cal_parse_date(due_iso, &due) != 0 || due_regime_parse(regime_name, &regime) != 0)
+		return 0;
+	int left = due_date_days_left(today, due);
+	enum due_warning w = due_date_warning(regime, left);
+	const char *mark = "", *text;
+	if (strcmp(status, "attente_demandeur") == 0)
+		text = "Horloge arrêtée (attente du demandeur)";
+	else if (w == DUE_WARNING_LATE)
+		mark = "late", text = arena_printf(ctx->arena, "En retard de %d j", -left);
+	else if (w == DUE_WARNING_TODAY)
+		mark = "today", text = "Échéance aujourd'hui";
+	else if (w != DUE_WARNING_NONE)
+		mark = "soon", text = arena_printf(ctx->arena, "J-%d", left);
+	else
+		text = arena_printf(ctx->arena, "J-%d", left);
+	return VIEW_ROW(ctx->view, list, i, { "mark", mark }, { "left", text });
+}
+
+/* --- the dashboard -------------------------------------------------------- */
+
+static const char *param(const struct ctx *ctx, const char *name, size_t max)
+{
+	const char *v = params_get(&ctx->req->query, name);
+	return v && strlen(v) <= max ? v : "";
+}
+
+int page_demands(struct ctx *ctx)
+{
+	struct demand_filter f = {
+		.status = param(ctx, "statut", 20), .regime = param(ctx, "regime", 6),
+		.assignee = param(ctx, "responsable", 20), .organisation = param(ctx, "organisme", 200),
+		.course = param(ctx, "formation", 100), .q = param(ctx, "q", 200),
+		.after_due = param(ctx, "apres", 10), .after_id = param(ctx, "id", 18),
+	};
+	struct civil_date check;
+	enum demand_state st;
+	if ((*f.after_due && (cal_parse_date(f.after_due, &check) != 0 ||
+			strspn(f.after_id, "0123456789") != strlen(f.after_id) || !*f.after_id)) ||
+			(*f.status && demand_state_parse(f.status, &st) != 0))
+		return 400;
+	struct demand_row *rows;
+	struct staff_member *staff;
+	size_t n, n_staff;
+	int rc = store_demands_list(ctx->db, ctx->arena, &f, DASHBOARD_PAGE + 1, &rows, &n);
+	if (rc == DB_OK)
+		rc = store_assignable_staff(ctx->db, ctx->arena, &staff, &n_staff);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	struct view *v = ctx->view;
+	size_t shown = n > DASHBOARD_PAGE ? DASHBOARD_PAGE : n;
+	for (size_t i = 0; i < shown; i++) {
+		const struct demand_row *d = &rows[i];
+		enum demand_state s;
+		if (demand_state_parse(d->status, &s) != 0 ||
+				VIEW_ROW(v, "Demands", i, { "id", d->id }, { "reference", d->reference },
+					{ "status", demand_state_label_staff(s) }, { "regime", d->regime },
+					{ "received", d->received_on }, { "due", d->due_on },
+					{ "organisation", d->organisation }, { "name", d->name },
+					{ "course", d->course }, { "assignee", d->assignee_name }) < 0 ||
+				set_due_mark(ctx, "Demands", i, d->due_on, d->regime, d->status) < 0)
+			return 500;
+	}
+	for (size_t i = 0; i < n_staff; i++)
+		if (VIEW_ROW(v, "Staff", i, { "id", staff[i].id }, { "name", staff[i].name }) < 0)
+			return 500;
+	if (n > DASHBOARD_PAGE && (view_set(v, "Next.due", rows[shown - 1].due_on) < 0 ||
+			view_set(v, "Next.id", rows[shown - 1].id) < 0))
+		return 500;
+	if (view_set(v, "Page.title", "Demandes") < 0 || view_set(v, "Filter.statut", f.status) < 0 ||
+			view_set(v, "Filter.regime", f.regime) < 0 || view_set(v, "Filter.responsable", f.assignee) < 0 ||
+			view_set(v, "Filter.organisme", f.organisation) < 0 ||
+			view_set(v, "Filter.formation", f.course) < 0 || view_set(v, "Filter.q", f.q) < 0 ||
+			view_set(v, "Me", ctx->login->user_id) < 0)
+		return 500;
+	return handler_render(ctx, 200, "intranet/demands.cs");
+}
+
+/* --- one demand ------------------------------------------------------------ */
+
+static int load(struct ctx *ctx, struct demand *d)
+{
+	const char *id = ctx->req->args[0];
+	if (!*id || strlen(id) > 18 || strspn(id, "0123456789") != strlen(id))
+		return 404;
+	int rc = store_demand_by_id(ctx->db, ctx->arena, id, d);
+	return rc == DB_OK ? 0 : handler_db_status(rc);
+}
+
+static int demand_page(struct ctx *ctx, int status, const struct demand *d)
+{
+	struct view *v = ctx->view;
+	enum demand_state st;
+	if (demand_state_parse(d->status, &st) != 0)
+		return 500;
+	if (VIEW_ROW(v, "Demand", 0, { "id", d->id }, { "reference", d->reference },
+			{ "status", d->status }, { "status_label", demand_state_label_staff(st) },
+			{ "open", demand_state_is_open(st) ? "1" : "" }, { "regime", d->regime },
+			{ "kind", strcmp(d->kind, "inter") == 0 ? "INTER" : "INTRA" },
+			{ "received", long_date(ctx->arena, d->received_on) },
+			{ "due", long_date(ctx->arena, d->due_on) }, { "paused_days", d->paused_days },
+			{ "answered", *d->answered_on ? long_date(ctx->arena, d->answered_on) : "" },
+			{ "outcome", d->outcome },
+			{ "course", *d->course_title ? d->course_title : d->custom_title },
+			{ "course_slug", d->course_slug }, { "custom", *d->custom_title ? "1" : "" },
+			{ "name", arena_printf(ctx->arena, "%s %s", d->first_name, d->last_name) },
+			{ "email", d->email }, { "phone", d->phone }, { "organisation", d->organisation },
+			{ "job_title", d->job_title }, { "participants", d->participants },
+			{ "period", d->period }, { "place", d->place }, { "accessibility", d->accessibility },
+			{ "message", d->message }, { "assignee_id", d->assignee_id },
+			{ "assignee", d->assignee_name }) < 0 ||
+			set_due_mark(ctx, "Due", 0, d->due_on, d->regime, d->status) < 0)
+		return 500;
+	struct demand_event *ev;
+	struct staff_member *staff;
+	size_t n, n_staff;
+	int rc = store_demand_events(ctx->db, ctx->arena, d->id, 0, &ev, &n);
+	if (rc == DB_OK)
+		rc = store_assignable_staff(ctx->db, ctx->arena, &staff, &n_staff);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	for (size_t i = 0; i < n; i++)
+		if (VIEW_ROW(v, "Events", i, { "at", ev[i].at }, { "who", ev[i].actor_name },
+				{ "kind", ev[i].kind }, { "comment", ev[i].comment },
+				{ "public", ev[i].public ? "1" : "" }) < 0)
+			return 500;
+	for (size_t i = 0; i < n_staff; i++)
+		if (VIEW_ROW(v, "Staff", i, { "id", staff[i].id }, { "name", staff[i].name }) < 0)
+			return 500;
+	if (view_set(v, "Page.title", d->reference) < 0)
+		return 500;
+	if (params_get(&ctx->req->query, "fait"))
+		(void)view_set(v, "Notice", "C'est enregistré.");
+	return handler_render(ctx, status, "intranet/demand.cs");
+}
+
+int page_demand(struct ctx *ctx)
+{
+	struct demand d;
+	int rc = load(ctx, &d);
+	return rc ? rc : demand_page(ctx, 200, &d);
+}
+
+/* --- actions --------------------------------------------------------------- */
+
+struct action_def {
+	const char *name;
+	enum demand_action action;
+	const char *event;
+	int public, needs_comment;
+};
+
+static const struct action_def actions[] = {
+	{ "assigner", DEMAND_ACTION_ASSIGN, "attribution", 0, 0 },
+	{ "note", DEMAND_ACTION_NOTE, "note", 0, 1 },
+	{ "question", DEMAND_ACTION_ASK_QUESTION, "question", 1, 1 },
+	{ "regime", DEMAND_ACTION_SWITCH_REGIME, "regime_1mois", 0, 1 },
+	{ "repondre", DEMAND_ACTION_ANSWER, "reponse", 1, 1 },
+	{ "clore", DEMAND_ACTION_CLOSE, "cloture", 0, 0 },
+	{ "sans_suite", DEMAND_ACTION_CLASSIFY_NO_FOLLOW_UP, "sans_suite", 1, 1 },
+};
+
+static int refuse(struct ctx *ctx, const struct demand *d, const char *message, const char *comment)
+{
+	if (view_set(ctx->view, "Errors.action", message) < 0 ||
+			view_set(ctx->view, "Form.comment", comment ? comment : "") < 0)
+		return 500;
+	return demand_page(ctx, 422, d);
+}
+
+static const char *tracking_link(struct ctx *ctx, const struct demand *d)
+{
+	return arena_printf(ctx->arena, "%s/demande/suivi/%s", ctx->settings->base_url, d->tracking_token);
+}
+
+static struct outgoing_mail requester_mail(struct ctx *ctx, const struct demand *d,
+		const char *what, const char *comment)
+{
+	return (struct outgoing_mail){ d->email,
+		arena_printf(ctx->arena, "Votre demande de formation %s : %s", d->reference, what),
+		arena_printf(ctx->arena, "Bonjour %s %s,\n\n%s\n\nSuivre votre demande%s :\n%s\n\n"
+			"L'équipe formation de l'EGOC\n02 99 29 82 42 ou 02 99 29 82 43\n",
+			d->first_name, d->last_name, comment,
+			strcmp(what, "une question") == 0 ? " et nous répondre" : "", tracking_link(ctx, d)),
+		strcmp(what, "une question") == 0 ? "question" : "reponse" };
+}
+
+static int do_action(struct ctx *ctx, const struct demand *d, const struct action_def *a,
+		enum demand_state to, const char *comment)
+{
+	const struct params *f = &ctx->req->form;
+	char due_on[CAL_DATE_BUF];
+	struct outgoing_mail mail = { 0 };
+	size_t n_mails = 0;
+	struct demand_change c = { .demand_id = d->id, .from_status = d->status,
+		.to_status = demand_state_name(to), .event_kind = a->event, .comment = comment,
+		.public = a->public, .actor_id = ctx->login->user_id,
+		.actor_name = ctx->login->display_name };
+	int rc;
+	switch (a->action) {
+	case DEMAND_ACTION_ASSIGN: {
+		const char *who = params_get(f, "responsable");
+		struct staff_user u;
+		if (!who || (*who && (strspn(who, "0123456789") != strlen(who) || strlen(who) > 18 ||
+				store_user_by_id(ctx->db, ctx->arena, who, &u) != DB_OK)))
+			return refuse(ctx, d, "Choisissez une personne de l'équipe.", comment);
+		c.assignee_id = who;
+		c.comment = *who ? arena_printf(ctx->arena, "Demande attribuée à %s.", u.display_name) :
+			"Demande sans responsable.";
+		break;
+	}
+	case DEMAND_ACTION_ASK_QUESTION:
+		c.paused = d->paused_since[0] ? NULL : "1";
+		mail = requester_mail(ctx, d, "une question", comment);
+		n_mails = 1;
+		break;
+	case DEMAND_ACTION_SWITCH_REGIME:
+		if (strcmp(d->regime, "1mois") == 0)
+			return refuse(ctx, d, "Cette demande est déjà au régime d'un mois.", comment);
+		if ((rc = demand_due_date(ctx, d->received_on, "1mois",
+				(int)strtol(d->paused_days, NULL, 10), due_on)) != 0)
+			return rc;
+		c.regime = "1mois";
+		c.due_on = due_on;
+		c.comment = arena_printf(ctx->arena, "Passage au régime d'un mois (procédure de marché) : %s", comment);
+		break;
+	case DEMAND_ACTION_ANSWER: {
+		enum demand_outcome outcome;
+		const char *o = params_get(f, "issue");
+		const char *problem = NULL;
+		if (!o || demand_outcome_parse(o, &outcome) != 0)
+			return refuse(ctx, d, "Choisissez l'issue de la réponse.", comment);
+		if ((problem = demand_outcome_check(outcome, comment)) != NULL)
+			return refuse(ctx, d, problem, comment);
+		c.outcome = demand_outcome_name(outcome);
+		c.answered = 1;
+		c.paused = d->paused_since[0] ? "0" : NULL;
+		mail = requester_mail(ctx, d, demand_outcome_label_fr(outcome), comment);
+		n_mails = 1;
+		break;
+	}
+	default:
+		break;
+	}
+	rc = store_demand_change(ctx->db, &c, &mail, n_mails);
+	if (rc == DB_STALE)
+		return refuse(ctx, d, "La demande a changé pendant que vous la consultiez : "
+				"vérifiez son état ci-dessous avant de recommencer.", comment);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/demandes/%s?fait=1", d->id));
+}
+
+int page_demand_action(struct ctx *ctx)
+{
+	struct demand d;
+	int rc = load(ctx, &d);
+	if (rc)
+		return rc;
+	const char *name = params_get(&ctx->req->form, "action");
+	const char *comment = params_get(&ctx->req->form, "commentaire");
+	comment = comment ? comment : "";
+	const struct action_def *a = NULL;
+	for (size_t i = 0; name && i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (strcmp(actions[i].name, name) == 0)
+			a = &actions[i];
+	if (!a)
+		return refuse(ctx, &d, "Action inconnue.", comment);
+	if (strlen(comment) > COMMENT_MAX)
+		return refuse(ctx, &d, "Le texte est trop long (10 000 caractères au plus).", comment);
+	if (a->needs_comment && !*comment)
+		return refuse(ctx, &d, a->action == DEMAND_ACTION_SWITCH_REGIME ?
+				"Indiquez la raison du passage au régime d'un mois." :
+				"Écrivez le texte avant de l'envoyer.", comment);
+	enum demand_state from, to;
+	const char *refusal = NULL;
+	if (demand_state_parse(d.status, &from) != 0)
+		return 500;
+	if (demand_transition(from, a->action, &to, &refusal) != 0)
+		return refuse(ctx, &d, refusal ? refusal : "Action impossible dans cet état.", comment);
+	return do_action(ctx, &d, a, to, comment);
+}
