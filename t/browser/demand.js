@@ -1,0 +1,60 @@
+// A requester fills and sends the real demand form in Chromium and reads
+// the tracking page; a conseiller sees it on the dashboard. axe-core
+// checks the form, the form with errors, the tracking page, the dashboard
+// and the demand page.
+'use strict';
+const { ok, done, launch, axe } = require('./lib');
+
+(async () => {
+  const [base, email, password] = process.argv.slice(2);
+  const { browser, close } = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/formations/cooperation-territoriale`);
+    await page.getByRole('link', { name: 'Demander cette formation' }).click();
+    await page.waitForURL(/\/demande\?formation=cooperation-territoriale/);
+    ok(await page.getByLabel('Formation du catalogue').inputValue() === 'cooperation-territoriale',
+      'the fiche leads to the form, prefilled');
+    let v = await axe(page);
+    ok(v.length === 0, 'axe-core: no A/AA violation on the form', v.join('\n'));
+
+    await page.getByLabel('Nom (obligatoire)', { exact: true }).fill('Martin');
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    ok(await page.getByText('Certains champs sont à corriger').isVisible(), 'a wrong form says what to fix');
+    ok(await page.getByLabel('Nom (obligatoire)', { exact: true }).inputValue() === 'Martin', 'and keeps what was typed');
+    v = await axe(page);
+    ok(v.length === 0, 'axe-core: no A/AA violation on the form with errors', v.join('\n'));
+
+    await page.getByLabel('Prénom (obligatoire)', { exact: true }).fill('Claire');
+    await page.getByLabel(/^Adresse électronique/).fill('claire.martin@caf23.caf.fr');
+    await page.getByLabel(/^Organisme/).fill('Caf de la Creuse');
+    await page.getByLabel(/^Nombre de participants/).fill('12');
+    await page.getByLabel(/^J'accepte/).check();
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await page.waitForURL(/\/demande\/suivi\//);
+    ok(await page.getByRole('heading', { name: /Votre demande D-\d{4}-\d{5}/ }).isVisible(), 'the tracking page');
+    ok(await page.getByText(/Réponse au plus tard le/).isVisible(), 'with the due date');
+    v = await axe(page);
+    ok(v.length === 0, 'axe-core: no A/AA violation on the tracking page', v.join('\n'));
+
+    const staff = await browser.newPage();
+    await staff.goto(`${base}/intranet/connexion`);
+    await staff.getByLabel('Adresse électronique').fill(email);
+    await staff.getByLabel('Mot de passe').fill(password);
+    await staff.getByRole('button', { name: 'Se connecter' }).click();
+    await staff.waitForURL(/\/intranet$/);
+    await staff.goto(`${base}/intranet/demandes`);
+    ok(await staff.getByRole('cell', { name: 'Caf de la Creuse' }).isVisible(), 'the dashboard lists it');
+    v = await axe(staff);
+    ok(v.length === 0, 'axe-core: no A/AA violation on the dashboard', v.join('\n'));
+    await staff.getByRole('link', { name: /D-\d{4}-\d{5}/ }).first().click();
+    await staff.waitForURL(/\/intranet\/demandes\/\d+/);
+    v = await axe(staff);
+    ok(v.length === 0, 'axe-core: no A/AA violation on the demand page', v.join('\n'));
+  } catch (e) {
+    ok(false, 'browser run', e.stack);
+  } finally {
+    await close();
+    done();
+  }
+})();
