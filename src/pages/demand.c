@@ -82,8 +82,10 @@ static int form_page(struct ctx *ctx, int status, const struct demand_fields *f,
 			view_set(v, "Form.token", form_token) < 0 ||
 			(notice && view_set(v, "Errors.summary", notice) < 0))
 		return 500;
+	/* Without the database the form still comes back, filled in: only the
+	 * list of courses is missing, and the chosen one is kept. */
 	struct course_filter none = { 0 };
-	if ((rc = catalogue_list(ctx, &none, 200)) != 0)
+	if ((rc = catalogue_list(ctx, &none, 200)) != 0 && status < 500)
 		return rc;
 	return handler_render(ctx, status, "public/demand_form.cs");
 }

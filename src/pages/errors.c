@@ -27,8 +27,9 @@ static const struct error_text error_texts[] = {
 	{ 415, "Format non pris en charge",
 		"Les informations envoyées ne sont pas dans un format accepté." },
 	{ 503, "Service momentanément indisponible",
-		"Le service est momentanément indisponible. Rien n'a été enregistré : "
-		"merci de réessayer dans quelques instants." },
+		"Le service est momentanément indisponible et rien n'a été enregistré. Réessayez dans "
+		"quelques instants ; si vous envoyiez un formulaire, revenez à la page précédente et "
+		"renvoyez-le : vos informations y sont encore." },
 	{ 500, "Erreur interne",
 		"Une erreur est survenue de notre côté. Elle a été enregistrée ; "
 		"merci de réessayer dans quelques instants." },

@@ -22,7 +22,8 @@ static const struct route routes[] = {
 	{ "GET",  "/formations/{slug}",           page_course,         PUBLIC,     0 },
 
 	{ "GET",  "/demande",                     page_demand_form,    PUBLIC,     0 },
-	{ "POST", "/demande",                     page_demand_submit,  FORM,       0 },
+	/* No NEEDS_DB: without PostgreSQL the form comes back filled in (503). */
+	{ "POST", "/demande",                     page_demand_submit,  NEEDS_CSRF, 0 },
 	{ "GET",  "/demande/suivi/{token}",       page_demand_tracking, PUBLIC,    0 },
 	{ "POST", "/demande/suivi/{token}/reponse", page_demand_reply, FORM,       0 },
 	{ "POST", "/demande/suivi/{token}/annulation", page_demand_cancel, FORM,   0 },

@@ -22,6 +22,7 @@
 <select id="f-formation" name="formation"<?cs if:Errors.formation ?> aria-invalid="true" aria-describedby="e-formation"<?cs /if ?>>
 <option value="">Aucune : je décris ma demande ci-dessous</option>
 <?cs each:c = Results ?><option value="<?cs var:c.slug ?>"<?cs if:c.slug == Form.formation ?> selected<?cs /if ?>><?cs var:c.title ?></option><?cs /each ?>
+<?cs if:!subcount(Results) && Form.formation ?><option value="<?cs var:Form.formation ?>" selected><?cs var:Form.formation ?></option><?cs /if ?>
 </select>
 <?cs if:Errors.formation ?><span class="field-error" id="e-formation"><?cs var:Errors.formation ?></span><?cs /if ?></p>
 <?cs call:field("intitule", "Intitulé de la formation souhaitée (si elle n'est pas au catalogue)", Form.intitule, Errors.intitule, "text", 300, "", "") ?>
