@@ -7,10 +7,16 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VAR=$ROOT/var/dev
 PORT=${PORT:-8080}
 
+MAILDIR=$VAR/mail
+SMTP_PORT=${SMTP_PORT:-2525}
+background=()
+
 stop() {
 	trap - INT TERM EXIT
 	echo
 	echo "Arrêt de Formations EGOC…"
+	for pid in "${background[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+	wait 2>/dev/null || true
 	"$ROOT/conf/stack.sh" stop "$VAR"
 	exit 0
 }
@@ -18,6 +24,20 @@ trap stop INT TERM EXIT
 
 "$ROOT/conf/stack.sh" stop "$VAR" 2>/dev/null || true
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
+
+# Mail for a new user to read: a local SMTP sink writes every message to
+# var/dev/mail/, the outbox is sent every 5 seconds, warnings are queued
+# every hour.
+mkdir -p "$MAILDIR"
+/usr/bin/python3 "$ROOT/t/lib/smtp_sink.py" --port "$SMTP_PORT" --dir "$MAILDIR" \
+	--pidfile "$VAR/run/smtp_sink.pid" >>"$VAR/log/smtp_sink.log" 2>&1 &
+background+=($!)
+"$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" mail --loop 5 >>"$VAR/log/mail.log" 2>&1 &
+background+=($!)
+( while sleep 3600; do "$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" remind; done ) \
+	>>"$VAR/log/remind.log" 2>&1 &
+background+=($!)
+"$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" remind >>"$VAR/log/remind.log" 2>&1 || true
 
 read -r admin_email admin_password <"$VAR/demo-admin.txt" || true
 cat <<MSG
@@ -28,6 +48,7 @@ cat <<MSG
       adresse :       ${admin_email:-?}
       mot de passe :  ${admin_password:-?}
 
+  Courriels envoyés : $MAILDIR/   (serveur SMTP local sur le port $SMTP_PORT)
   Journaux : $VAR/log/   (Ctrl-C pour tout arrêter)
 
 MSG

@@ -209,6 +209,13 @@ nginx-reload)
 	# Regenerates nginx.conf (NGINX_CACHE=off drops the page cache) and reloads.
 	var=$(cd "$2" && pwd); nginx_conf "$var" "$3"
 	/usr/sbin/nginx -p "$var/nginx" -c "$var/nginx.conf" -e "$var/log/nginx-error.log" -s reload ;;
+pgbench)
+	# pgbench on its own database of the same cluster: make bench's reference.
+	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
+	as_pg "$PGBIN/psql" -h "$PGSOCK" -U postgres -d postgres -qAt \
+		-c "SELECT 1 FROM pg_database WHERE datname = 'pgbench'" | grep -q 1 ||
+		as_pg "$PGBIN/createdb" -h "$PGSOCK" -U postgres pgbench
+	as_pg "$PGBIN/pgbench" -h "$PGSOCK" -U postgres "$@" pgbench ;;
 psql)
 	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
 	PGOPTIONS="-c search_path=formations" as_pg "$PGBIN/psql" -h "$PGSOCK" -U formations_owner -d formations "$@" ;;

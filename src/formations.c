@@ -45,6 +45,9 @@ static const struct command commands[] = {
 	{ "migrate", cmd_migrate, "migrate            apply the pending sql/NNNN_*.sql migrations" },
 	{ "load", cmd_load, "load FILE.sql      run one SQL file as the schema owner (demo data)" },
 	{ "due-date", cli_due_date, "due-date YYYY-MM-DD 15j|1mois [--paused-days N]  the response due date" },
+	{ "mail", cli_mail, "mail [--loop SECONDS]  send the pending mails of the outbox (every SECONDS)" },
+	{ "remind", cli_remind, "remind             queue today's due-date warnings (once per demand, day, recipient)" },
+	{ "purge", cli_purge, "purge              anonymise demands ended more than retention_days ago" },
 	{ "user", cli_user, "user add|passwd|disable EMAIL ...  staff accounts (passwords on stdin)" },
 };
 

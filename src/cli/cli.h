@@ -12,4 +12,7 @@ int cli_user(const struct settings *s, int argc, char **argv);
 /* formations due-date YYYY-MM-DD 15j|1mois [--paused-days N] */
 int cli_due_date(const struct settings *s, int argc, char **argv);
 
+int cli_mail(const struct settings *s, int argc, char **argv); /* mail [--loop SECONDS] */
+int cli_remind(const struct settings *s, int argc, char **argv); /* remind: queue today's due-date warnings */
+int cli_purge(const struct settings *s, int argc, char **argv); /* purge: anonymise demands ended over retention_days ago */
 #endif

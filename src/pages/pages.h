@@ -62,6 +62,13 @@ int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime
 int page_demands(struct ctx *ctx);
 int page_demand(struct ctx *ctx);
 int page_demand_action(struct ctx *ctx);
+/* demand_figures.c, demand_export.c, closures.c: figures of the response
+ * commitment, the CSV export of demands, the closure days (admins) */
+int page_demand_figures(struct ctx *ctx);
+int page_demand_export(struct ctx *ctx);
+int page_closures(struct ctx *ctx);
+int page_closure_add(struct ctx *ctx);
+int page_closure_change(struct ctx *ctx);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

@@ -51,6 +51,11 @@ static const struct route routes[] = {
 	{ "GET",  "/intranet/formations/{id}/apercu", page_course_preview, STAFF,  EDITORS },
 	{ "POST", "/intranet/formations/{id}/statut", page_course_status, STAFF_FORM, EDITORS },
 	{ "POST", "/intranet/formations/{id}/dupliquer", page_course_duplicate, STAFF_FORM, EDITORS },
+	{ "GET",  "/intranet/demandes/chiffres",  page_demand_figures, STAFF,      ROLE_ADMIN | ROLE_CONSEILLER | ROLE_ASSISTANT },
+	{ "GET",  "/intranet/demandes/export.csv", page_demand_export, STAFF,      ROLE_ADMIN | ROLE_CONSEILLER | ROLE_ASSISTANT },
+	{ "GET",  "/intranet/fermetures",         page_closures,       STAFF,      ROLE_ADMIN },
+	{ "POST", "/intranet/fermetures",         page_closure_add,    STAFF_FORM, ROLE_ADMIN },
+	{ "POST", "/intranet/fermetures/{date}",  page_closure_change, STAFF_FORM, ROLE_ADMIN },
 };
 
 unsigned routes_role_bit(const char *role)

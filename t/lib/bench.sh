@@ -17,7 +17,6 @@ cleanup
 rm -rf "$VAR"
 mkdir -p "$VAR"
 echo "workers = $(( $(nproc) * 2 ))" >"$VAR/formations.local.conf"
-echo "log_file = /dev/null" >>"$VAR/formations.local.conf"
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
 base=http://127.0.0.1:$PORT
 curl -fsS "$base$FICHE" -o "$VAR/bench/fiche.html"
@@ -47,3 +46,63 @@ printf '%-46s %12s %12s %10s\n' "" "requests/s" "p99 (ms)" "ratio"
 row "nginx, static copy of the fiche (reference)" "$static_rps" "$static_p99"
 row "fiche, nginx page cache on (target >= 0.6)" "$cached_rps" "$cached_p99"
 row "fiche, cache off: FastCGI + PostgreSQL (>= 0.12)" "$fiche_rps" "$fiche_p99"
+
+# --- demands: accepted submissions per second, next to pgbench -----------
+NGINX_CACHE=on "$ROOT/conf/stack.sh" nginx-reload "$VAR" "$PORT"
+jar=$VAR/cookies.txt
+page=$(curl -fsS -c "$jar" "$base/demande")
+csrf=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
+cookie=$(awk '$6 == "egoc_csrf" { print "egoc_csrf=" $7 }' "$jar")
+psql_q() { "$ROOT/conf/stack.sh" psql "$VAR" -qAt -c "$1"; }
+before=$(psql_q "SELECT count(*) FROM demand")
+out=$(BENCH_COOKIE=$cookie BENCH_CSRF=$csrf wrk -t2 -c16 -d"${DURATION}s" -s "$ROOT/t/lib/bench-demand.lua" "$base")
+after=$(psql_q "SELECT count(*) FROM demand")
+mails=$(psql_q "SELECT count(*) FROM mail_outbox WHERE kind = 'accuse'")
+"$ROOT/conf/stack.sh" pgbench "$VAR" -q -i -s 10 >/dev/null 2>&1
+tps=$("$ROOT/conf/stack.sh" pgbench "$VAR" -c 8 -j 2 -T "$DURATION" 2>/dev/null |
+	awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
+echo
+printf '%-46s %12s\n' "demand submissions (wrk -c16, POST /demande)" "per second"
+awk -v n=$(( after - before )) -v d="$DURATION" 'BEGIN { printf "%-46s %12.0f\n", "committed demands (target >= 2000)", n / d }'
+printf '%-46s %12s\n' "pgbench TPC-B-like on the same cluster (tps)" "${tps:-?}"
+echo "  ($(( after - before )) demands committed, acknowledgements queued for $mails, $(grep -c . <<<"$out") lines of wrk output)"
+
+# --- the dashboard at 10,000 and at 1,000,000 demands ----------------------
+read -r admin_email admin_password <"$VAR/demo-admin.txt"
+page=$(curl -fsS -b "$jar" -c "$jar" "$base/intranet/connexion")
+token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
+curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
+	--data-urlencode "email=$admin_email" --data-urlencode "motdepasse=$admin_password" "$base/intranet/connexion"
+load_demands() {   # up to $1 demands in all, one in ten open
+	psql_q "INSERT INTO demand (reference, form_token, tracking_token, received_on, regime, due_on, status,
+		course_id, custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)
+	SELECT 'D-' || (1900 + g / 99999) || '-' || lpad((g % 99999 + 1)::text, 5, '0'),
+		'bench-form-' || g || '-xxxxxxxxxxxxxxxxxxxxxx', 'bench-tracking-' || g || '-xxxxxxxxxxxxxxxxxxxxxxxx',
+		current_date - (g % 700), CASE WHEN g % 3 = 0 THEN '1mois' ELSE '15j' END,
+		current_date - (g % 700) + 15 + (g % 17),
+		(ARRAY['recue','en_instruction','attente_demandeur','repondue','close','close','close','close','annulee','sans_suite'])[g % 10 + 1],
+		NULL, 'Formation sur mesure', 'intra', 'Nom' || (g % 5000), 'Prénom', 'x@y.fr',
+		'Organisme ' || (g % 3000), 1 + g % 30, now()
+	FROM generate_series((SELECT count(*) FROM demand) + 1, $1) g
+	ON CONFLICT DO NOTHING" >/dev/null
+	psql_q "ANALYZE demand" >/dev/null
+}
+server_p50() {   # p50 in ms of the server time of $2 requests of path $1
+	: >"$VAR/log/formations.log"
+	for _ in $(seq 1 "$2"); do curl -fsS -o /dev/null -b "$jar" "$base$1"; done
+	awk -v p="GET $1 200" 'index($0, p) == 1 { print $NF }' "$VAR/log/formations.log" | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }'
+}
+dash=/intranet/demandes
+filtered='/intranet/demandes?regime=1mois&organisme=organisme+12'
+load_demands 10000
+d10=$(server_p50 "$dash" 200); f10=$(server_p50 "$filtered" 200)
+echo
+echo "loading 1,000,000 demands (100,000 open)…"
+load_demands 1000000
+d1m=$(server_p50 "$dash" 200); f1m=$(server_p50 "$filtered" 200)
+printf '%-46s %12s %12s %8s\n' "dashboard, server time p50 (ms)" "10,000" "1,000,000" "ratio"
+for row in "first page:$d10:$d1m" "filtered page:$f10:$f1m"; do
+	IFS=: read -r name a b <<<"$row"
+	awk -v n="$name" -v a="$a" -v b="$b" 'BEGIN { printf "%-46s %12s %12s %8.2f\n", n " (target < 20 ms, ratio <= 2)", a, b, (a > 0 ? b / a : 0) }'
+done

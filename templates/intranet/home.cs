@@ -5,9 +5,11 @@
 <?cs if:Login.role == "admin" ?>
 <li><a href="/intranet/utilisateurs">Utilisateurs</a><span>Comptes, rôles, désactivation</span></li>
 <li><a href="/intranet/journal">Journal</a><span>Connexions et modifications des comptes</span></li>
+<li><a href="/intranet/fermetures">Jours de fermeture</a><span>Ils reportent les échéances des demandes</span></li>
 <?cs /if ?>
 <?cs if:Login.role != "formateur" ?>
 <li><a href="/intranet/demandes">Demandes</a><span>Les demandes ouvertes, par échéance</span></li>
+<li><a href="/intranet/demandes/chiffres">Chiffres</a><span>Réponses dans les délais, délais médians</span></li>
 <?cs /if ?>
 <?cs if:Login.role == "admin" || Login.role == "conseiller" ?>
 <li><a href="/intranet/formations">Catalogue</a><span>Créer, modifier, publier les fiches</span></li>

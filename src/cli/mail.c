@@ -1,0 +1,200 @@
+/* `formations mail [--loop SECONDS]`: sends what the outbox holds, at most
+ * mail_batch mails per pass, through smtp_url. A mail the relay refuses or
+ * cannot take is rescheduled with a growing delay (store/outbox.h), and
+ * the pass goes on with the next one; only a database that cannot be
+ * reached fails the command. With --loop, passes repeat until SIGTERM or
+ * SIGINT, which end the loop after the mail in hand. */
+#include "cli/cli.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/log.h"
+#include "base/settings.h"
+#include "out/mail.h"
+#include "store/db.h"
+#include "store/outbox.h"
+
+/* A body is at most 100,000 bytes (sql/0004); quoted-printable can triple
+ * it, headers add little. */
+#define MESSAGE_MAX (1024 * 1024)
+/* Seconds to reach the relay; the whole exchange gets three times that. */
+#define SMTP_TIMEOUT 10L
+#define LOOP_MAX 86400L
+
+static volatile sig_atomic_t stopping;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* No SA_RESTART: a signal cuts the pause between passes short. The mail in
+ * hand is finished (libcurl and libpq retry after EINTR). */
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+struct pass {
+	int sent, failed;
+};
+
+/* last_error is text: an odd byte in a relay's answer must not make the
+ * UPDATE fail, which would leave the row due again at once. */
+static void printable(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7E)
+			*s = '?';
+}
+
+/* Builds and sends one row; on failure err says why. */
+static int deliver(const struct settings *s, const struct outbox_mail *m, char *err, size_t errlen)
+{
+	struct mail_message msg = {
+		.from = s->mail_from, .to = m->to_address, .subject = m->subject, .body = m->body,
+		.outbox_id = strtoll(m->id, NULL, 10), .created = m->created, .date = time(NULL),
+	};
+	struct buf out;
+	buf_init(&out, MESSAGE_MAX);
+	const char *why = NULL;
+	char from_addr[256];
+	int rc = mail_build(&out, &msg, &why);
+	if (rc == MAIL_OK)
+		rc = mail_address(s->mail_from, from_addr, sizeof(from_addr));
+	if (rc == MAIL_OK)
+		rc = mail_send(s->smtp_url, from_addr, m->to_address, out.data, out.len,
+			SMTP_TIMEOUT, err, errlen);
+	else
+		snprintf(err, errlen, "%s", why ? why : "the message is too large");
+	buf_free(&out);
+	return rc;
+}
+
+/* Claims one row, sends it and records the outcome in the claim's
+ * transaction (see store/outbox.h for why one row at a time). DB_NOT_FOUND
+ * when nothing is due. */
+static int one_mail(const struct settings *s, struct db *db, struct pass *p)
+{
+	struct arena *a = arena_new();
+	if (!a)
+		return DB_FAILED;
+	struct outbox_mail *rows;
+	size_t n;
+	int rc = store_outbox_claim(db, a, 1, &rows, &n);
+	if (rc == DB_OK) {
+		char err[1024] = "";
+		int sent = deliver(s, &rows[0], err, sizeof(err)) == MAIL_OK;
+		if (sent) {
+			rc = store_outbox_sent(db, rows[0].id);
+		} else {
+			printable(err);
+			log_line("mail: outbox %s not sent (attempt %d): %s", rows[0].id,
+				rows[0].attempts + 1, err);
+			rc = store_outbox_failed(db, rows[0].id, err);
+		}
+		if (rc == DB_OK)
+			rc = store_outbox_commit(db);
+		else
+			db_rollback(db);
+		if (rc == DB_OK && sent)
+			p->sent++;
+		else if (rc == DB_OK)
+			p->failed++;
+		else if (sent)
+			log_line("mail: outbox %s was sent but perhaps not recorded: it may be sent again",
+				rows[0].id);
+	}
+	arena_free(a);
+	return rc;
+}
+
+static int run_pass(const struct settings *s, struct db *db, struct pass *p)
+{
+	int batch = s->mail_batch > 0 ? s->mail_batch : 1;
+	*p = (struct pass){ 0, 0 };
+	int rc = db_ready(db);
+	while (rc == DB_OK && !stopping && p->sent + p->failed < batch)
+		rc = one_mail(s, db, p);
+	return rc == DB_NOT_FOUND ? DB_OK : rc;
+}
+
+/* Sleeps in short slices so that a stop signal that lands just before a
+ * slice still ends the wait quickly. */
+static void pause_for(long seconds)
+{
+	struct timespec slice = { 0, 200 * 1000 * 1000 };
+	for (long i = 0; i < seconds * 5 && !stopping; i++)
+		nanosleep(&slice, NULL);
+}
+
+static int parse_loop(int argc, char **argv, long *loop)
+{
+	*loop = 0;
+	if (argc == 0)
+		return 0;
+	if (argc != 2 || strcmp(argv[0], "--loop") != 0)
+		return -1;
+	char *end;
+	if (argv[1][0] < '0' || argv[1][0] > '9')
+		return -1;
+	*loop = strtol(argv[1], &end, 10);
+	return *end == '\0' && *loop >= 1 && *loop <= LOOP_MAX ? 0 : -1;
+}
+
+static int mail_loop(const struct settings *s, struct db *db, long loop)
+{
+	int status;
+	do {
+		struct pass p;
+		int rc = run_pass(s, db, &p);
+		if (!loop || p.sent || p.failed) {
+			printf("sent %d, failed %d\n", p.sent, p.failed);
+			fflush(stdout);
+		}
+		status = rc == DB_OK ? 0 : 1;
+		if (rc != DB_OK)
+			fprintf(stderr, "formations: mail: %s\n", rc == DB_UNAVAILABLE ?
+				"database unavailable" : "database error (see the log)");
+		if (loop)
+			pause_for(loop);
+	} while (loop && !stopping);
+	/* A loop outlives database outages (the next pass reconnects), so
+	 * its end on a signal is a success. */
+	return loop ? 0 : status;
+}
+
+int cli_mail(const struct settings *s, int argc, char **argv)
+{
+	long loop;
+	if (parse_loop(argc, argv, &loop) < 0) {
+		fprintf(stderr, "usage: formations mail [--loop SECONDS]   (1 to %ld)\n", LOOP_MAX);
+		return 2;
+	}
+	if (mail_init() != MAIL_OK) {
+		fprintf(stderr, "formations: mail: libcurl did not start\n");
+		return 1;
+	}
+	struct db *db = db_new(s->db, s->db_timeout);
+	int status = 1;
+	if (db) {
+		catch_stop_signals();
+		status = mail_loop(s, db, loop);
+	}
+	db_free(db);
+	mail_cleanup();
+	return status;
+}

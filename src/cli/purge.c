@@ -1,0 +1,30 @@
+/* `formations purge`: anonymises the demands that ended (close, annulee,
+ * sans_suite) more than retention_days ago (src/store/purge.h says what is
+ * kept). Meant for a daily timer; running it twice does nothing more. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+
+#include "base/settings.h"
+#include "store/db.h"
+#include "store/purge.h"
+
+int cli_purge(const struct settings *s, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 0) {
+		fprintf(stderr, "usage: formations purge\n");
+		return 2;
+	}
+	struct db *db = db_new(s->db, s->db_timeout);
+	long count = 0;
+	int rc = db ? store_purge_demands(db, s->retention_days, &count) : DB_FAILED;
+	db_free(db);
+	if (rc != DB_OK) {
+		fprintf(stderr, "formations: purge: %s\n", rc == DB_UNAVAILABLE ?
+			"database unavailable" : "database error (see the log)");
+		return 1;
+	}
+	printf("anonymised %ld demands\n", count);
+	return 0;
+}

@@ -1,0 +1,444 @@
+#include "out/mail.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "base/buf.h"
+#include "base/utf8.h"
+
+/* Header lines are folded to stay within RFC 5322's recommended length. */
+#define HEADER_LINE 78
+/* Bytes per RFC 2047 word: 39 bytes are 52 base64 characters, so a word is
+ * 64 characters and "Subject: " plus one word still fits in 78. A multiple
+ * of 3 keeps base64 padding for the last word only. */
+#define WORD_BYTES 39
+
+static const char hex_digits[] = "0123456789ABCDEF";
+static const char b64_digits[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* ---- quoted-printable (RFC 2045, section 6.7) ---- */
+
+/* Bytes of the line break at t[i]: 1 for "\n", 2 for "\r\n", 0 for none.
+ * A lone "\r" is data, encoded as =0D. */
+static size_t line_break(const char *t, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	if (t[i] == '\n')
+		return 1;
+	return t[i] == '\r' && i + 1 < len && t[i + 1] == '\n' ? 2 : 0;
+}
+
+/* Bytes of the character at t[i], so that a soft break never splits a
+ * UTF-8 sequence (some readers decode line by line). A stray byte counts
+ * alone. */
+static size_t char_len(const unsigned char *t, size_t len, size_t i)
+{
+	size_t want = t[i] >= 0xF0 ? 4 : t[i] >= 0xE0 ? 3 : t[i] >= 0xC0 ? 2 : 1;
+	size_t n = 1;
+	while (n < want && i + n < len && (t[i + n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+/* The encoded form of the n bytes at t[i] into tok (12 bytes at most);
+ * returns its length. A '.' opening a line is encoded too, so that no
+ * relay ever mistakes it for the end of DATA, even one that does not
+ * dot-stuff. */
+static size_t qp_token(const unsigned char *t, size_t len, size_t i, size_t n,
+		int line_start, char *tok)
+{
+	unsigned char c = t[i];
+	int line_end = i + n == len || line_break((const char *)t, len, i + n);
+	int literal = n == 1 && ((c >= 33 && c <= 126 && c != '=' && !(c == '.' && line_start)) ||
+		((c == ' ' || c == '\t') && !line_end));
+	if (literal) {
+		tok[0] = (char)c;
+		return 1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		tok[3 * k] = '=';
+		tok[3 * k + 1] = hex_digits[t[i + k] >> 4];
+		tok[3 * k + 2] = hex_digits[t[i + k] & 15];
+	}
+	return 3 * n;
+}
+
+int mail_qp_encode(struct buf *out, const char *text, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t col = 0, i = 0;
+	int ended_by_break = 0;
+	while (i < len) {
+		size_t br = line_break(text, len, i);
+		if (br) {
+			if (buf_append(out, "\r\n", 2) < 0)
+				return MAIL_NOMEM;
+			col = 0;
+			i += br;
+			ended_by_break = 1;
+			continue;
+		}
+		ended_by_break = 0;
+		char tok[12];
+		size_t n = char_len(t, len, i);
+		size_t tl = qp_token(t, len, i, n, col == 0, tok);
+		/* The last token before a hard break may reach column 76; any
+		 * other leaves room for the '=' of a soft break. */
+		size_t limit = line_break(text, len, i + n) ? MAIL_QP_LINE : MAIL_QP_LINE - 1;
+		if (col > 0 && col + tl > limit) {
+			if (buf_append(out, "=\r\n", 3) < 0)
+				return MAIL_NOMEM;
+			col = 0;
+			tl = qp_token(t, len, i, n, 1, tok);
+		}
+		if (buf_append(out, tok, tl) < 0)
+			return MAIL_NOMEM;
+		col += tl;
+		i += n;
+	}
+	/* Without it the relay's own CRLF would add a line break to the text. */
+	if (len && !ended_by_break && buf_append(out, "=\r\n", 3) < 0)
+		return MAIL_NOMEM;
+	return MAIL_OK;
+}
+
+/* ---- headers (RFC 5322, RFC 2047) ---- */
+
+static int base64_append(struct buf *out, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)s[i] << 16 |
+			(i + 1 < n ? (unsigned long)s[i + 1] << 8 : 0) | (i + 2 < n ? s[i + 2] : 0);
+		char q[4] = {
+			b64_digits[v >> 18 & 63], b64_digits[v >> 12 & 63],
+			i + 1 < n ? b64_digits[v >> 6 & 63] : '=', i + 2 < n ? b64_digits[v & 63] : '=',
+		};
+		if (buf_append(out, q, 4) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Bytes that cannot stand as they are in a header: controls other than
+ * tab, 8-bit bytes, and "=?" which a reader would take for an encoded
+ * word. */
+static int needs_encoding(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if ((*p < 0x20 && *p != '\t') || *p > 0x7E)
+			return 1;
+	return strstr(v, "=?") != NULL;
+}
+
+/* "=?UTF-8?B?...?=" words of whole characters (RFC 2047 forbids splitting
+ * one), separated by folds; readers drop the whitespace between words. */
+static int encoded_words(struct buf *out, const char *v, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t n = len - i < WORD_BYTES ? len - i : WORD_BYTES;
+		while (n > 1 && i + n < len && ((unsigned char)v[i + n] & 0xC0) == 0x80)
+			n--;
+		if ((i && buf_append(out, "\r\n ", 3) < 0) || buf_puts(out, "=?UTF-8?B?") < 0 ||
+				base64_append(out, (const unsigned char *)v + i, n) < 0 ||
+				buf_puts(out, "?=") < 0)
+			return -1;
+		i += n;
+	}
+	return 0;
+}
+
+static int is_wsp(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Plain ASCII, folded before a space when a line would pass 78
+ * characters. A word longer than a line stays whole: the hard limit, 998,
+ * is far above what the outbox allows. */
+static int folded(struct buf *out, size_t col, const char *v)
+{
+	const char *p = v;
+	while (*p) {
+		size_t w = 0;
+		while (is_wsp(p[w]))
+			w++;
+		size_t lead = w;
+		while (p[w] && !is_wsp(p[w]))
+			w++;
+		/* Fold only before a word: a line of spaces alone is not allowed. */
+		if (p != v && lead && w > lead && col + w > HEADER_LINE) {
+			if (buf_append(out, "\r\n", 2) < 0)
+				return -1;
+			col = 0;
+		}
+		if (buf_append(out, p, w) < 0)
+			return -1;
+		col += w;
+		p += w;
+	}
+	return 0;
+}
+
+/* A value that may go in a header: no CR or LF (they would start a new
+ * header, or the body), valid UTF-8. */
+static int header_value_ok(const char *v, size_t len)
+{
+	return !memchr(v, '\r', len) && !memchr(v, '\n', len) && (len == 0 || utf8_valid(v, len));
+}
+
+int mail_header(struct buf *out, const char *name, const char *value)
+{
+	size_t len = strlen(value);
+	if (!header_value_ok(value, len))
+		return MAIL_INVALID;
+	if (buf_puts(out, name) < 0 || buf_append(out, ": ", 2) < 0)
+		return MAIL_NOMEM;
+	int rc = needs_encoding(value) ? encoded_words(out, value, len) :
+		folded(out, strlen(name) + 2, value);
+	if (rc < 0 || buf_append(out, "\r\n", 2) < 0)
+		return MAIL_NOMEM;
+	return MAIL_OK;
+}
+
+int mail_date(time_t t, char *out, size_t size)
+{
+	static const char days[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || tm.tm_wday < 0 || tm.tm_wday > 6 || tm.tm_mon < 0 || tm.tm_mon > 11)
+		return MAIL_INVALID;
+	int n = snprintf(out, size, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday],
+		tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return n > 0 && (size_t)n < size ? MAIL_OK : MAIL_INVALID;
+}
+
+/* Characters of a plain addr-spec: printable ASCII without the specials
+ * that would need quoting, so the address is safe in a header and in the
+ * SMTP envelope alike. */
+static int address_char(unsigned char c)
+{
+	return c > 32 && c < 127 && !strchr("<>()[]\\,;:\"", c);
+}
+
+static int address_ok(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	if (n < 3 || n > 254 || !at || at == s || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!address_char((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+int mail_address(const char *from, char *out, size_t size)
+{
+	const char *s = from, *lt = strchr(from, '<');
+	size_t n = strlen(from);
+	if (lt) {
+		const char *gt = strchr(lt, '>');
+		if (!gt || gt[1] != '\0')
+			return MAIL_INVALID;
+		s = lt + 1;
+		n = (size_t)(gt - s);
+	}
+	if (!address_ok(s, n) || n >= size)
+		return MAIL_INVALID;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return MAIL_OK;
+}
+
+/* A display name that can go in quotes as it is: printable ASCII, and no
+ * "=?" that a reader would decode. */
+static int plain_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E ||
+				(s[i] == '=' && i + 1 < n && s[i + 1] == '?'))
+			return 0;
+	return 1;
+}
+
+static int quoted_name(struct buf *out, const char *s, size_t n)
+{
+	if (buf_append(out, "\"", 1) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (((s[i] == '"' || s[i] == '\\') && buf_append(out, "\\", 1) < 0) ||
+				buf_append(out, s + i, 1) < 0)
+			return -1;
+	return buf_append(out, "\"", 1);
+}
+
+/* From: the address alone, or a display name quoted (ASCII) or encoded
+ * (anything else) before it. */
+static int from_header(struct buf *out, const char *from, const char *addr)
+{
+	const char *lt = strchr(from, '<');
+	size_t n = lt ? (size_t)(lt - from) : 0;
+	while (n && is_wsp(from[n - 1]))
+		n--;
+	while (n && is_wsp(*from)) {
+		from++;
+		n--;
+	}
+	if (n == 0)
+		return mail_header(out, "From", addr);
+	if (!header_value_ok(from, n))
+		return MAIL_INVALID;
+	if (buf_puts(out, "From: ") < 0)
+		return MAIL_NOMEM;
+	int rc = plain_name(from, n) ? quoted_name(out, from, n) : encoded_words(out, from, n);
+	if (rc < 0 || buf_printf(out, " <%s>\r\n", addr) < 0)
+		return MAIL_NOMEM;
+	return MAIL_OK;
+}
+
+static int fail(const char **why, const char *what)
+{
+	if (why)
+		*why = what;
+	return MAIL_INVALID;
+}
+
+static int headers(struct buf *out, const struct mail_message *m, const char *from_addr,
+		const char **why)
+{
+	char to_addr[256], date[40], id[400];
+	if (mail_address(m->to, to_addr, sizeof(to_addr)) < 0 || strcmp(to_addr, m->to) != 0)
+		return fail(why, "the To address is not one plain address");
+	if (mail_date(m->date, date, sizeof(date)) < 0)
+		return fail(why, "the date cannot be written");
+	snprintf(id, sizeof(id), "<outbox-%lld.%lld@%s>", m->outbox_id, m->created,
+		strchr(from_addr, '@') + 1);
+	int rc = from_header(out, m->from, from_addr);
+	if (rc == MAIL_INVALID)
+		return fail(why, "the From name holds CR, LF or invalid UTF-8");
+	if (rc == MAIL_OK)
+		rc = mail_header(out, "To", to_addr);
+	if (rc == MAIL_OK && (rc = mail_header(out, "Subject", m->subject)) == MAIL_INVALID)
+		return fail(why, "the subject holds CR, LF or invalid UTF-8");
+	if (rc == MAIL_OK)
+		rc = mail_header(out, "Date", date);
+	if (rc == MAIL_OK)
+		rc = mail_header(out, "Message-ID", id);
+	if (rc == MAIL_OK && buf_puts(out, "MIME-Version: 1.0\r\n"
+			"Content-Type: text/plain; charset=UTF-8\r\n"
+			"Content-Transfer-Encoding: quoted-printable\r\n"
+			"Auto-Submitted: auto-generated\r\n") < 0)
+		rc = MAIL_NOMEM;
+	return rc;
+}
+
+int mail_build(struct buf *out, const struct mail_message *m, const char **why)
+{
+	char from_addr[256];
+	if (why)
+		*why = NULL;
+	if (mail_address(m->from, from_addr, sizeof(from_addr)) < 0)
+		return fail(why, "the From address (mail_from) is not one plain address");
+	size_t body_len = strlen(m->body);
+	if (body_len && !utf8_valid(m->body, body_len))
+		return fail(why, "the body is not valid UTF-8");
+	int rc = headers(out, m, from_addr, why);
+	if (rc == MAIL_OK && buf_append(out, "\r\n", 2) < 0)
+		rc = MAIL_NOMEM;
+	if (rc == MAIL_OK)
+		rc = mail_qp_encode(out, m->body, body_len);
+	return rc;
+}
+
+/* ---- sending, with libcurl ---- */
+
+int mail_init(void)
+{
+	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? MAIL_OK : MAIL_SEND;
+}
+
+void mail_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+struct upload {
+	const char *data;
+	size_t len, pos;
+};
+
+static size_t upload_read(char *dst, size_t size, size_t nmemb, void *userp)
+{
+	struct upload *u = userp;
+	size_t room = size * nmemb, left = u->len - u->pos;
+	size_t n = left < room ? left : room;
+	memcpy(dst, u->data + u->pos, n);
+	u->pos += n;
+	return n;
+}
+
+/* Every option of one delivery; the first refusal stops. */
+static CURLcode smtp_options(CURL *c, const char *url, const char *from, struct curl_slist *rcpt,
+		struct upload *u, long timeout, char *curl_err)
+{
+	CURLcode rc = curl_easy_setopt(c, CURLOPT_URL, url);
+	/* smtp_url comes from a file: never let it name another protocol. */
+#if LIBCURL_VERSION_NUM >= 0x075500
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+#else
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_SMTP | CURLPROTO_SMTPS));
+#endif
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curl_err);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_TIMEOUT, 3 * timeout);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_READFUNCTION, upload_read);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_READDATA, u);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)u->len);
+	if (rc == CURLE_OK)
+		rc = curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	return rc;
+}
+
+int mail_send(const char *smtp_url, const char *from_addr, const char *to_addr,
+		const char *message, size_t len, long timeout, char *err, size_t errlen)
+{
+	char from[300], to[300], curl_err[CURL_ERROR_SIZE] = "";
+	if (!*smtp_url) {
+		snprintf(err, errlen, "smtp_url is empty");
+		return MAIL_SEND;
+	}
+	snprintf(from, sizeof(from), "<%s>", from_addr);
+	snprintf(to, sizeof(to), "<%s>", to_addr);
+	struct upload u = { message, len, 0 };
+	CURL *c = curl_easy_init();
+	struct curl_slist *rcpt = curl_slist_append(NULL, to);
+	CURLcode rc = c && rcpt ? smtp_options(c, smtp_url, from, rcpt, &u, timeout, curl_err) :
+		CURLE_OUT_OF_MEMORY;
+	if (rc == CURLE_OK)
+		rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		snprintf(err, errlen, "%s%s%s", curl_easy_strerror(rc), *curl_err ? ": " : "", curl_err);
+	curl_slist_free_all(rcpt);
+	if (c)
+		curl_easy_cleanup(c);
+	return rc == CURLE_OK ? MAIL_OK : MAIL_SEND;
+}

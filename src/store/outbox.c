@@ -1,0 +1,103 @@
+#include "store/outbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "store/db.h"
+
+/* The partial index mail_outbox_pending (next_attempt, id) WHERE sent_at
+ * IS NULL serves this scan. SKIP LOCKED lets a second sender take the
+ * next rows instead of waiting for the first. */
+static const struct db_stmt outbox_claim = { "outbox_claim",
+	"SELECT id, to_address, subject, body, kind, attempts,"
+	" extract(epoch FROM created_at)::bigint AS created"
+	" FROM mail_outbox WHERE sent_at IS NULL AND next_attempt <= now()"
+	" ORDER BY id LIMIT $1::int FOR UPDATE SKIP LOCKED" };
+static const struct db_stmt outbox_sent = { "outbox_sent",
+	"UPDATE mail_outbox SET sent_at = now(), last_error = ''"
+	" WHERE id = $1::bigint AND sent_at IS NULL" };
+/* 2^attempts minutes, capped at 6 hours; the exponent is capped first so
+ * that a row failing for months cannot overflow the interval. */
+static const struct db_stmt outbox_failed = { "outbox_failed",
+	"UPDATE mail_outbox SET attempts = attempts + 1,"
+	" next_attempt = now() + least(make_interval(mins => power(2, least(attempts, 20))::int),"
+	"   interval '6 hours'),"
+	" last_error = left($2, 1000)"
+	" WHERE id = $1::bigint AND sent_at IS NULL" };
+static const struct db_stmt outbox_queue = { "outbox_queue",
+	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key)"
+	" VALUES ($1, $2, $3, $4, $5::bigint, $6)"
+	" ON CONFLICT (dedup_key) DO NOTHING" };
+
+static void row_from(const struct db_rows *r, size_t i, struct outbox_mail *m)
+{
+	*m = (struct outbox_mail){
+		.id = db_get(r, i, "id"),
+		.to_address = db_get(r, i, "to_address"),
+		.subject = db_get(r, i, "subject"),
+		.body = db_get(r, i, "body"),
+		.kind = db_get(r, i, "kind"),
+		.created = strtoll(db_get(r, i, "created"), NULL, 10),
+		.attempts = atoi(db_get(r, i, "attempts")),
+	};
+}
+
+int store_outbox_claim(struct db *db, struct arena *a, int limit,
+		struct outbox_mail **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	char lim[16];
+	snprintf(lim, sizeof(lim), "%d", limit > 0 ? limit : 1);
+	const char *p[] = { lim };
+	struct db_rows *r;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_run(db, a, &outbox_claim, 1, p, &r);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	size_t count = db_rows_count(r);
+	if (count == 0) {
+		/* Nothing locked, nothing written: a commit only ends the transaction. */
+		rc = db_commit(db);
+		return rc == DB_OK ? DB_NOT_FOUND : rc;
+	}
+	struct outbox_mail *m = arena_calloc(a, count, sizeof(*m));
+	if (!m) {
+		db_rollback(db);
+		return DB_FAILED;
+	}
+	for (size_t i = 0; i < count; i++)
+		row_from(r, i, &m[i]);
+	*rows = m;
+	*n = count;
+	return DB_OK;
+}
+
+int store_outbox_sent(struct db *db, const char *id)
+{
+	const char *p[] = { id };
+	return db_run(db, NULL, &outbox_sent, 1, p, NULL);
+}
+
+int store_outbox_failed(struct db *db, const char *id, const char *error)
+{
+	const char *p[] = { id, error };
+	return db_run(db, NULL, &outbox_failed, 2, p, NULL);
+}
+
+int store_outbox_commit(struct db *db)
+{
+	return db_commit(db);
+}
+
+int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,
+		const char *kind, const char *demand_id, const char *dedup_key)
+{
+	const char *p[] = { to, subject, body, kind, demand_id, dedup_key };
+	return db_run(db, NULL, &outbox_queue, 6, p, NULL);
+}

@@ -1,0 +1,58 @@
+/* The mail outbox (table mail_outbox): mails are queued in the transaction
+ * of what they tell, and sent later by `formations mail`.
+ *
+ * Never twice: a row is sent while its claim transaction holds it
+ * (SELECT ... FOR UPDATE SKIP LOCKED), and marked sent in that same
+ * transaction. A second sender skips locked rows, and a row committed as
+ * sent no longer matches "sent_at IS NULL" (PostgreSQL re-checks the
+ * condition on the newest version of a row before locking it), so two
+ * senders never send the same row. If the sender dies (or loses the
+ * database) after the relay accepted a mail but before COMMIT, the lock
+ * goes with the connection, the row is still pending and the mail is sent
+ * once more: at-least-once, with the same Message-ID so that mail clients
+ * can drop the copy. Claiming one row per transaction keeps that window to
+ * a single mail and the lock to one SMTP exchange. */
+#ifndef FORMATIONS_STORE_OUTBOX_H
+#define FORMATIONS_STORE_OUTBOX_H
+
+#include <stddef.h>
+
+struct arena;
+struct db;
+
+struct outbox_mail {
+	const char *id;
+	const char *to_address, *subject, *body, *kind;
+	long long created;    /* created_at, epoch seconds: part of the Message-ID */
+	int attempts;         /* failed attempts so far */
+};
+
+/* Opens a transaction and locks up to limit pending rows (sent_at IS NULL
+ * and next_attempt <= now()), oldest id first, skipping rows another
+ * sender holds. On DB_OK (*n >= 1) the transaction stays open: mark each
+ * row with store_outbox_sent or store_outbox_failed, then end it with
+ * store_outbox_commit (or db_rollback to give the rows back untouched).
+ * DB_NOT_FOUND when nothing is due (no transaction left open); on errors
+ * the transaction is rolled back. Rows belong to the arena. */
+int store_outbox_claim(struct db *db, struct arena *a, int limit,
+		struct outbox_mail **rows, size_t *n);
+
+/* Inside the claim's transaction: the relay accepted the mail. */
+int store_outbox_sent(struct db *db, const char *id);
+
+/* Inside the claim's transaction: one more failed attempt, the next one
+ * after 1, 2, 4, 8... minutes (at most 6 hours); error (cut to 1,000
+ * characters) is kept in last_error. */
+int store_outbox_failed(struct db *db, const char *id, const char *error);
+
+/* Ends the claim's transaction: the marks become visible, the locks go. */
+int store_outbox_commit(struct db *db);
+
+/* Queues one mail, to be called inside the caller's transaction so that
+ * the mail exists if and only if what it tells does. demand_id and
+ * dedup_key may be NULL. A dedup_key already queued makes this a no-op that
+ * still answers DB_OK, so that a job run twice mails once. */
+int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,
+		const char *kind, const char *demand_id, const char *dedup_key);
+
+#endif

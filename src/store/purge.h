@@ -1,0 +1,18 @@
+/* `formations purge`: the personal data of finished demands is not kept
+ * longer than needed (settings retention_days). */
+#ifndef FORMATIONS_STORE_PURGE_H
+#define FORMATIONS_STORE_PURGE_H
+
+struct db;
+
+/* Anonymises, in one transaction, every demand that is close, annulee or
+ * sans_suite, not anonymised yet, and whose last event is older than
+ * retention_days: the requester's names become "anonyme", the email
+ * "anonyme@invalid", phone, job title, accessibility needs, message,
+ * period and place are emptied, anonymised_at is set; the comments of its
+ * events are emptied (the requester's replies are there), and its mails in
+ * the outbox, which repeat the requester's address and words, are
+ * deleted. DB_OK and *count, or a DB_ status. */
+int store_purge_demands(struct db *db, int retention_days, long *count);
+
+#endif

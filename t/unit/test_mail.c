@@ -1,0 +1,443 @@
+/* The pure half of out/mail.c: quoted-printable, RFC 2047 headers, header
+ * injection, dates, addresses and the layout of a whole message. The
+ * decoders below are written independently of the encoders, so a round
+ * trip checks the encoders against the RFCs rather than against
+ * themselves. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+
+#include "base/buf.h"
+#include "out/mail.h"
+
+static struct buf out;
+
+/* The encoded text, owned by `out` until the next call. */
+static const char *qp(const char *text)
+{
+	buf_free(&out);
+	buf_init(&out, 1 << 22);
+	if (mail_qp_encode(&out, text, strlen(text)) != MAIL_OK)
+		return "(error)";
+	return out.data ? out.data : "";
+}
+
+static const char *header(const char *name, const char *value, int *rc)
+{
+	buf_free(&out);
+	buf_init(&out, 1 << 20);
+	*rc = mail_header(&out, name, value);
+	return out.data ? out.data : "";
+}
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* RFC 2045 decoding: "=\r\n" vanishes, "=XX" is a byte, CRLF is a line
+ * break ("\n" here). Returns a malloc'd string, NULL on a malformed input. */
+static char *qp_decode(const char *s)
+{
+	char *d = malloc(strlen(s) + 1), *o = d;
+	while (d && *s) {
+		if (s[0] == '=' && s[1] == '\r' && s[2] == '\n') {
+			s += 3;
+		} else if (s[0] == '=') {
+			int hi = hexval(s[1]), lo = hi < 0 ? -1 : hexval(s[2]);
+			if (lo < 0) {
+				free(d);
+				return NULL;
+			}
+			*o++ = (char)(hi * 16 + lo);
+			s += 3;
+		} else if (s[0] == '\r' && s[1] == '\n') {
+			*o++ = '\n';
+			s += 2;
+		} else {
+			*o++ = *s++;
+		}
+	}
+	if (d)
+		*o = '\0';
+	return d;
+}
+
+/* Every encoded line: at most 76 characters, no bare CR or LF, no space
+ * or tab before a line end, nothing but printable ASCII. */
+static int qp_lines_ok(const char *s)
+{
+	size_t col = 0;
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n') {
+			if (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+				return 0;
+			col = 0;
+			p++;
+			continue;
+		}
+		if (*p == '\r' || *p == '\n' || (unsigned char)*p > 126 ||
+				((unsigned char)*p < 32 && *p != '\t') || ++col > MAIL_QP_LINE)
+			return 0;
+	}
+	return 1;
+}
+
+static int roundtrip(const char *text)
+{
+	const char *enc = qp(text);
+	char *dec = qp_decode(enc);
+	/* The decoder gives "\n" for CRLF: compare with the text's own breaks
+	 * made "\n" too. */
+	char *want = malloc(strlen(text) + 1), *w = want;
+	for (const char *p = text; *p; p++)
+		if (!(p[0] == '\r' && p[1] == '\n'))
+			*w++ = *p;
+	*w = '\0';
+	int ok = dec && strcmp(dec, want) == 0 && qp_lines_ok(enc);
+	free(dec);
+	free(want);
+	return ok;
+}
+
+static void test_qp_basics(void)
+{
+	tap_is_str(qp(""), "", "QP: empty text, empty body");
+	tap_is_str(qp("Bonjour\n"), "Bonjour\r\n", "QP: ASCII stays, LF becomes CRLF");
+	tap_is_str(qp("Bonjour\r\n"), "Bonjour\r\n", "QP: CRLF stays one break");
+	tap_is_str(qp("café\n"), "caf=C3=A9\r\n", "QP: an accent is its UTF-8 bytes, upper-case hex");
+	tap_is_str(qp("Accusé de réception à Créteil\n"),
+		"Accus=C3=A9 de r=C3=A9ception =C3=A0 Cr=C3=A9teil\r\n", "QP: several accents");
+	tap_is_str(qp("1 + 1 = 2\n"), "1 + 1 =3D 2\r\n", "QP: '=' is encoded");
+	tap_is_str(qp("fin  \nsuite\n"), "fin =20\r\nsuite\r\n",
+		"QP: a trailing space is encoded, the ones before it are not");
+	tap_is_str(qp("tab\t\n"), "tab=09\r\n", "QP: a trailing tab is encoded");
+	tap_is_str(qp("a \tb\n"), "a \tb\r\n", "QP: inner spaces and tabs stay");
+	tap_is_str(qp("sans fin"), "sans fin=\r\n",
+		"QP: no final break: a soft break, so decoding adds none");
+	tap_is_str(qp("espace "), "espace=20=\r\n", "QP: a space ending the text is encoded");
+	tap_is_str(qp(".\n.suite\nx.\n"), "=2E\r\n=2Esuite\r\nx.\r\n",
+		"QP: a '.' opening a line is encoded, elsewhere it stays");
+	tap_is_str(qp("a\rb\n"), "a=0Db\r\n", "QP: a lone CR is data");
+	tap_is_str(qp("\n\n"), "\r\n\r\n", "QP: empty lines stay");
+	tap_is_str(qp("\x01\x7f\n"), "=01=7F\r\n", "QP: controls are encoded");
+}
+
+static void test_qp_long_lines(void)
+{
+	char line[300];
+	memset(line, 'a', 76);
+	strcpy(line + 76, "\n");
+	char want[400];
+	memset(want, 'a', 76);
+	strcpy(want + 76, "\r\n");
+	tap_is_str(qp(line), want, "QP: 76 characters then a break: one line");
+
+	memset(line, 'a', 77);
+	strcpy(line + 77, "\n");
+	memset(want, 'a', 75);
+	strcpy(want + 75, "=\r\naa\r\n");
+	tap_is_str(qp(line), want, "QP: 77 characters: 75, a soft break, then 2");
+
+	memset(line, 'a', 200);
+	strcpy(line + 200, "\n");
+	const char *enc = qp(line);
+	tap_ok(qp_lines_ok(enc), "QP: a 200-character line is cut into lines of at most 76");
+	tap_ok(strlen(enc) == 200 + 2 * 3 + 2, "QP: with exactly two soft breaks");
+	tap_ok(roundtrip(line), "QP: and decodes to the same line");
+
+	char acc[400] = "";
+	for (int i = 0; i < 40; i++)
+		strcat(acc, "é");
+	strcat(acc, "\n");
+	enc = qp(acc);
+	tap_ok(qp_lines_ok(enc), "QP: a long line of accents keeps lines of at most 76");
+	tap_ok(!strstr(enc, "=C3=\r\n") && !strstr(enc, "\r\n=A9"),
+		"QP: a soft break never splits the two bytes of é");
+	tap_ok(roundtrip(acc), "QP: the accents decode back");
+
+	/* A space at column 75 before a soft break is not trailing: the '='
+	 * follows it. */
+	memset(line, 'b', 74);
+	strcpy(line + 74, " cd\n");
+	enc = qp(line);
+	tap_ok(qp_lines_ok(enc) && roundtrip(line), "QP: a space just before a soft break");
+}
+
+/* A fixed pseudo-random mix of the bytes that matter. */
+static void test_qp_mixed(void)
+{
+	static const char *pieces[] = { "a", " ", "\t", "=", ".", "\n", "\r\n", "é", "€", "😀",
+		"ß", "\r", "Z", "  ", "=\n", ". ", "«", "»" };
+	unsigned long seed = 12345;
+	int ok = 1;
+	for (int round = 0; round < 300 && ok; round++) {
+		char text[2000] = "";
+		size_t n = 0;
+		int pieces_in = (int)(seed % 300);
+		for (int k = 0; k < pieces_in; k++) {
+			seed = seed * 1103515245 + 12345;
+			const char *p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+			if (n + strlen(p) + 1 >= sizeof(text))
+				break;
+			strcpy(text + n, p);
+			n += strlen(p);
+		}
+		seed = seed * 1103515245 + 12345;
+		ok = roundtrip(text);
+		if (!ok)
+			printf("# failed on: %s\n", text);
+	}
+	tap_ok(ok, "QP: 300 mixed texts decode back, lines within the limits");
+}
+
+static const unsigned char *b64_table(void)
+{
+	static unsigned char t[256];
+	const char *d = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	memset(t, 0xff, sizeof(t));
+	for (int i = 0; d[i]; i++)
+		t[(unsigned char)d[i]] = (unsigned char)i;
+	return t;
+}
+
+/* Decodes the encoded words of an unfolded header value into out (the
+ * whitespace between adjacent words is dropped, as RFC 2047 says); 0 when
+ * a word is malformed. */
+static int rfc2047_decode(const char *v, char *dst, size_t size)
+{
+	const unsigned char *t = b64_table();
+	size_t o = 0;
+	while (*v) {
+		while (*v == ' ')
+			v++;
+		if (strncmp(v, "=?UTF-8?B?", 10) != 0)
+			return 0;
+		v += 10;
+		const char *end = strstr(v, "?=");
+		if (!end || (end - v) % 4)
+			return 0;
+		for (; v < end; v += 4) {
+			unsigned long x = 0;
+			int pad = 0;
+			for (int k = 0; k < 4; k++) {
+				if (v[k] == '=')
+					pad++;
+				else if (t[(unsigned char)v[k]] == 0xff)
+					return 0;
+				x = x << 6 | (v[k] == '=' ? 0 : t[(unsigned char)v[k]]);
+			}
+			for (int k = 0; k < 3 - pad; k++) {
+				if (o + 1 >= size)
+					return 0;
+				dst[o++] = (char)(x >> (16 - 8 * k) & 0xff);
+			}
+		}
+		v = end + 2;
+	}
+	dst[o] = '\0';
+	return 1;
+}
+
+/* "Subject: v1\r\n v2\r\n" -> "v1 v2"; 0 when a line passes 78. */
+static int unfold(const char *h, const char *name, char *dst, size_t size)
+{
+	size_t nl = strlen(name);
+	if (strncmp(h, name, nl) != 0 || strncmp(h + nl, ": ", 2) != 0)
+		return 0;
+	size_t o = 0, col = nl + 2;
+	for (const char *p = h + nl + 2; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n') {
+			p++;
+			col = 0;
+			continue;
+		}
+		if (++col > 78 || o + 1 >= size)
+			return 0;
+		dst[o++] = *p;
+	}
+	dst[o] = '\0';
+	return 1;
+}
+
+static void test_headers(void)
+{
+	int rc;
+	tap_is_str(header("Subject", "Votre demande de formation", &rc),
+		"Subject: Votre demande de formation\r\n", "header: ASCII stays as it is");
+	tap_is_str(header("Subject", "Accusé de réception", &rc),
+		"Subject: =?UTF-8?B?QWNjdXPDqSBkZSByw6ljZXB0aW9u?=\r\n",
+		"header: accents make one RFC 2047 base64 word");
+	tap_is_int(rc, MAIL_OK, "header: MAIL_OK");
+	header("Subject", "voir =?UTF-8?B?eA==?= ici", &rc);
+	tap_ok(strncmp(out.data, "Subject: =?UTF-8?B?", 19) == 0,
+		"header: ASCII that looks like an encoded word is encoded");
+
+	char subject[400] = "", value[1000], decoded[1000];
+	for (int i = 0; i < 12; i++)
+		strcat(subject, "Équipe Créteil ");
+	strcat(subject, "€😀");
+	const char *h = header("Subject", subject, &rc);
+	tap_ok(rc == MAIL_OK && unfold(h, "Subject", value, sizeof(value)),
+		"header: a long accented subject is folded, every line within 78");
+	tap_ok(rfc2047_decode(value, decoded, sizeof(decoded)) && strcmp(decoded, subject) == 0,
+		"header: its words decode back to the subject");
+	int whole = 1;
+	for (const char *w = strstr(h, "=?UTF-8?B?"); w && whole; w = strstr(w + 1, "=?UTF-8?B?")) {
+		char one[200], dec[200];
+		const char *e = strstr(w, "?=");
+		snprintf(one, sizeof(one), "%.*s", (int)(e + 2 - w), w);
+		whole = strlen(one) <= 75 && rfc2047_decode(one, dec, sizeof(dec)) &&
+			(((unsigned char)dec[0] & 0xC0) != 0x80);
+	}
+	tap_ok(whole, "header: each word is at most 75 characters and holds whole characters");
+
+	char ascii[400] = "";
+	for (int i = 0; i < 15; i++)
+		strcat(ascii, "formation longue ");
+	strcat(ascii, "fin");
+	h = header("Subject", ascii, &rc);
+	tap_ok(rc == MAIL_OK && unfold(h, "Subject", value, sizeof(value)) && strcmp(value, ascii) == 0,
+		"header: a long ASCII subject is folded at spaces and unfolds back");
+	tap_ok(strstr(h, "\r\n ") != NULL, "header: with at least one fold");
+}
+
+static void test_header_injection(void)
+{
+	int rc;
+	header("Subject", "Bonjour\r\nBcc: victime@example.org", &rc);
+	tap_is_int(rc, MAIL_INVALID, "header: CRLF in a value is refused");
+	tap_is_int(out.len, 0, "header: and nothing is written");
+	header("Subject", "Bonjour\nBcc: victime@example.org", &rc);
+	tap_is_int(rc, MAIL_INVALID, "header: LF alone is refused");
+	header("Subject", "Bonjour\rBcc: victime@example.org", &rc);
+	tap_is_int(rc, MAIL_INVALID, "header: CR alone is refused");
+	header("Subject", "caf\xc3", &rc);
+	tap_is_int(rc, MAIL_INVALID, "header: invalid UTF-8 is refused");
+
+	struct mail_message m = { .from = "formations@egoc.example", .to = "a@b.example",
+		.subject = "Sujet\r\nBcc: x@y.example", .body = "x\n", .outbox_id = 1, .created = 1 };
+	const char *why = NULL;
+	buf_free(&out);
+	tap_is_int(mail_build(&out, &m, &why), MAIL_INVALID, "build: a subject with CRLF is refused");
+	tap_ok(why && strstr(why, "subject"), "build: and says it is the subject");
+	m.subject = "Sujet";
+	m.to = "a@b.example\r\nBcc: x@y.example";
+	buf_free(&out);
+	tap_is_int(mail_build(&out, &m, &why), MAIL_INVALID, "build: a To with CRLF is refused");
+	m.to = "Victime <a@b.example>";
+	buf_free(&out);
+	tap_is_int(mail_build(&out, &m, &why), MAIL_INVALID, "build: a To must be a bare address");
+	m.to = "a@b.example";
+	m.from = "Formations\r\nBcc: x@y.example <formations@egoc.example>";
+	buf_free(&out);
+	tap_is_int(mail_build(&out, &m, &why), MAIL_INVALID, "build: a From name with CRLF is refused");
+	m.from = "formations@egoc.example";
+	m.body = "caf\xc3\n";
+	buf_free(&out);
+	tap_is_int(mail_build(&out, &m, &why), MAIL_INVALID, "build: an invalid UTF-8 body is refused");
+	buf_free(&out);
+}
+
+static void test_date_address(void)
+{
+	char d[40], a[256];
+	tap_ok(mail_date(0, d, sizeof(d)) == MAIL_OK, "date: the epoch");
+	tap_is_str(d, "Thu, 01 Jan 1970 00:00:00 +0000", "date: RFC 5322, UTC");
+	mail_date(1751357109, d, sizeof(d));
+	tap_is_str(d, "Tue, 01 Jul 2025 08:05:09 +0000", "date: a summer day, still UTC");
+	tap_is_int(mail_date(0, d, 10), MAIL_INVALID, "date: a small buffer is refused");
+
+	tap_ok(mail_address("formations@egoc.example", a, sizeof(a)) == MAIL_OK &&
+		strcmp(a, "formations@egoc.example") == 0, "address: a bare address");
+	tap_ok(mail_address("Formations EGOC <formations@egoc.example>", a, sizeof(a)) == MAIL_OK &&
+		strcmp(a, "formations@egoc.example") == 0, "address: out of Name <addr>");
+	static const char *bad[] = { "", "nobody", "@egoc.example", "a@", "a@b@c", "a b@c.fr",
+		"a@b.fr>", "<a@b.fr> x", "a\r\n@b.fr", "é@b.fr", "a\"b@c.fr", "a@b.fr,c@d.fr" };
+	int refused = 1;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (mail_address(bad[i], a, sizeof(a)) != MAIL_INVALID) {
+			printf("# accepted: %s\n", bad[i]);
+			refused = 0;
+		}
+	tap_ok(refused, "address: %zu malformed addresses refused", sizeof(bad) / sizeof(bad[0]));
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+	return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static void test_layout(void)
+{
+	struct mail_message m = {
+		.from = "Formations EGOC <formations@egoc.example>",
+		.to = "camille.dupont@caf.example",
+		.subject = "Accusé de réception",
+		.body = "Bonjour,\n\nVotre demande est reçue.\n",
+		.outbox_id = 42, .created = 1700000000, .date = 1751357109,
+	};
+	const char *why = "";
+	buf_init(&out, 1 << 20);
+	tap_is_int(mail_build(&out, &m, &why), MAIL_OK, "build: MAIL_OK");
+	tap_ok(why == NULL, "build: no reason on success");
+	tap_is_str(out.data,
+		"From: \"Formations EGOC\" <formations@egoc.example>\r\n"
+		"To: camille.dupont@caf.example\r\n"
+		"Subject: =?UTF-8?B?QWNjdXPDqSBkZSByw6ljZXB0aW9u?=\r\n"
+		"Date: Tue, 01 Jul 2025 08:05:09 +0000\r\n"
+		"Message-ID: <outbox-42.1700000000@egoc.example>\r\n"
+		"MIME-Version: 1.0\r\n"
+		"Content-Type: text/plain; charset=UTF-8\r\n"
+		"Content-Transfer-Encoding: quoted-printable\r\n"
+		"Auto-Submitted: auto-generated\r\n"
+		"\r\n"
+		"Bonjour,\r\n\r\nVotre demande est re=C3=A7ue.\r\n",
+		"build: the whole message, byte for byte");
+	int bare_lf = 0;
+	for (size_t i = 0; i < out.len; i++)
+		bare_lf |= out.data[i] == '\n' && (i == 0 || out.data[i - 1] != '\r');
+	tap_ok(!bare_lf, "build: every line ends with CRLF");
+	buf_free(&out);
+
+	m.date = 1751357109 + 3600;
+	buf_init(&out, 1 << 20);
+	mail_build(&out, &m, NULL);
+	tap_ok(strstr(out.data, "Message-ID: <outbox-42.1700000000@egoc.example>\r\n") != NULL,
+		"build: the Message-ID stays the same when sent again later");
+	buf_free(&out);
+
+	m.from = "Équipe EGOC <formations@egoc.example>";
+	buf_init(&out, 1 << 20);
+	mail_build(&out, &m, NULL);
+	tap_ok(starts_with(out.data, "From: =?UTF-8?B?w4lxdWlwZSBFR09D?= <formations@egoc.example>\r\n"),
+		"build: an accented sender name is encoded");
+	buf_free(&out);
+
+	m.from = "Service \"formation\" <formations@egoc.example>";
+	buf_init(&out, 1 << 20);
+	mail_build(&out, &m, NULL);
+	tap_ok(starts_with(out.data, "From: \"Service \\\"formation\\\"\" <formations@egoc.example>\r\n"),
+		"build: quotes in the sender name are escaped");
+	buf_free(&out);
+
+	m.from = "formations@egoc.example";
+	buf_init(&out, 64);
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_NOMEM, "build: over the buffer's cap, MAIL_NOMEM");
+	buf_free(&out);
+}
+
+int main(void)
+{
+	buf_init(&out, 1 << 20);
+	test_qp_basics();
+	test_qp_long_lines();
+	test_qp_mixed();
+	test_headers();
+	test_header_injection();
+	test_date_address();
+	test_layout();
+	buf_free(&out);
+	return tap_done();
+}
