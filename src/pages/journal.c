@@ -23,6 +23,8 @@ static const char *action_label(const char *action)
 		{ "account_disabled", "Compte désactivé" },
 		{ "account_enabled", "Compte réactivé" },
 		{ "password_changed", "Mot de passe changé" },
+		{ "data_export", "Export des données d'un demandeur" },
+		{ "data_erasure", "Effacement des données d'un demandeur" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (strcmp(action, labels[i][0]) == 0)

@@ -69,6 +69,10 @@ int page_demand_export(struct ctx *ctx);
 int page_closures(struct ctx *ctx);
 int page_closure_add(struct ctx *ctx);
 int page_closure_change(struct ctx *ctx);
+/* requester_data.c: a requester's personal data, for admins */
+int page_requester_data(struct ctx *ctx);
+int page_requester_export(struct ctx *ctx);
+int page_requester_erase(struct ctx *ctx);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

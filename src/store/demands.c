@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "store/db.h"
+#include "store/requester.h"
 
 static const struct db_stmt course_for_demand = { "demand_course",
 	"SELECT title FROM course WHERE slug = $1 AND status = 'published'" };
@@ -52,6 +53,24 @@ static const struct db_stmt mail_queue = { "demand_mail_queue",
 static const struct db_stmt by_tracking = { "demand_by_tracking",
 	DEMAND_COLUMNS " WHERE d.tracking_token = $1" };
 static const struct db_stmt by_id = { "demand_by_id", DEMAND_COLUMNS " WHERE d.id = $1" };
+static const struct db_stmt by_email = { "demands_by_email",
+	DEMAND_COLUMNS " WHERE lower(d.email) = lower($1) AND d.anonymised_at IS NULL"
+	" ORDER BY d.received_at DESC LIMIT 500" };
+static const struct db_stmt erase = { "requester_erase",
+	"WITH gone AS ("
+	" UPDATE demand d SET last_name = 'anonyme', first_name = 'anonyme',"
+	" email = 'anonyme@invalid', phone = '', job_title = '', accessibility = '', message = '',"
+	" period = '', place = '', anonymised_at = now(), paused_since = NULL,"
+	" status = CASE WHEN status IN ('recue', 'en_instruction', 'attente_demandeur')"
+	"   THEN 'sans_suite' ELSE status END"
+	" WHERE lower(d.email) = lower($1) AND d.anonymised_at IS NULL"
+	" RETURNING d.id),"
+	" events AS (UPDATE demand_event SET comment = '' WHERE demand_id IN (SELECT id FROM gone)),"
+	" mails AS (DELETE FROM mail_outbox WHERE demand_id IN (SELECT id FROM gone)),"
+	" logged AS (INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, public, comment)"
+	"   SELECT id, $2::bigint, $3, 'effacement', false,"
+	"   'Données personnelles effacées à la demande de la personne.' FROM gone)"
+	" SELECT count(*) AS n FROM gone" };
 static const struct db_stmt events = { "demand_events",
 	"SELECT to_char(at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI') AS at, actor_name, kind,"
 	" coalesce(from_status, '') AS from_status, coalesce(to_status, '') AS to_status, comment,"
@@ -175,9 +194,9 @@ int store_demand_create(struct db *db, struct arena *a, const struct demand_new 
 	return rc;
 }
 
-static void demand_from_row(const struct db_rows *r, struct demand *d)
+static void demand_from_row(const struct db_rows *r, size_t i, struct demand *d)
 {
-#define COL(f) d->f = db_get(r, 0, #f);
+#define COL(f) d->f = db_get(r, i, #f);
 	COL(id) COL(reference) COL(tracking_token) COL(status) COL(regime) COL(kind)
 	COL(received_on) COL(due_on) COL(answered_on) COL(outcome) COL(paused_since)
 	COL(paused_seconds) COL(paused_days) COL(course_title) COL(course_slug) COL(custom_title)
@@ -196,7 +215,36 @@ static int demand_one(struct db *db, struct arena *a, const struct db_stmt *stmt
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_NOT_FOUND;
 	if (rc == DB_OK)
-		demand_from_row(r, out);
+		demand_from_row(r, 0, out);
+	return rc;
+}
+
+int store_requester_demands(struct db *db, struct arena *a, const char *email,
+		struct demand **out, size_t *n)
+{
+	const char *p[] = { email };
+	struct db_rows *r;
+	int rc = db_run(db, a, &by_email, 1, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		demand_from_row(r, i, &(*out)[i]);
+	return DB_OK;
+}
+
+int store_requester_erase(struct db *db, const char *email, const char *actor_id,
+		const char *actor_name, long *count)
+{
+	const char *p[] = { email, actor_id, actor_name };
+	struct arena *a = arena_new();
+	struct db_rows *r;
+	int rc = a ? db_run(db, a, &erase, 3, p, &r) : DB_FAILED;
+	*count = rc == DB_OK ? strtol(db_get(r, 0, "n"), NULL, 10) : 0;
+	arena_free(a);
 	return rc;
 }
 

@@ -37,6 +37,9 @@ static const struct route routes[] = {
 	{ "POST", "/intranet/utilisateurs",       page_user_create,    STAFF_FORM, ROLE_ADMIN },
 	{ "POST", "/intranet/utilisateurs/{id}",  page_user_change,    STAFF_FORM, ROLE_ADMIN },
 	{ "GET",  "/intranet/journal",            page_audit_log,      STAFF,      ROLE_ADMIN },
+	{ "GET",  "/intranet/donnees",            page_requester_data, STAFF,      ROLE_ADMIN },
+	{ "GET",  "/intranet/donnees/export",     page_requester_export, STAFF,    ROLE_ADMIN },
+	{ "POST", "/intranet/donnees",            page_requester_erase, STAFF_FORM, ROLE_ADMIN },
 
 	{ "GET",  "/intranet/demandes",           page_demands,        STAFF,      DESK },
 	{ "GET",  "/intranet/demandes/{id}",      page_demand,         STAFF,      DESK },

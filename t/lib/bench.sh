@@ -78,9 +78,9 @@ load_demands() {   # up to $1 demands in all, one in ten open
 		course_id, custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)
 	SELECT 'D-' || (1900 + g / 99999) || '-' || lpad((g % 99999 + 1)::text, 5, '0'),
 		'bench-form-' || g || '-xxxxxxxxxxxxxxxxxxxxxx', 'bench-tracking-' || g || '-xxxxxxxxxxxxxxxxxxxxxxxx',
-		current_date - (g % 700), CASE WHEN g % 3 = 0 THEN '1mois' ELSE '15j' END,
-		current_date - (g % 700) + 15 + (g % 17),
-		(ARRAY['recue','en_instruction','attente_demandeur','repondue','close','close','close','close','annulee','sans_suite'])[g % 10 + 1],
+		current_date - (g % 700)::int, CASE WHEN g % 3 = 0 THEN '1mois' ELSE '15j' END,
+		current_date - (g % 700)::int + (15 + g % 17)::int,
+		(ARRAY['recue','en_instruction','attente_demandeur','repondue','close','close','close','close','annulee','sans_suite'])[(g % 10 + 1)::int],
 		NULL, 'Formation sur mesure', 'intra', 'Nom' || (g % 5000), 'Prénom', 'x@y.fr',
 		'Organisme ' || (g % 3000), 1 + g % 30, now()
 	FROM generate_series((SELECT count(*) FROM demand) + 1, $1) g

@@ -5,6 +5,7 @@
 <?cs if:Login.role == "admin" ?>
 <li><a href="/intranet/utilisateurs">Utilisateurs</a><span>Comptes, rôles, désactivation</span></li>
 <li><a href="/intranet/journal">Journal</a><span>Connexions et modifications des comptes</span></li>
+<li><a href="/intranet/donnees">Données d'un demandeur</a><span>Exporter ou effacer (RGPD)</span></li>
 <li><a href="/intranet/fermetures">Jours de fermeture</a><span>Ils reportent les échéances des demandes</span></li>
 <?cs /if ?>
 <?cs if:Login.role != "formateur" ?>
