@@ -138,3 +138,20 @@ int arena_defer(struct arena *a, void (*fn)(void *), void *ptr)
 	a->cleanups = c;
 	return 0;
 }
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+char *arena_trim(struct arena *a, const char *s)
+{
+	if (!s)
+		s = "";
+	while (is_blank(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && is_blank(s[n - 1]))
+		n--;
+	return arena_strndup(a, s, n);
+}

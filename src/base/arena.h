@@ -21,5 +21,8 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 int arena_defer(struct arena *a, void (*fn)(void *), void *ptr);
+/* A copy of s without the spaces, tabs and line breaks at both ends; ""
+ * for NULL. NULL only when out of memory. */
+char *arena_trim(struct arena *a, const char *s);
 
 #endif

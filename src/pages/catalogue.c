@@ -44,13 +44,14 @@ static const char *kind_label(const char *kind)
 	return strcmp(kind, "inter") == 0 ? "INTER" : "INTRA";
 }
 
-int catalogue_set_date(struct view *v, const char *key, const char *iso)
+const char *pages_long_date(struct arena *a, const char *iso)
 {
 	struct civil_date d;
-	char text[64];
+	char text[CAL_LONG_FR_BUF];
 	if (cal_parse_date(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) != 0)
-		return view_set(v, key, iso);
-	return view_set(v, key, text);
+		return iso;
+	const char *copy = arena_strdup(a, text);
+	return copy ? copy : iso;
 }
 
 /* Markdown typed by staff, as HTML made by cmark in safe mode: the one kind
@@ -165,7 +166,7 @@ int catalogue_fill_course(struct ctx *ctx, const struct course *c,
 	if (view_set(v, "Course.slug", c->slug) < 0 || view_set(v, "Course.id", c->id) < 0 ||
 			view_set(v, "Course.kind_label", kind_label(c->kind)) < 0 ||
 			view_set(v, "Course.modality_label", catalogue_modality_label(c->modality)) < 0 ||
-			catalogue_set_date(v, "Course.updated", c->updated_on) < 0)
+			view_set(v, "Course.updated", pages_long_date(ctx->arena, c->updated_on)) < 0)
 		return 500;
 	if (!lines) {
 		struct programme_line *read;

@@ -77,19 +77,6 @@ int page_closures(struct ctx *ctx)
 	return closures_page(ctx, 200);
 }
 
-static const char *trimmed(struct arena *a, const char *s)
-{
-	if (!s)
-		return "";
-	while (*s == ' ')
-		s++;
-	char *out = arena_strdup(a, s);
-	size_t n = out ? strlen(out) : 0;
-	while (n && out[n - 1] == ' ')
-		out[--n] = '\0';
-	return out;
-}
-
 /* The French message for a wrong date, or NULL when the day can be added. */
 static const char *date_problem(const char *text, struct civil_date *d)
 {
@@ -111,8 +98,8 @@ static int refuse(struct ctx *ctx, const char *key, const char *message)
 
 int page_closure_add(struct ctx *ctx)
 {
-	const char *day = trimmed(ctx->arena, params_get(&ctx->req->form, "date"));
-	const char *label = trimmed(ctx->arena, params_get(&ctx->req->form, "libelle"));
+	const char *day = arena_trim(ctx->arena, params_get(&ctx->req->form, "date"));
+	const char *label = arena_trim(ctx->arena, params_get(&ctx->req->form, "libelle"));
 	if (!day || !label || view_set(ctx->view, "Form.date", day) < 0 ||
 			view_set(ctx->view, "Form.label", label) < 0)
 		return 500;

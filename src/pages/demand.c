@@ -50,15 +50,6 @@ int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime
 	return 0;
 }
 
-static const char *long_date(struct arena *a, const char *iso)
-{
-	struct civil_date d;
-	char text[CAL_LONG_FR_BUF];
-	if (cal_parse_date(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) != 0)
-		return iso;
-	return arena_strdup(a, text);
-}
-
 /* --- the form ------------------------------------------------------------- */
 
 static int form_page(struct ctx *ctx, int status, const struct demand_fields *f,
@@ -107,19 +98,6 @@ int page_demand_form(struct ctx *ctx)
 	char token[AUTH_TOKEN_TEXT];
 	auth_random_token(token);
 	return form_page(ctx, 200, &f, NULL, token, NULL);
-}
-
-static const char *trimmed(struct arena *a, const char *s)
-{
-	if (!s)
-		return "";
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	char *out = arena_strdup(a, s);
-	size_t n = out ? strlen(out) : 0;
-	while (n && (out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\n' || out[n - 1] == '\r'))
-		out[--n] = '\0';
-	return out ? out : "";
 }
 
 static int form_token_ok(const char *t)
@@ -185,7 +163,7 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 	if (rc)
 		return rc;
 	auth_random_token(tracking);
-	const char *due_long = long_date(ctx->arena, due_on);
+	const char *due_long = pages_long_date(ctx->arena, due_on);
 	struct demand_new d = { token, tracking, f->formation, f->intitule, f->type, regime, f->nom,
 		f->prenom, f->email, f->telephone, f->organisme, f->fonction, f->participants,
 		f->periode, f->lieu, f->accessibilite, f->message, (long long)now, received_on, due_on };
@@ -214,7 +192,9 @@ int page_demand_submit(struct ctx *ctx)
 {
 	const struct params *p = &ctx->req->form;
 	struct demand_fields f;
-#define READ(name, max, required) f.name = trimmed(ctx->arena, params_get(p, #name));
+#define READ(name, max, required) \
+	if (!(f.name = arena_trim(ctx->arena, params_get(p, #name)))) \
+		return 500;
 	DEMAND_FORM_FIELDS(READ)
 #undef READ
 	const char *token = params_get(p, "jeton");
@@ -265,13 +245,13 @@ static int set_demand_view(struct ctx *ctx, const struct demand *d, int public_o
 		return 500;
 	if (VIEW_ROW(v, "Demand", 0, { "reference", d->reference }, { "status", d->status },
 			{ "status_label", public_only ? demand_state_label_public(st) : demand_state_label_staff(st) },
-			{ "received", long_date(ctx->arena, d->received_on) },
-			{ "due", long_date(ctx->arena, d->due_on) }, { "due_iso", d->due_on },
+			{ "received", pages_long_date(ctx->arena, d->received_on) },
+			{ "due", pages_long_date(ctx->arena, d->due_on) }, { "due_iso", d->due_on },
 			{ "regime", d->regime }, { "kind", strcmp(d->kind, "inter") == 0 ? "INTER" : "INTRA" },
 			{ "course", *d->course_title ? d->course_title : d->custom_title },
 			{ "course_slug", d->course_slug }, { "organisation", d->organisation },
 			{ "participants", d->participants }, { "open", demand_state_is_open(st) ? "1" : "" },
-			{ "answered", *d->answered_on ? long_date(ctx->arena, d->answered_on) : "" },
+			{ "answered", *d->answered_on ? pages_long_date(ctx->arena, d->answered_on) : "" },
 			{ "token", d->tracking_token }) < 0)
 		return 500;
 	struct demand_event *ev;
@@ -322,7 +302,9 @@ static int requester_action(struct ctx *ctx, enum demand_action action)
 	const char *refusal = NULL;
 	if (demand_state_parse(d.status, &from) != 0)
 		return 500;
-	const char *message = trimmed(ctx->arena, params_get(&ctx->req->form, "message"));
+	const char *message = arena_trim(ctx->arena, params_get(&ctx->req->form, "message"));
+	if (!message)
+		return 500;
 	if (demand_transition(from, action, &to, &refusal) != 0 ||
 			(action == DEMAND_ACTION_REQUESTER_REPLY && !*message) || strlen(message) > 5000) {
 		if ((rc = auth_csrf_prepare(ctx)) != 0 || (rc = set_demand_view(ctx, &d, 1)) != 0)

@@ -180,15 +180,6 @@ static int set_buckets(struct ctx *ctx, const char *today, long *open_late)
 	return 0;
 }
 
-static const char *long_date(struct arena *a, const char *iso)
-{
-	struct civil_date d;
-	char text[CAL_LONG_FR_BUF];
-	if (cal_parse_date(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) != 0)
-		return iso;
-	return arena_strdup(a, text);
-}
-
 static int set_late_list(struct ctx *ctx, const char *today)
 {
 	struct stats_late *l;
@@ -201,7 +192,7 @@ static int set_late_list(struct ctx *ctx, const char *today)
 		const char *status = demand_state_parse(l[i].status, &s) == 0 ?
 			demand_state_label_staff(s) : l[i].status;
 		if (VIEW_ROW(ctx->view, "Late", i, { "id", l[i].id }, { "reference", l[i].reference },
-				{ "organisation", l[i].organisation }, { "due", long_date(ctx->arena, l[i].due_on) },
+				{ "organisation", l[i].organisation }, { "due", pages_long_date(ctx->arena, l[i].due_on) },
 				{ "days", days_text(ctx->arena, strtol(l[i].days_late, NULL, 10)) },
 				{ "assignee", l[i].assignee_name }, { "status", status }) < 0)
 			return 500;
@@ -231,7 +222,7 @@ int page_demand_figures(struct ctx *ctx)
 	struct view *v = ctx->view;
 	if (view_set(v, "Page.title", "Chiffres des demandes") < 0 ||
 			view_set(v, "Today", today_long) < 0 ||
-			view_set(v, "Since", long_date(ctx->arena, from)) < 0 ||
+			view_set(v, "Since", pages_long_date(ctx->arena, from)) < 0 ||
 			view_set_int(v, "OpenLate", open_late) < 0 ||
 			view_set_int(v, "AnsweredLate", answered_late) < 0 ||
 			view_set_int(v, "LateShown", LATE_SHOWN) < 0 ||

@@ -22,15 +22,6 @@
 #define DASHBOARD_PAGE 50
 #define COMMENT_MAX 10000
 
-static const char *long_date(struct arena *a, const char *iso)
-{
-	struct civil_date d;
-	char text[CAL_LONG_FR_BUF];
-	if (cal_parse_date(iso, &d) != 0 || cal_format_long_fr(d, text, sizeof(text)) != 0)
-		return iso;
-	return arena_strdup(a, text);
-}
-
 /* Days left and the mark the dashboard shows: late, due today, due soon
  * (the warning thresholds of the régime), or nothing. */
 static int set_due_mark(struct ctx *ctx, const char *list, size_t i, const char *due_iso,
@@ -137,9 +128,9 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d)
 			{ "status", d->status }, { "status_label", demand_state_label_staff(st) },
 			{ "open", demand_state_is_open(st) ? "1" : "" }, { "regime", d->regime },
 			{ "kind", strcmp(d->kind, "inter") == 0 ? "INTER" : "INTRA" },
-			{ "received", long_date(ctx->arena, d->received_on) },
-			{ "due", long_date(ctx->arena, d->due_on) }, { "paused_days", d->paused_days },
-			{ "answered", *d->answered_on ? long_date(ctx->arena, d->answered_on) : "" },
+			{ "received", pages_long_date(ctx->arena, d->received_on) },
+			{ "due", pages_long_date(ctx->arena, d->due_on) }, { "paused_days", d->paused_days },
+			{ "answered", *d->answered_on ? pages_long_date(ctx->arena, d->answered_on) : "" },
 			{ "outcome", d->outcome },
 			{ "course", *d->course_title ? d->course_title : d->custom_title },
 			{ "course_slug", d->course_slug }, { "custom", *d->custom_title ? "1" : "" },

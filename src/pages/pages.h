@@ -16,7 +16,9 @@ struct course;
 struct course_summary;
 struct view;
 const char *catalogue_modality_label(const char *modality);
-int catalogue_set_date(struct view *v, const char *key, const char *iso);
+struct arena;
+/* "mercredi 20 mai 2026" for "2026-05-20" (the text itself if not a date). */
+const char *pages_long_date(struct arena *a, const char *iso);
 int catalogue_set_richtext(struct view *v, const char *key, const char *markdown);
 struct programme_line;
 int catalogue_fill_course(struct ctx *ctx, const struct course *c,

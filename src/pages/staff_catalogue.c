@@ -199,7 +199,7 @@ static int edit_page(struct ctx *ctx, int status, const struct course *current,
 				view_set(ctx->view, "Course.slug", current->slug) < 0 ||
 				view_set(ctx->view, "Course.status", current->status) < 0 ||
 				view_set(ctx->view, "Course.status_label", status_label(current->status)) < 0 ||
-				catalogue_set_date(ctx->view, "Course.updated", current->updated_on) < 0)
+				view_set(ctx->view, "Course.updated", pages_long_date(ctx->arena, current->updated_on)) < 0)
 			return 500;
 		int rc = set_history(ctx, current->id);
 		if (rc)

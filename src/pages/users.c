@@ -47,19 +47,6 @@ int page_users(struct ctx *ctx)
 	return users_page(ctx, 200);
 }
 
-static char *trimmed(struct arena *a, const char *s)
-{
-	if (!s)
-		return arena_strdup(a, "");
-	while (*s == ' ')
-		s++;
-	char *out = arena_strdup(a, s);
-	size_t n = out ? strlen(out) : 0;
-	while (n && out[n - 1] == ' ')
-		out[--n] = '\0';
-	return out;
-}
-
 /* Puts each field's message in the view; returns how many are wrong. */
 static int check_new_user(struct ctx *ctx, const char *email, const char *name,
 		const char *role, const char *password)
@@ -79,8 +66,8 @@ static int check_new_user(struct ctx *ctx, const char *email, const char *name,
 int page_user_create(struct ctx *ctx)
 {
 	const struct params *f = &ctx->req->form;
-	char *email = trimmed(ctx->arena, params_get(f, "email"));
-	char *name = trimmed(ctx->arena, params_get(f, "nom"));
+	char *email = arena_trim(ctx->arena, params_get(f, "email"));
+	char *name = arena_trim(ctx->arena, params_get(f, "nom"));
 	const char *role = params_get(f, "role"), *password = params_get(f, "motdepasse");
 	if (!email || !name)
 		return 500;
