@@ -30,6 +30,8 @@ DEB_PACKAGES = build-essential pkg-config libfcgi-dev libpq-dev postgresql \
   postgresql-contrib
 
 .PHONY: all deps run test unit fuzz fuzz-run bench lint clean
+# Keep the sanitizer objects between runs (make would delete them as intermediates).
+.SECONDARY:
 
 all: cgi-bin/formations
 

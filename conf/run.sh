@@ -15,7 +15,10 @@ stop() {
 	trap - INT TERM EXIT
 	echo
 	echo "Arrêt de Formations EGOC…"
-	for pid in "${background[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+	for pid in "${background[@]}"; do
+		pkill -TERM -P "$pid" 2>/dev/null || true   # the sleep of the warnings loop
+		kill -TERM "$pid" 2>/dev/null || true
+	done
 	wait 2>/dev/null || true
 	"$ROOT/conf/stack.sh" stop "$VAR"
 	exit 0

@@ -129,11 +129,12 @@ static const char *notice_body(struct ctx *ctx, const struct demand_fields *f, c
 {
 	return arena_printf(ctx->arena,
 		"Nouvelle demande {REF}\n\n"
-		"Demandeur : %s %s (%s), %s\nCourriel : %s\nTéléphone : %s\n\n"
+		"Demandeur : %s %s%s%s, %s\nCourriel : %s\nTéléphone : %s\n\n"
 		"Formation : %s\nType : %s, %s participant(s)\nPériode : %s\nLieu : %s\n"
 		"Besoins liés à un handicap : %s\n\nMessage :\n%s\n\n"
 		"Régime %s : réponse due au plus tard le %s.\n%s/intranet/demandes\n",
-		f->prenom, f->nom, f->fonction, f->organisme, f->email, f->telephone, course,
+		f->prenom, f->nom, *f->fonction ? ", " : "", f->fonction, f->organisme, f->email,
+		*f->telephone ? f->telephone : "non indiqué", course,
 		strcmp(f->type, "inter") == 0 ? "INTER" : "INTRA", f->participants, f->periode, f->lieu,
 		*f->accessibilite ? f->accessibilite : "aucun indiqué", f->message, regime, due_long,
 		ctx->settings->base_url);
