@@ -18,6 +18,7 @@
 #include "base/settings.h"
 #include "out/mail.h"
 #include "store/db.h"
+#include "store/demands.h"
 #include "store/outbox.h"
 
 /* A body is at most 100,000 bytes (sql/0004); quoted-printable can triple
@@ -127,6 +128,10 @@ static int run_pass(const struct settings *s, struct db *db, struct pass *p)
 	int batch = s->mail_batch > 0 ? s->mail_batch : 1;
 	*p = (struct pass){ 0, 0 };
 	int rc = db_ready(db);
+	/* A demand whose numbering failed right after its commit gets its
+	 * reference here, and its acknowledgement can leave. */
+	if (rc == DB_OK)
+		rc = store_demand_number(db, NULL);
 	while (rc == DB_OK && !stopping && p->sent + p->failed < batch)
 		rc = one_mail(s, db, p);
 	return rc == DB_NOT_FOUND ? DB_OK : rc;

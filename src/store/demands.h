@@ -49,12 +49,16 @@ int store_closure_days(struct db *db, struct arena *a, const char *from,
 /* Finds the demand already made from this form page, if any. */
 int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
 		const char **tracking_token);
-/* Creates the demand, its reference, its first event and its mails in
- * one transaction. DB_CONFLICT when the same form was sent meanwhile
- * (then store_demand_by_form finds it). The mails' bodies may hold
- * "{REF}", replaced by the reference. */
+/* Creates the demand, its first event and its mails in one transaction,
+ * then numbers it (store_demand_number). DB_CONFLICT when the same form
+ * was sent meanwhile (then store_demand_by_form finds it). The mails'
+ * bodies may hold "{REF}", replaced by the reference when it is given;
+ * *reference is "" in the rare case the numbering failed. */
 int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
 		const struct outgoing_mail *mails, size_t n_mails, const char **reference);
+/* Gives references D-YYYY-NNNNN, without gaps, to every committed demand
+ * that has none, in order. *count (may be NULL) of them. */
+int store_demand_number(struct db *db, long *count);
 int store_demand_by_tracking(struct db *db, struct arena *a, const char *token, struct demand *out);
 int store_demand_by_id(struct db *db, struct arena *a, const char *id, struct demand *out);
 int store_demand_events(struct db *db, struct arena *a, const char *demand_id, int public_only,

@@ -14,6 +14,8 @@ static const struct db_stmt outbox_claim = { "outbox_claim",
 	"SELECT id, to_address, subject, body, kind, attempts,"
 	" extract(epoch FROM created_at)::bigint AS created"
 	" FROM mail_outbox WHERE sent_at IS NULL AND next_attempt <= now()"
+	/* a demand's mail waits for its reference (store_demand_number) */
+	" AND position('{REF}' IN body) = 0"
 	" ORDER BY id LIMIT $1::int FOR UPDATE SKIP LOCKED" };
 static const struct db_stmt outbox_sent = { "outbox_sent",
 	"UPDATE mail_outbox SET sent_at = now(), last_error = ''"

@@ -1,10 +1,10 @@
 <?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
 <?cs with:d = Demand.0 ?>
-<h1>Votre demande <?cs var:d.reference ?></h1>
+<h1>Votre demande<?cs if:d.reference ?> <?cs var:d.reference ?><?cs /if ?></h1>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
 <?cs if:Errors.action ?><p class="error-box" role="alert" id="erreur"><?cs var:Errors.action ?></p><?cs /if ?>
 <dl class="facts">
-<dt>Référence</dt><dd><?cs var:d.reference ?></dd>
+<dt>Référence</dt><dd><?cs if:d.reference ?><?cs var:d.reference ?><?cs else ?>en cours d'attribution<?cs /if ?></dd>
 <dt>État</dt><dd><strong><?cs var:d.status_label ?></strong></dd>
 <dt>Formation</dt><dd><?cs var:d.course ?> (<?cs var:d.kind ?>, <?cs var:d.participants ?> participant(s))</dd>
 <dt>Reçue le</dt><dd><?cs var:d.received ?></dd>
