@@ -131,7 +131,7 @@ static int run_pass(const struct settings *s, struct db *db, struct pass *p)
 	/* A demand whose numbering failed right after its commit gets its
 	 * reference here, and its acknowledgement can leave. */
 	if (rc == DB_OK)
-		rc = store_demand_number(db, NULL);
+		rc = store_demand_number(db, NULL, NULL, NULL);
 	while (rc == DB_OK && !stopping && p->sent + p->failed < batch)
 		rc = one_mail(s, db, p);
 	return rc == DB_NOT_FOUND ? DB_OK : rc;

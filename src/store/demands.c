@@ -16,36 +16,27 @@ static const struct db_stmt closures = { "closure_days_from",
 static const struct db_stmt by_form = { "demand_by_form",
 	"SELECT tracking_token FROM demand WHERE form_token = $1" };
 
-/* Numbering, one at a time (the advisory lock), every committed demand
- * still without a reference, in id order within its year; the mails
- * queued with them get the reference in place of {REF}. */
-static const struct db_stmt numbering_lock = { "demand_numbering_lock",
-	"SELECT pg_advisory_xact_lock(7263550)" };
+/* sql/0006: numbers what is committed and unnumbered, returns the
+ * reference of $1 (NULL while it has none); 0 asks for none. */
 static const struct db_stmt numbering = { "demand_numbering",
-	"WITH pending AS (SELECT id, extract(year FROM received_on)::int AS y,"
-	"   row_number() OVER (PARTITION BY extract(year FROM received_on) ORDER BY id) AS rn"
-	"   FROM demand WHERE reference IS NULL),"
-	" years AS (SELECT y, count(*)::int AS n FROM pending GROUP BY y),"
-	" bumped AS (INSERT INTO demand_counter (year, last_value) SELECT y, n FROM years"
-	"   ON CONFLICT (year) DO UPDATE SET last_value = demand_counter.last_value + EXCLUDED.last_value"
-	"   RETURNING year, last_value),"
-	" numbered AS (UPDATE demand d SET reference = 'D-' || p.y || '-' ||"
-	"   lpad((b.last_value - yr.n + p.rn)::text, 5, '0')"
-	"   FROM pending p JOIN years yr ON yr.y = p.y JOIN bumped b ON b.year = p.y"
-	"   WHERE d.id = p.id RETURNING d.id, d.reference),"
-	" mails AS (UPDATE mail_outbox m SET body = replace(m.body, '{REF}', n.reference)"
-	"   FROM numbered n WHERE m.demand_id = n.id AND position('{REF}' IN m.body) > 0)"
-	" SELECT count(*) AS n FROM numbered" };
-static const struct db_stmt reference_of = { "demand_reference",
-	"SELECT coalesce(reference, '') AS reference FROM demand WHERE id = $1" };
+	"SELECT coalesce(demand_number($1::bigint), '') AS reference" };
+/* The demand, its first event and its mails (up to two; NULL "to" means
+ * none) in one statement: atomic without BEGIN and COMMIT round trips. */
 static const struct db_stmt insert = { "demand_insert",
-	"INSERT INTO demand (form_token, tracking_token, received_at, received_on, regime,"
+	"WITH d AS (INSERT INTO demand (form_token, tracking_token, received_at, received_on, regime,"
 	" due_on, course_id, custom_title, kind, last_name, first_name, email, phone, organisation,"
 	" job_title, participants, period, place, accessibility, message, consent_at)"
 	" VALUES ($1, $2, to_timestamp($3::bigint), $4::date, $5, $6::date,"
 	" (SELECT id FROM course WHERE slug = $7 AND status = 'published'), $8, $9, $10, $11, $12,"
 	" $13, $14, $15, $16::int, $17, $18, $19, $20, to_timestamp($3::bigint))"
-	" ON CONFLICT (form_token) DO NOTHING RETURNING id" };
+	" ON CONFLICT (form_token) DO NOTHING RETURNING id),"
+	" e AS (INSERT INTO demand_event (demand_id, actor_name, kind, to_status, public, comment)"
+	"   SELECT id, '', 'recue', 'recue', true, 'Demande reçue.' FROM d),"
+	" m AS (INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
+	"   SELECT v.t, v.s, v.b, v.k, d.id FROM d,"
+	"   (VALUES ($21, $22, $23, $24), ($25, $26, $27, $28)) AS v (t, s, b, k)"
+	"   WHERE v.t IS NOT NULL)"
+	" SELECT id FROM d" };
 static const struct db_stmt event_add = { "demand_event_add",
 	"INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, from_status, to_status,"
 	" public, comment) VALUES ($1, $2, $3, $4, $5, $6, $7::boolean, $8)" };
@@ -176,19 +167,14 @@ static int finish(struct db *db, int rc)
 	return rc;
 }
 
-int store_demand_number(struct db *db, long *count)
+int store_demand_number(struct db *db, const char *id, const char **reference, struct arena *a)
 {
-	struct arena *a = arena_new();
-	struct db_rows *r;
-	int rc = a ? db_begin(db) : DB_FAILED;
-	if (rc == DB_OK)
-		rc = db_run(db, NULL, &numbering_lock, 0, NULL, NULL);
-	if (rc == DB_OK)
-		rc = db_run(db, a, &numbering, 0, NULL, &r);
-	if (count)
-		*count = rc == DB_OK ? strtol(db_get(r, 0, "n"), NULL, 10) : 0;
-	arena_free(a);
-	return finish(db, rc);
+	const char *p[] = { id ? id : "0" };
+	struct db_rows *r = NULL;
+	int rc = db_run(db, a, &numbering, 1, p, a ? &r : NULL);
+	if (reference)
+		*reference = rc == DB_OK && r ? db_get(r, 0, "reference") : "";
+	return rc;
 }
 
 int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
@@ -196,33 +182,26 @@ int store_demand_create(struct db *db, struct arena *a, const struct demand_new 
 {
 	char received[24];
 	snprintf(received, sizeof(received), "%lld", d->received_at);
-	struct db_rows *r;
+	const struct outgoing_mail none = { 0 };
+	const struct outgoing_mail *m1 = n_mails > 0 ? &mails[0] : &none;
+	const struct outgoing_mail *m2 = n_mails > 1 ? &mails[1] : &none;
+	if (n_mails > 2)
+		return DB_FAILED;
 	const char *p[] = { d->form_token, d->tracking_token, received, d->received_on,
 		d->regime, d->due_on, d->course_slug, d->custom_title, d->kind, d->last_name,
 		d->first_name, d->email, d->phone, d->organisation, d->job_title, d->participants,
-		d->period, d->place, d->accessibility, d->message };
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = db_run(db, a, &insert, 20, p, &r);
+		d->period, d->place, d->accessibility, d->message,
+		m1->to, m1->subject, m1->body, m1->kind, m2->to, m2->subject, m2->body, m2->kind };
+	struct db_rows *r;
+	int rc = db_run(db, a, &insert, 28, p, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_CONFLICT;   /* the same form, committed by another request */
-	const char *id = rc == DB_OK ? arena_strdup(a, db_get(r, 0, "id")) : NULL;
-	if (rc == DB_OK && !id)
-		rc = DB_FAILED;
-	if (rc == DB_OK)
-		rc = event(db, id, NULL, "", "recue", NULL, "recue", 1, "Demande reçue.");
-	if (rc == DB_OK)
-		rc = queue_mails(db, id, mails, n_mails);
-	rc = finish(db, rc);
 	if (rc != DB_OK)
 		return rc;
 	/* Committed: the demand is safe. Its number comes next; should that
 	 * fail, the next numbering (another demand, `formations mail`) gives it. */
-	*reference = "";
-	const char *ip[] = { id };
-	if (store_demand_number(db, NULL) == DB_OK && db_run(db, a, &reference_of, 1, ip, &r) == DB_OK &&
-			db_rows_count(r) == 1)
-		*reference = db_get(r, 0, "reference");
+	if (store_demand_number(db, db_get(r, 0, "id"), reference, a) != DB_OK)
+		*reference = "";
 	return DB_OK;
 }
 

@@ -57,8 +57,10 @@ int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
 int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
 		const struct outgoing_mail *mails, size_t n_mails, const char **reference);
 /* Gives references D-YYYY-NNNNN, without gaps, to every committed demand
- * that has none, in order. *count (may be NULL) of them. */
-int store_demand_number(struct db *db, long *count);
+ * that has none, in order, unless a numbering is under way; then the
+ * reference of demand id ("" while it has none; id and reference may be
+ * NULL). */
+int store_demand_number(struct db *db, const char *id, const char **reference, struct arena *a);
 int store_demand_by_tracking(struct db *db, struct arena *a, const char *token, struct demand *out);
 int store_demand_by_id(struct db *db, struct arena *a, const char *id, struct demand *out);
 int store_demand_events(struct db *db, struct arena *a, const char *demand_id, int public_only,
