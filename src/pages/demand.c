@@ -178,7 +178,7 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 		return 500;
 	const char *reference;
 	rc = store_demand_create(ctx->db, ctx->arena, &d, mails, 2, &reference);
-	if (rc == DB_CONFLICT) {   /* sent twice at once: the other request made it */
+	if (rc == DB_CONFLICT) {   /* this form made a demand already */
 		const char *existing;
 		if (store_demand_by_form(ctx->db, ctx->arena, token, &existing) == DB_OK)
 			return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s", existing));
@@ -201,14 +201,10 @@ int page_demand_submit(struct ctx *ctx)
 	const char *token = params_get(p, "jeton");
 	if (!form_token_ok(token))
 		return 400;
-	/* The same form sent again (double click, back and resend) leads to
-	 * the demand it made. */
-	const char *existing;
-	int rc = store_demand_by_form(ctx->db, ctx->arena, token, &existing);
-	if (rc == DB_OK)
-		return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s", existing));
-	if (rc != DB_NOT_FOUND)
-		return try_again(ctx, &f, token, handler_db_status(rc));
+	/* The same form sent again (double click, back and resend) is caught
+	 * by the insert itself (the form token is unique) and leads to the
+	 * demand it made: no lookup on the way of every submission. */
+	int rc;
 	struct demand_errors e;
 	int wrong = demand_form_check(&f, &e);
 	const char *course = f.intitule;
