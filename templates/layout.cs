@@ -28,7 +28,6 @@
 </nav><?cs else ?><nav aria-label="Navigation principale">
 <ul>
 <li><a href="/formations">Catalogue</a></li>
-<li><a href="/sessions">Sessions à venir</a></li>
 <li><a href="/demande">Demander une formation</a></li>
 </ul>
 </nav><?cs /if ?>

@@ -9,7 +9,7 @@
 <dt>Public</dt><dd><?cs if:Course.audience ?><?cs var:Course.audience ?><?cs else ?>Non renseigné<?cs /if ?></dd>
 <dt>Pré-requis</dt><dd><?cs if:Course.prerequisites ?><?cs var:Course.prerequisites ?><?cs else ?>Non renseigné<?cs /if ?></dd>
 <?cs if:Course.duration_text || Course.duration_days ?><dt>Durée</dt><dd><?cs if:Course.duration_text ?><?cs var:Course.duration_text ?><?cs /if ?><?cs if:Course.duration_days ?> (<?cs var:Course.duration_days ?> j<?cs if:Course.duration_hours ?>, <?cs var:Course.duration_hours ?> h<?cs /if ?>)<?cs /if ?></dd><?cs /if ?>
-<dt>Calendrier, lieux, modalités d'accès</dt><dd><?cs if:Course.access_modalities ?><?cs var:Course.access_modalities ?><?cs else ?>Nous contacter<?cs /if ?><br><a href="/sessions">Sessions à venir</a></dd>
+<dt>Calendrier, lieux, modalités d'accès</dt><dd><?cs if:Course.access_modalities ?><?cs var:Course.access_modalities ?><?cs else ?>Nous contacter<?cs /if ?></dd>
 <?cs if:Course.category ?><dt>Catégorie</dt><dd><?cs var:Course.category ?></dd><?cs /if ?>
 <dt>Tarifs</dt><dd><?cs if:Course.prices ?><?cs var:Course.prices ?><?cs else ?>Nous consulter<?cs /if ?></dd>
 <?cs if:Course.price_per_trainee ?><dt>Tarif / coût stagiaire</dt><dd><?cs var:Course.price_per_trainee ?></dd><?cs /if ?>

@@ -29,6 +29,5 @@ Chaque demande reçoit une réponse dans les 15 jours (1 mois pour les sessions 
 <?cs else ?>
 <p>Aucune formation n'est publiée pour le moment.</p>
 <?cs /if ?>
-<p><a href="/sessions">Voir les sessions à venir</a></p>
 </section>
 <?cs call:layout_end() ?>
