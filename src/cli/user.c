@@ -3,7 +3,6 @@
  * input, never in arguments (they would show in ps and shell history). */
 #include "cli/cli.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,11 +52,6 @@ static int password_from_stdin(char *out, size_t size)
 	return 0;
 }
 
-static void lower(char *s)
-{
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
 
 static int report(int rc, const char *what)
 {
@@ -145,7 +139,7 @@ int cli_user(const struct settings *s, int argc, char **argv)
 	int rc = 1;
 	char *email = a ? arena_strdup(a, argv[1]) : NULL;
 	if (db && email) {
-		lower(email);
+		field_email_fold(email);
 		if (strcmp(argv[0], "add") == 0)
 			rc = user_add(db, a, email, argc - 2, argv + 2);
 		else if (strcmp(argv[0], "passwd") == 0 && argc == 2)

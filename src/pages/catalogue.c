@@ -233,7 +233,7 @@ static int set_extract(struct view *v, size_t i, const char *extract)
 	return 0;
 }
 
-int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n)
+static int set_results(struct view *v, const struct course_summary *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (VIEW_ROW(v, "Results", i, { "slug", r[i].slug }, { "title", r[i].title },
@@ -256,7 +256,7 @@ int catalogue_list(struct ctx *ctx, const struct course_filter *f, size_t max)
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	if (view_set_int(ctx->view, "Count", (long)n) < 0 ||
-			catalogue_set_results(ctx->view, results, n) < 0)
+			set_results(ctx->view, results, n) < 0)
 		return 500;
 	char key[64];
 	for (size_t i = 0; i < n_cats; i++) {

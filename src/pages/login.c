@@ -2,7 +2,6 @@
  * and the logout. */
 #include "pages/pages.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,13 +46,6 @@ int page_login_form(struct ctx *ctx)
 	return login_form(ctx, 200, NULL, NULL, return_target(ctx, &ctx->req->query));
 }
 
-static char *lowercase(struct arena *a, const char *s)
-{
-	char *out = arena_strdup(a, s);
-	for (char *p = out; p && *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return out;
-}
 
 static int too_many_attempts(struct ctx *ctx, const char *email, const char *retour, long retry)
 {
@@ -98,7 +90,8 @@ int page_login(struct ctx *ctx)
 	if (strlen(email_in) > LOGIN_FIELD_MAX || strlen(password) > LOGIN_FIELD_MAX)
 		return login_form(ctx, 422, strlen(email_in) > LOGIN_FIELD_MAX ? NULL : email_in,
 				"L'adresse ou le mot de passe est trop long (1 024 caractères au plus).", retour);
-	char *email = lowercase(ctx->arena, email_in);
+	char *email = arena_strdup(ctx->arena, email_in);
+	field_email_fold(email);
 	long by_email, by_ip, retry;
 	int rc = email ? store_login_failures(ctx->db, ctx->arena, email, ctx->req->remote_addr,
 			ctx->settings->login_window, &by_email, &by_ip, &retry) : DB_FAILED;

@@ -13,7 +13,6 @@ int page_catalogue(struct ctx *ctx);
 int page_course(struct ctx *ctx);
 /* Shared by the pages that show courses (catalogue.c). */
 struct course;
-struct course_summary;
 struct view;
 const char *catalogue_modality_label(const char *modality);
 struct arena;
@@ -23,7 +22,6 @@ int catalogue_set_richtext(struct view *v, const char *key, const char *markdown
 struct programme_line;
 int catalogue_fill_course(struct ctx *ctx, const struct course *c,
 		const struct programme_line *lines, size_t n);
-int catalogue_set_results(struct view *v, const struct course_summary *r, size_t n);
 /* Searches with f (at most max) and fills Results, Count and Categories:
  * 0, or the status to answer with. */
 struct course_filter;

@@ -49,7 +49,7 @@ int page_staff_courses(struct ctx *ctx)
 	if (view_set(ctx->view, "Page.title", "Catalogue (intranet)") < 0)
 		return 500;
 	for (size_t i = 0; i < n; i++)
-		if (VIEW_ROW(ctx->view, "Courses", i, { "id", c[i].extract }, { "slug", c[i].slug },
+		if (VIEW_ROW(ctx->view, "Courses", i, { "id", c[i].id }, { "slug", c[i].slug },
 				{ "title", c[i].title }, { "category", c[i].category },
 				{ "status", c[i].status }, { "status_label", status_label(c[i].status) },
 				{ "updated", c[i].updated_on }) < 0)

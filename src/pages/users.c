@@ -2,7 +2,6 @@
  * ends the account's logins at once) and enable again. */
 #include "pages/pages.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,8 +72,7 @@ int page_user_create(struct ctx *ctx)
 		return 500;
 	role = role ? role : "";
 	password = password ? password : "";
-	for (char *p = email; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	field_email_fold(email);
 	if (view_set(ctx->view, "Form.email", email) < 0 || view_set(ctx->view, "Form.name", name) < 0 ||
 			view_set(ctx->view, "Form.role", role) < 0)
 		return 500;

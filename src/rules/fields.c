@@ -12,6 +12,13 @@ size_t field_chars(const char *s)
 	return n;
 }
 
+void field_email_fold(char *s)
+{
+	for (; s && *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
 const char *field_email(const char *s)
 {
 	static const char bad[] = "Indiquez une adresse électronique valide, par exemple prenom.nom@caf.fr.";

@@ -12,6 +12,9 @@
 
 /* Number of characters (code points) of valid UTF-8 text. */
 size_t field_chars(const char *s);
+/* Emails are compared and stored lowercased (one account, one requester,
+ * whatever the case typed): lowercases the ASCII letters of s in place. */
+void field_email_fold(char *s);
 /* NULL when s is a plausible address: one '@', a local part and a domain
  * with a dot, no spaces or control characters, at most 254 bytes. */
 const char *field_email(const char *s);

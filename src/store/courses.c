@@ -60,7 +60,7 @@ static const struct db_stmt programme = { "course_programme",
 static const struct db_stmt search = { "courses_search",
 	"WITH q AS (SELECT CASE WHEN $1 = '' THEN NULL"
 	"   ELSE websearch_to_tsquery('fr_unaccent', $1) END AS query)"
-	" SELECT c.slug, c.title, c.kind, c.category, c.modality, c.status,"
+	" SELECT c.id, c.slug, c.title, c.kind, c.category, c.modality, c.status,"
 	" to_char(c.updated_on, 'YYYY-MM-DD') AS updated_on,"
 	" CASE WHEN q.query IS NULL THEN left(regexp_replace(c.objective, '[*_#>`]', '', 'g'), 400)"
 	"   ELSE ts_headline('fr_unaccent', c.title || ' — ' || c.audience || ' — ' ||"
@@ -80,7 +80,7 @@ static const struct db_stmt categories = { "course_categories",
 
 static const struct db_stmt courses_all = { "courses_all",
 	"SELECT slug, title, kind, category, modality, status,"
-	" to_char(updated_on, 'YYYY-MM-DD') AS updated_on, id::text AS extract"
+	" to_char(updated_on, 'YYYY-MM-DD') AS updated_on, id, '' AS extract"
 	" FROM course ORDER BY status = 'archived', updated_at DESC, title" };
 
 static void course_from_row(const struct db_rows *r, size_t i, struct course *c)
@@ -194,7 +194,7 @@ static int summaries(struct db *db, struct arena *a, const struct db_stmt *stmt,
 	for (size_t i = 0; i < *n; i++) {
 		struct course_summary *s = &(*out)[i];
 #define SUM(f) s->f = db_get(r, i, #f);
-		SUM(slug) SUM(title) SUM(kind) SUM(category) SUM(modality) SUM(status)
+		SUM(id) SUM(slug) SUM(title) SUM(kind) SUM(category) SUM(modality) SUM(status)
 		SUM(updated_on) SUM(extract)
 #undef SUM
 	}

@@ -46,7 +46,7 @@ struct programme_line {
 };
 
 struct course_summary {
-	const char *slug, *title, *kind, *category, *modality, *status, *updated_on;
+	const char *id, *slug, *title, *kind, *category, *modality, *status, *updated_on;
 	const char *extract;     /* search hits between U+E000 and U+E001 */
 };
 

@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "store/db.h"
+#include "store/outbox.h"
 #include "store/requester.h"
 
 static const struct db_stmt course_for_demand = { "demand_course",
@@ -40,10 +41,6 @@ static const struct db_stmt insert = { "demand_insert",
 static const struct db_stmt event_add = { "demand_event_add",
 	"INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, from_status, to_status,"
 	" public, comment) VALUES ($1, $2, $3, $4, $5, $6, $7::boolean, $8)" };
-static const struct db_stmt mail_queue = { "demand_mail_queue",
-	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
-	" VALUES ($1, $2, replace($3, '{REF}', coalesce((SELECT reference FROM demand WHERE id = $5),"
-	" '{REF}')), $4, $5)" };
 
 #define DEMAND_COLUMNS \
 	"SELECT d.id, d.reference, d.tracking_token, d.status, d.regime, d.kind," \
@@ -153,8 +150,8 @@ static int queue_mails(struct db *db, const char *demand_id, const struct outgoi
 {
 	int rc = DB_OK;
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		const char *p[] = { m[i].to, m[i].subject, m[i].body, m[i].kind, demand_id };
-		rc = db_run(db, NULL, &mail_queue, 5, p, NULL);
+		rc = store_outbox_queue(db, m[i].to, m[i].subject, m[i].body, m[i].kind, demand_id,
+				NULL, NULL);
 	}
 	return rc;
 }

@@ -31,7 +31,7 @@ static const struct db_stmt outbox_failed = { "outbox_failed",
 static const struct db_stmt outbox_queue = { "outbox_queue",
 	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key)"
 	" VALUES ($1, $2, $3, $4, $5::bigint, $6)"
-	" ON CONFLICT (dedup_key) DO NOTHING" };
+	" ON CONFLICT (dedup_key) DO NOTHING RETURNING id" };
 
 static void row_from(const struct db_rows *r, size_t i, struct outbox_mail *m)
 {
@@ -98,8 +98,14 @@ int store_outbox_commit(struct db *db)
 }
 
 int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,
-		const char *kind, const char *demand_id, const char *dedup_key)
+		const char *kind, const char *demand_id, const char *dedup_key, int *queued)
 {
 	const char *p[] = { to, subject, body, kind, demand_id, dedup_key };
-	return db_run(db, NULL, &outbox_queue, 6, p, NULL);
+	struct arena *a = queued ? arena_new() : NULL;
+	struct db_rows *r = NULL;
+	int rc = queued && !a ? DB_FAILED : db_run(db, a, &outbox_queue, 6, p, queued ? &r : NULL);
+	if (queued)
+		*queued = rc == DB_OK && db_rows_count(r) == 1;
+	arena_free(a);
+	return rc;
 }

@@ -51,8 +51,9 @@ int store_outbox_commit(struct db *db);
 /* Queues one mail, to be called inside the caller's transaction so that
  * the mail exists if and only if what it tells does. demand_id and
  * dedup_key may be NULL. A dedup_key already queued makes this a no-op that
- * still answers DB_OK, so that a job run twice mails once. */
+ * still answers DB_OK, so that a job run twice mails once; *queued (may be
+ * NULL) tells whether this call queued it. */
 int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,
-		const char *kind, const char *demand_id, const char *dedup_key);
+		const char *kind, const char *demand_id, const char *dedup_key, int *queued);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "base/arena.h"
 #include "store/db.h"
+#include "store/outbox.h"
 
 /* An assignee whose account was disabled no longer reads the intranet's
  * mail: the warning then goes where unassigned ones go. */
@@ -16,10 +17,6 @@ static const struct db_stmt running = { "reminder_demands",
 	" WHERE d.status IN ('recue', 'en_instruction') ORDER BY d.due_on, d.id" };
 static const struct db_stmt managers = { "reminder_managers",
 	"SELECT email FROM staff_user WHERE role = 'admin' AND active ORDER BY id" };
-static const struct db_stmt queue = { "reminder_queue",
-	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key)"
-	" VALUES ($1, $2, $3, 'rappel', $4::bigint, $5)"
-	" ON CONFLICT (dedup_key) DO NOTHING RETURNING id" };
 
 int store_reminder_demands(struct db *db, struct arena *a, struct reminder_demand **out, size_t *n)
 {
@@ -58,11 +55,6 @@ int store_reminder_managers(struct db *db, struct arena *a, const char ***emails
 
 int store_reminder_queue(struct db *db, const struct reminder_mail *m, int *queued)
 {
-	const char *p[] = { m->to, m->subject, m->body, m->demand_id, m->dedup_key };
-	struct arena *a = arena_new();
-	struct db_rows *r;
-	int rc = a ? db_run(db, a, &queue, 5, p, &r) : DB_FAILED;
-	*queued = rc == DB_OK && db_rows_count(r) == 1;
-	arena_free(a);
-	return rc;
+	return store_outbox_queue(db, m->to, m->subject, m->body, "rappel", m->demand_id,
+			m->dedup_key, queued);
 }
