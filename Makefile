@@ -57,7 +57,15 @@ build/asan/test_%: t/unit/test_%.c $(ASAN_OBJ) t/lib/tap.h
 	$(CC) $(CPPFLAGS) -It/lib $(PKG_CFLAGS) -std=c11 $(WARN) -Wno-missing-prototypes \
 		-O1 -g $(SAN) -o $@ $< $(ASAN_OBJ) $(LIBS)
 
-unit: $(UNIT)
+# Tools the HTTP tests run: an iCalendar reader built on libical.
+build/tools/%: t/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) -Wno-missing-prototypes -O1 -g -o $@ $< \
+		$(shell pkg-config --libs libical 2>/dev/null)
+
+TOOLS     = $(patsubst t/tools/%.c,build/tools/%,$(wildcard t/tools/*.c))
+
+unit: $(UNIT) $(TOOLS)
 
 build/fuzz/%: t/fuzz/%.c $(FUZZ_SRC)
 	@mkdir -p $(@D)

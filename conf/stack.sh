@@ -62,6 +62,8 @@ fsync = on
 synchronous_commit = on
 timezone = 'Europe/Paris'
 log_min_messages = warning
+# Our queries are short: JIT compilation would cost more than it saves.
+jit = off
 CONF
 }
 

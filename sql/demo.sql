@@ -2028,3 +2028,477 @@ FROM d JOIN (VALUES
 
 -- The search documents, now that every programme is in place.
 SELECT course_search_refresh(id) FROM course;
+
+-- ============================================================================
+-- Places, rooms, trainers and a year of sessions
+-- ============================================================================
+--
+-- Everything below is dated from the day of the load (Europe/Paris), so
+-- that "Sessions à venir" has content whatever day `make run` starts:
+-- about two months of past sessions ('realisee'), then a year ahead. For a
+-- test on another day, `SET egoc.demo_today = 'YYYY-MM-DD'` before loading.
+-- Addresses, names and emails are invented for the demonstration.
+--
+-- Slot conventions: a day in a room is two slots, matin 09:00-12:30 and
+-- après-midi 13:30-17:00 (7 hours, as the fiches count them); a virtual
+-- class is one half-day slot in the room "Salle virtuelle" of the place
+-- "Classe virtuelle" (remote = true).
+--
+-- Why no room and no trainer is ever in two overlapping slots (the
+-- exclusion constraints of 0007 would reject it):
+--   1. Every course has fixed weekdays ("lanes", demo_pattern below), and
+--      two courses that share a room or a trainer never share a weekday
+--      (or, in the virtual room, a half-day):
+--        Mon  accueil (Bréhat), familles (Belle-Île), diagnostic (Ouessant,
+--             Conseil, Glénan, virtual room all day)
+--        Tue  accueil, familles, RPS (Ouessant, Marche, Aven), coopération
+--             (Conseil), Teams (virtual room, afternoon)
+--        Wed  RPS, coopération, écrits (virtual room, morning)
+--        Thu  manager (Ouessant, virtual room morning), chantier (Belle-Île,
+--             Conseil, Glénan), Teams (virtual room, afternoon)
+--        Fri  autonomie numérique (Ouessant, virtual room morning)
+--      and each trainer's courses have disjoint weekdays: Cheine Mon
+--      (diagnostic) / Tue-Wed (coopération); Le Goff Mon / Thu (chantier);
+--      Guérin Mon-Tue (accueil) / Fri; Hamon Mon-Tue / Thu; Kerbrat Mon-Tue
+--      (familles) / Wed (écrits); Le Bihan Tue+Thu afternoons (Teams) / Fri;
+--      Delaunay Thu; Caradec Tue-Wed.
+--   2. Within a course, session j starts in week base + period * j + shift
+--      (shift 0, 1 or 2: the first that avoids public holidays and
+--      closures) and its slots span at most max_week weeks; period >
+--      max_week + 2, so the weeks of two sessions of a course never meet.
+--      A session that cannot avoid the closures with a shift of 2 weeks is
+--      dropped (dropping never creates an overlap).
+--   3. The real Caf de la Creuse session is the only session of its course.
+-- The whole section runs only while there is no session yet.
+
+INSERT INTO place (name, address, city, access, capacity, accessibility, remote) VALUES
+	('EGOC Rennes',
+		'12 boulevard de la Tour d''Auvergne, 35000 Rennes', 'Rennes',
+		'Métro ligne A, station Charles de Gaulle (5 minutes à pied) ; gare de Rennes à 10 minutes à pied. Parking public Colombier à 300 m (payant) ; pas de stationnement sur place. Accueil au rez-de-chaussée à partir de 8 h 30.',
+		50,
+		'Bâtiment accessible de plain-pied depuis la rue, ascenseur vers les salles du 1er étage, toilettes adaptées à chaque étage, boucle magnétique en salle Belle-Île. Registre public d''accessibilité à l''accueil.',
+		false),
+	('Caf de la Creuse — Guéret',
+		'4 avenue de la République, 23000 Guéret', 'Guéret',
+		'Gare de Guéret à 15 minutes à pied ; bus Agglo''Bus lignes 1 et 2, arrêt Préfecture. Parking gratuit réservé aux stagiaires dans la cour (12 places), badge à demander à l''accueil.',
+		34,
+		'Salles au rez-de-chaussée, accès par rampe côté cour, toilettes adaptées. Place de stationnement réservée devant l''entrée.',
+		false),
+	('Espace Odet — Quimper',
+		'15 rue de Kerfeunteun, 29000 Quimper', 'Quimper',
+		'Gare de Quimper à 20 minutes à pied ou bus QUB ligne A, arrêt Kerfeunteun. Parking gratuit de 40 places. Salles louées par la Caf du Finistère pour ses formations.',
+		34,
+		'Bâtiment récent conforme aux normes d''accessibilité : ascenseur, toilettes adaptées, deux places de stationnement réservées.',
+		false),
+	('Classe virtuelle',
+		'', '',
+		'Classe virtuelle sur Microsoft Teams : le lien de connexion est envoyé une semaine avant la session, un test de connexion est proposé la veille. Casque ou écouteurs et webcam recommandés ; poste individuel au calme.',
+		20,
+		'Sous-titrage automatique activé, supports envoyés à l''avance dans un format accessible, pauses toutes les heures. Nous contacter pour toute adaptation.',
+		true)
+ON CONFLICT (name) DO NOTHING;
+
+INSERT INTO room (place_id, name, capacity, accessibility)
+SELECT p.id, v.name, v.capacity, v.accessibility
+FROM (VALUES
+	('EGOC Rennes', 'Salle Bréhat', 14, 'Rez-de-chaussée.'),
+	('EGOC Rennes', 'Salle Ouessant', 16, '1er étage, ascenseur.'),
+	('EGOC Rennes', 'Salle Belle-Île', 20, '1er étage, ascenseur, boucle magnétique.'),
+	('Caf de la Creuse — Guéret', 'Salle du Conseil', 20, 'Rez-de-chaussée, accès par la rampe côté cour.'),
+	('Caf de la Creuse — Guéret', 'Salle Marche', 14, 'Rez-de-chaussée.'),
+	('Espace Odet — Quimper', 'Salle Glénan', 18, 'Rez-de-chaussée.'),
+	('Espace Odet — Quimper', 'Salle Aven', 16, '1er étage, ascenseur.'),
+	('Classe virtuelle', 'Salle virtuelle', 20, 'Sous-titrage automatique.')
+) AS v (place, name, capacity, accessibility)
+JOIN place p ON p.name = v.place
+ON CONFLICT (place_id, name) DO NOTHING;
+
+-- Trainers; each feed token is 64 random hex digits (no pgcrypto here).
+INSERT INTO trainer (name, kind, email, phone, organisation, feed_token)
+SELECT v.name, v.kind, v.email, v.phone, v.organisation, md5(random()::text) || md5(random()::text)
+FROM (VALUES
+	('Thierry Cheine', 'externe', 'thierry.cheine@accolades.example.org', '06 71 42 18 03', 'ACCOLADES'),
+	('Sandrine Le Goff', 'externe', 'sandrine.legoff@example.org', '06 12 58 40 77', 'Le Goff Conseil, développement local'),
+	('Nathalie Guérin', 'interne', 'nathalie.guerin@egoc.example', '02 99 29 82 51', 'EGOC'),
+	('Sébastien Hamon', 'externe', 'sebastien.hamon@example.org', '06 45 90 12 36', 'Hamon Organisation'),
+	('Marc Delaunay', 'externe', 'marc.delaunay@example.org', '06 33 27 64 10', 'Cabinet Delaunay, management public'),
+	('Isabelle Kerbrat', 'interne', 'isabelle.kerbrat@egoc.example', '02 99 29 82 53', 'EGOC'),
+	('Thomas Le Bihan', 'interne', 'thomas.lebihan@egoc.example', '02 99 29 82 55', 'EGOC'),
+	('Anne Caradec', 'externe', 'anne.caradec@example.org', '06 20 84 71 95', 'Santé Travail Bretagne')
+) AS v (name, kind, email, phone, organisation)
+WHERE NOT EXISTS (SELECT 1 FROM trainer t WHERE t.email = v.email);
+
+INSERT INTO trainer_course (trainer_id, course_id)
+SELECT t.id, c.id
+FROM (VALUES
+	('thierry.cheine@accolades.example.org', 'cooperation-territoriale'),
+	('thierry.cheine@accolades.example.org', 'diagnostic-territorial-partage'),
+	('sandrine.legoff@example.org', 'diagnostic-territorial-partage'),
+	('sandrine.legoff@example.org', 'chantier-local-accueil-sur-rendez-vous'),
+	('nathalie.guerin@egoc.example', 'accueil-allocataire-situations-tendues'),
+	('nathalie.guerin@egoc.example', 'autonomie-numerique-allocataires'),
+	('sebastien.hamon@example.org', 'accueil-allocataire-situations-tendues'),
+	('sebastien.hamon@example.org', 'chantier-local-accueil-sur-rendez-vous'),
+	('marc.delaunay@example.org', 'manager-equipe-hybride'),
+	('marc.delaunay@example.org', 'entretiens-annuels-evaluation'),
+	('isabelle.kerbrat@egoc.example', 'accompagner-familles-monoparentales'),
+	('isabelle.kerbrat@egoc.example', 'ecrits-professionnels-travail-social'),
+	('thomas.lebihan@egoc.example', 'travailler-avec-teams-et-sharepoint'),
+	('thomas.lebihan@egoc.example', 'autonomie-numerique-allocataires'),
+	('anne.caradec@example.org', 'prevenir-risques-psychosociaux'),
+	('anne.caradec@example.org', 'gestes-postures-travail-ecran')
+) AS v (email, slug)
+JOIN trainer t ON t.email = v.email
+JOIN course c ON c.slug = v.slug
+ON CONFLICT DO NOTHING;
+
+-- The planning queries below are small, but their estimates wake the JIT
+-- compiler up, which costs a second for nothing.
+SET LOCAL jit = off;
+
+-- The day of the load and the Monday of its week (date_trunc('week') is
+-- the ISO Monday whatever today's weekday).
+CREATE TEMP TABLE demo_today AS
+SELECT d AS today, date_trunc('week', d::timestamp)::date AS monday
+FROM (SELECT coalesce(nullif(current_setting('egoc.demo_today', true), '')::date,
+	(now() AT TIME ZONE 'Europe/Paris')::date) AS d) x;
+
+-- Days without training: the French public holidays (Easter by the
+-- anonymous Gregorian algorithm), the summer closure (1-21 August) and
+-- the end-of-year closure (24 December - 2 January).
+CREATE TEMP TABLE demo_blocked AS
+SELECT DISTINCT b.day
+FROM demo_today,
+	generate_series(extract(year FROM today)::int - 1, extract(year FROM today)::int + 2) AS y,
+	LATERAL (SELECT y % 19 AS a, y / 100 AS b, y % 100 AS c) s1,
+	LATERAL (SELECT (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30 AS h,
+		b % 4 AS e, c / 4 AS i, c % 4 AS k) s2,
+	LATERAL (SELECT (32 + 2 * e + 2 * i - h - k) % 7 AS l) s3,
+	LATERAL (SELECT (a + 11 * h + 22 * l) / 451 AS m) s4,
+	LATERAL (SELECT make_date(y, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1) AS easter) s5,
+	LATERAL (
+		SELECT v.day FROM (VALUES (make_date(y, 1, 1)), (easter + 1), (make_date(y, 5, 1)),
+			(make_date(y, 5, 8)), (easter + 39), (easter + 50), (make_date(y, 7, 14)),
+			(make_date(y, 8, 15)), (make_date(y, 11, 1)), (make_date(y, 11, 11)),
+			(make_date(y, 12, 25))) AS v (day)
+		UNION ALL
+		SELECT make_date(y, 8, 1) + g FROM generate_series(0, 20) AS g
+		UNION ALL
+		SELECT make_date(y, 12, 24) + g FROM generate_series(0, 9) AS g
+	) b;
+
+-- The lanes: for each course, its slots as (week offset, ISO weekday,
+-- times, remote) and the programme's module and day they deliver.
+CREATE TEMP TABLE demo_pattern AS
+SELECT v.slug, v.week, v.dow, v.starts::time AS starts, v.ends::time AS ends, v.remote,
+	m.number AS module_label, d.heading AS day_label
+FROM (VALUES
+	('accueil-allocataire-situations-tendues', 0, 1, '09:00', '12:30', false, 0, 0),
+	('accueil-allocataire-situations-tendues', 0, 1, '13:30', '17:00', false, 0, 0),
+	('accueil-allocataire-situations-tendues', 0, 2, '09:00', '12:30', false, 1, 0),
+	('accueil-allocataire-situations-tendues', 0, 2, '13:30', '17:00', false, 1, 0),
+	('accompagner-familles-monoparentales', 0, 1, '09:00', '12:30', false, 0, 0),
+	('accompagner-familles-monoparentales', 0, 1, '13:30', '17:00', false, 0, 0),
+	('accompagner-familles-monoparentales', 0, 2, '09:00', '12:30', false, 1, 0),
+	('accompagner-familles-monoparentales', 0, 2, '13:30', '17:00', false, 1, 0),
+	('manager-equipe-hybride', 0, 4, '09:00', '12:30', false, 0, 0),
+	('manager-equipe-hybride', 0, 4, '13:30', '17:00', false, 0, 0),
+	('manager-equipe-hybride', 1, 4, '09:00', '12:30', true, 1, 0),
+	('manager-equipe-hybride', 2, 4, '09:00', '12:30', true, 1, 1),
+	('manager-equipe-hybride', 3, 4, '09:00', '12:30', false, 2, 0),
+	('manager-equipe-hybride', 3, 4, '13:30', '17:00', false, 2, 0),
+	('travailler-avec-teams-et-sharepoint', 0, 2, '14:00', '16:00', true, 0, 0),
+	('travailler-avec-teams-et-sharepoint', 0, 4, '14:00', '16:00', true, 0, 1),
+	('travailler-avec-teams-et-sharepoint', 1, 2, '14:00', '16:00', true, 1, 0),
+	('travailler-avec-teams-et-sharepoint', 1, 4, '14:00', '16:00', true, 1, 1),
+	('autonomie-numerique-allocataires', 0, 5, '09:00', '12:30', true, 0, 0),
+	('autonomie-numerique-allocataires', 2, 5, '09:00', '12:30', false, 1, 0),
+	('autonomie-numerique-allocataires', 2, 5, '13:30', '17:00', false, 1, 0),
+	('ecrits-professionnels-travail-social', 0, 3, '09:00', '12:00', true, 0, 0),
+	('ecrits-professionnels-travail-social', 1, 3, '09:00', '12:00', true, 0, 1),
+	('ecrits-professionnels-travail-social', 3, 3, '09:00', '12:00', true, 1, 0),
+	('ecrits-professionnels-travail-social', 4, 3, '09:00', '12:00', true, 1, 1),
+	('diagnostic-territorial-partage', 0, 1, '09:00', '12:30', true, 0, 0),
+	('diagnostic-territorial-partage', 0, 1, '13:30', '17:00', true, 0, 0),
+	('diagnostic-territorial-partage', 4, 1, '09:00', '12:30', false, 1, 0),
+	('diagnostic-territorial-partage', 4, 1, '13:30', '17:00', false, 1, 0),
+	('diagnostic-territorial-partage', 10, 1, '09:00', '12:30', false, 2, 0),
+	('diagnostic-territorial-partage', 10, 1, '13:30', '17:00', false, 2, 0),
+	('prevenir-risques-psychosociaux', 0, 2, '09:00', '12:30', false, 0, 0),
+	('prevenir-risques-psychosociaux', 0, 2, '13:30', '17:00', false, 0, 0),
+	('prevenir-risques-psychosociaux', 0, 3, '09:00', '12:30', false, 1, 0),
+	('prevenir-risques-psychosociaux', 0, 3, '13:30', '17:00', false, 1, 0),
+	('chantier-local-accueil-sur-rendez-vous', 0, 4, '09:00', '12:30', false, 0, 0),
+	('chantier-local-accueil-sur-rendez-vous', 0, 4, '13:30', '17:00', false, 0, 0),
+	('chantier-local-accueil-sur-rendez-vous', 4, 4, '09:00', '12:30', false, 0, 1),
+	('chantier-local-accueil-sur-rendez-vous', 4, 4, '13:30', '17:00', false, 0, 1),
+	('chantier-local-accueil-sur-rendez-vous', 17, 4, '09:00', '12:30', false, 1, 0),
+	('chantier-local-accueil-sur-rendez-vous', 17, 4, '13:30', '17:00', false, 1, 0)
+) AS v (slug, week, dow, starts, ends, remote, module_pos, day_pos)
+JOIN course c ON c.slug = v.slug
+JOIN course_module m ON m.course_id = c.id AND m.position = v.module_pos
+JOIN course_day d ON d.module_id = m.id AND d.position = v.day_pos;
+
+-- The series: session j of a course starts in week base + period * j
+-- (weeks from this week's Monday), period > its last week offset + 2.
+-- INTRA series take their client, place and room from demo_client in turn.
+CREATE TEMP TABLE demo_series (slug, kind, base, period, n, min_p, max_p, place, room, trainers, trainers_odd) AS
+VALUES
+	('accueil-allocataire-situations-tendues', 'inter', -9, 7, 8, 6, 12, 'EGOC Rennes', 'Salle Bréhat',
+		ARRAY['nathalie.guerin@egoc.example'], ARRAY['sebastien.hamon@example.org']),
+	('accompagner-familles-monoparentales', 'inter', -6, 9, 6, 8, 14, 'EGOC Rennes', 'Salle Belle-Île',
+		ARRAY['isabelle.kerbrat@egoc.example'], NULL),
+	('manager-equipe-hybride', 'inter', -11, 10, 6, 8, 12, 'EGOC Rennes', 'Salle Ouessant',
+		ARRAY['marc.delaunay@example.org'], NULL),
+	('travailler-avec-teams-et-sharepoint', 'inter', -4, 8, 7, 4, 8, 'Classe virtuelle', 'Salle virtuelle',
+		ARRAY['thomas.lebihan@egoc.example'], NULL),
+	('autonomie-numerique-allocataires', 'inter', -5, 9, 6, 8, 12, 'EGOC Rennes', 'Salle Ouessant',
+		ARRAY['nathalie.guerin@egoc.example', 'thomas.lebihan@egoc.example'], NULL),
+	('ecrits-professionnels-travail-social', 'inter', -3, 8, 6, 6, 10, 'Classe virtuelle', 'Salle virtuelle',
+		ARRAY['isabelle.kerbrat@egoc.example'], NULL),
+	('diagnostic-territorial-partage', 'intra', -14, 13, 5, 10, 16, NULL, NULL,
+		ARRAY['thierry.cheine@accolades.example.org', 'sandrine.legoff@example.org'], NULL),
+	('prevenir-risques-psychosociaux', 'intra', -7, 10, 6, 8, 14, NULL, NULL,
+		ARRAY['anne.caradec@example.org'], NULL),
+	('chantier-local-accueil-sur-rendez-vous', 'intra', -8, 20, 3, 12, 15, NULL, NULL,
+		ARRAY['sebastien.hamon@example.org', 'sandrine.legoff@example.org'], NULL);
+
+CREATE TEMP TABLE demo_client (slug, idx, organisation, place, room) AS
+VALUES
+	('diagnostic-territorial-partage', 0, 'Caf du Finistère', 'Espace Odet — Quimper', 'Salle Glénan'),
+	('diagnostic-territorial-partage', 1, 'Caf d''Ille-et-Vilaine', 'EGOC Rennes', 'Salle Ouessant'),
+	('diagnostic-territorial-partage', 2, 'Caf de la Creuse', 'Caf de la Creuse — Guéret', 'Salle du Conseil'),
+	('diagnostic-territorial-partage', 3, 'Caf des Côtes-d''Armor', 'EGOC Rennes', 'Salle Ouessant'),
+	('diagnostic-territorial-partage', 4, 'Caf du Morbihan', 'EGOC Rennes', 'Salle Ouessant'),
+	('prevenir-risques-psychosociaux', 0, 'Caf d''Ille-et-Vilaine', 'EGOC Rennes', 'Salle Ouessant'),
+	('prevenir-risques-psychosociaux', 1, 'Caf de la Creuse', 'Caf de la Creuse — Guéret', 'Salle Marche'),
+	('prevenir-risques-psychosociaux', 2, 'Caf du Finistère', 'Espace Odet — Quimper', 'Salle Aven'),
+	('chantier-local-accueil-sur-rendez-vous', 0, 'Caf d''Ille-et-Vilaine', 'EGOC Rennes', 'Salle Belle-Île'),
+	('chantier-local-accueil-sur-rendez-vous', 1, 'Caf du Finistère', 'Espace Odet — Quimper', 'Salle Glénan'),
+	('chantier-local-accueil-sur-rendez-vous', 2, 'Caf de la Creuse', 'Caf de la Creuse — Guéret', 'Salle du Conseil');
+
+-- One row per planned session: the first shift (0, 1 or 2 weeks) whose
+-- slots all avoid demo_blocked; none, and the session is not planned.
+CREATE TEMP TABLE demo_plan AS
+WITH occ AS (
+	SELECT s.*, j, s.base + s.period * j AS week0
+	FROM demo_series s, generate_series(0, s.n - 1) AS j
+	WHERE NOT EXISTS (SELECT 1 FROM session)
+), shifted AS (
+	SELECT o.slug, o.j, min(sh) AS shift
+	FROM occ o CROSS JOIN generate_series(0, 2) AS sh, demo_today t
+	WHERE NOT EXISTS (
+		SELECT 1 FROM demo_pattern p
+		WHERE p.slug = o.slug
+			AND t.monday + 7 * (o.week0 + sh + p.week) + p.dow - 1 IN (SELECT day FROM demo_blocked))
+	GROUP BY o.slug, o.j
+)
+SELECT o.slug, o.j, o.kind, c.id AS course_id, c.modality,
+	coalesce(cl.organisation, '') AS organisation,
+	pl.id AS place_id, r.id AS room_id, o.min_p, o.max_p,
+	t.monday + 7 * (o.week0 + sh.shift) AS week_monday,
+	ARRAY(SELECT tr.id FROM trainer tr
+		WHERE tr.email = ANY (CASE WHEN o.j % 2 = 1 AND o.trainers_odd IS NOT NULL
+			THEN o.trainers_odd ELSE o.trainers END) ORDER BY tr.id) AS trainer_ids
+FROM occ o
+JOIN shifted sh USING (slug, j)
+JOIN course c ON c.slug = o.slug
+CROSS JOIN demo_today t
+LEFT JOIN demo_client cl ON cl.slug = o.slug
+	AND cl.idx = o.j % nullif((SELECT count(*) FROM demo_client x WHERE x.slug = o.slug), 0)
+JOIN place pl ON pl.name = coalesce(cl.place, o.place)
+JOIN room r ON r.place_id = pl.id AND r.name = coalesce(cl.room, o.room);
+
+CREATE TEMP TABLE demo_plan_slot AS
+SELECT p.slug, p.j, p.week_monday + 7 * pt.week + pt.dow - 1 AS day, pt.starts, pt.ends, pt.remote,
+	CASE WHEN pt.remote THEN (SELECT r.id FROM room r JOIN place pl ON pl.id = r.place_id
+		WHERE pl.name = 'Classe virtuelle' AND r.name = 'Salle virtuelle') ELSE p.room_id END AS room_id,
+	pt.module_label, pt.day_label
+FROM demo_plan p JOIN demo_pattern pt ON pt.slug = p.slug;
+
+-- The real fiche: the Caf de la Creuse's INTRA session, modules 3 and 4
+-- (two days each) and module 5 (a one-day seminar), in the 1st, 2nd and
+-- 4th coming months other than August: the time to experiment on the
+-- territories between modules. Each block starts on the first Tuesday
+-- from the 8th of its month whose Tuesday (and Wednesday) are working days.
+INSERT INTO demo_plan (slug, j, kind, course_id, modality, organisation, place_id, room_id,
+	min_p, max_p, week_monday, trainer_ids)
+SELECT c.slug, 0, 'intra', c.id, c.modality, 'Caf de la Creuse', pl.id, r.id, 6, 12, NULL,
+	ARRAY(SELECT id FROM trainer WHERE email = 'thierry.cheine@accolades.example.org')
+FROM course c
+JOIN place pl ON pl.name = 'Caf de la Creuse — Guéret'
+JOIN room r ON r.place_id = pl.id AND r.name = 'Salle du Conseil'
+WHERE c.slug = 'cooperation-territoriale' AND NOT EXISTS (SELECT 1 FROM session);
+
+INSERT INTO demo_plan_slot (slug, j, day, starts, ends, remote, room_id, module_label, day_label)
+WITH months AS (
+	SELECT row_number() OVER (ORDER BY mo) AS k, mo::date AS mo
+	FROM demo_today t, generate_series(1, 8) AS g,
+		LATERAL (SELECT date_trunc('month', t.today::timestamp) + make_interval(months => g) AS mo) x
+	WHERE extract(month FROM mo) <> 8
+), blocks AS (
+	SELECT v.module_pos, m.mo,
+		(SELECT tue FROM generate_series(7, 27) AS g, LATERAL (SELECT m.mo + g AS tue) x
+			WHERE extract(isodow FROM tue) = 2
+				AND tue NOT IN (SELECT day FROM demo_blocked)
+				AND tue + 1 NOT IN (SELECT day FROM demo_blocked)
+			ORDER BY tue LIMIT 1) AS tuesday
+	FROM (VALUES (0, 1), (1, 2), (2, 4)) AS v (module_pos, k)
+	JOIN months m ON m.k = v.k
+)
+SELECT p.slug, 0, b.tuesday + d.position, h.starts, h.ends, false, p.room_id, m.number, d.heading
+FROM demo_plan p
+JOIN course_module m ON m.course_id = p.course_id
+JOIN blocks b ON b.module_pos = m.position
+JOIN course_day d ON d.module_id = m.id
+CROSS JOIN (VALUES (time '09:00', time '12:30'), (time '13:30', time '17:00')) AS h (starts, ends)
+WHERE p.slug = 'cooperation-territoriale';
+
+-- Dates and statuses: past sessions are 'realisee', those under way
+-- 'confirmee'; ahead, INTER sessions are 'confirmee' up to seven months
+-- and 'envisagee' after, INTRA ones up to four months; one INTER session
+-- is cancelled for want of registrations, and the next "diagnostic
+-- territorial partagé" is open to the territory's partners, so shown on
+-- the public calendar (public = true).
+ALTER TABLE demo_plan ADD COLUMN first_day date, ADD COLUMN last_day date,
+	ADD COLUMN status text, ADD COLUMN cancel_reason text NOT NULL DEFAULT '',
+	ADD COLUMN public boolean NOT NULL DEFAULT false, ADD COLUMN notes text NOT NULL DEFAULT '',
+	ADD COLUMN sid bigint;
+UPDATE demo_plan p SET first_day = x.first_day, last_day = x.last_day
+FROM (SELECT slug, j, min(day) AS first_day, max(day) AS last_day FROM demo_plan_slot GROUP BY slug, j) x
+WHERE x.slug = p.slug AND x.j = p.j;
+UPDATE demo_plan p SET status = CASE
+		WHEN p.slug = 'cooperation-territoriale' THEN 'confirmee'
+		WHEN p.last_day < t.today THEN 'realisee'
+		WHEN p.first_day <= t.today THEN 'confirmee'
+		WHEN p.kind = 'inter' AND p.first_day > t.today + 210 THEN 'envisagee'
+		WHEN p.kind = 'intra' AND p.first_day > t.today + 120 THEN 'envisagee'
+		ELSE 'confirmee' END
+FROM demo_today t;
+UPDATE demo_plan SET status = 'annulee',
+	cancel_reason = 'Nombre d''inscrits insuffisant (3 inscrits pour 8 requis) : les inscrits sont invités à rejoindre la session suivante.'
+WHERE (slug, j) = (SELECT slug, j FROM demo_plan, demo_today t
+	WHERE slug = 'accompagner-familles-monoparentales' AND first_day >= t.today + 21
+	ORDER BY first_day LIMIT 1);
+UPDATE demo_plan SET public = true,
+	notes = 'Session INTRA ouverte aux partenaires du territoire (EPCI, CCAS, centres sociaux) : elle figure au calendrier public.'
+WHERE (slug, j) = (SELECT slug, j FROM demo_plan, demo_today t
+	WHERE slug = 'diagnostic-territorial-partage' AND first_day > t.today
+	ORDER BY first_day LIMIT 1);
+UPDATE demo_plan SET notes = 'Formation-action pour les chargés de coopération territoriale de la Caf de la Creuse : modules 3 et 4 de deux journées, module 5 en séminaire d''une journée avec les représentants des EPCI. Travail d''expérimentation sur les territoires entre les modules.'
+WHERE slug = 'cooperation-territoriale';
+-- Session ids in date order.
+UPDATE demo_plan p SET sid = x.sid
+FROM (SELECT slug, j, nextval(pg_get_serial_sequence('session', 'id')) AS sid
+	FROM (SELECT slug, j FROM demo_plan ORDER BY first_day, slug, j) o) x
+WHERE x.slug = p.slug AND x.j = p.j;
+
+INSERT INTO session (id, course_id, kind, organisation, place_id, min_participants, max_participants,
+	status, cancel_reason, registration_closes_on, public, notes)
+OVERRIDING SYSTEM VALUE
+SELECT p.sid, p.course_id, p.kind, p.organisation, p.place_id, p.min_p, p.max_p, p.status,
+	p.cancel_reason,
+	CASE WHEN p.kind = 'inter' THEN p.first_day - CASE WHEN p.modality = 'distanciel' THEN 7 ELSE 14 END END,
+	p.public, p.notes
+FROM demo_plan p ORDER BY p.sid;
+
+-- Local date and time to timestamptz in Europe/Paris (the summer time
+-- changes included); the part follows from the times.
+INSERT INTO slot (session_id, day, starts_at, ends_at, part, remote, room_id, module_label, day_label, cancelled)
+SELECT p.sid, s.day,
+	(s.day + s.starts) AT TIME ZONE 'Europe/Paris',
+	(s.day + s.ends) AT TIME ZONE 'Europe/Paris',
+	CASE WHEN s.ends <= time '13:00' THEN 'matin'
+		WHEN s.starts >= time '12:00' THEN 'apres_midi' ELSE 'journee' END,
+	s.remote, s.room_id, s.module_label, s.day_label, p.status = 'annulee'
+FROM demo_plan_slot s JOIN demo_plan p USING (slug, j)
+ORDER BY p.sid, s.day, s.starts;
+
+-- Every trainer of a session on each of its slots (the trigger copies the
+-- slot's range and state).
+INSERT INTO slot_trainer (slot_id, trainer_id)
+SELECT sl.id, tr.id
+FROM demo_plan p
+JOIN slot sl ON sl.session_id = p.sid
+CROSS JOIN LATERAL unnest(p.trainer_ids) AS tr (id);
+
+-- Registrations in confirmed and past sessions, between the minimum and
+-- the maximum (one in four sessions with a cancelled registration among
+-- them); the cancelled session keeps its three cancelled registrations.
+-- Names are distinct within a session (steps 7 and 11 are prime to 40).
+WITH first_names AS (
+	SELECT array['Camille', 'Nicolas', 'Sophie', 'Julien', 'Aurélie', 'Thomas', 'Émilie', 'Maxime',
+		'Céline', 'Sébastien', 'Laëtitia', 'Guillaume', 'Nathalie', 'Romain', 'Sandrine', 'Yannick',
+		'Élodie', 'Mathieu', 'Gwenaëlle', 'Loïc', 'Virginie', 'Erwan', 'Stéphanie', 'François',
+		'Anne-Sophie', 'Jérôme', 'Morgane', 'Damien', 'Hélène', 'Benoît', 'Claire', 'Kévin', 'Maëlle',
+		'Olivier', 'Isabelle', 'Ronan', 'Karine', 'Antoine', 'Solène', 'Patrice'] AS a
+), last_names AS (
+	SELECT array['Le Gall', 'Martin', 'Bernard', 'Moreau', 'Lefèvre', 'Le Roux', 'Girard', 'Quéré',
+		'Fournier', 'Morel', 'Guillou', 'Tanguy', 'Lambert', 'Bonnet', 'Rousseau', 'Le Corre', 'Garnier',
+		'Chevalier', 'Mercier', 'Blanc', 'Le Bris', 'Cadiou', 'Faure', 'Rolland', 'Nicolas', 'Perrin',
+		'Jézéquel', 'Lemoine', 'Hamel', 'Marchand', 'Duval', 'Collin', 'Prigent', 'Besnard', 'Barbier',
+		'Carré', 'Denis', 'Gautier', 'Fontaine', 'Brunet'] AS a
+), orgs AS (
+	SELECT * FROM (VALUES (0, 'Caf d''Ille-et-Vilaine', 'caf35'), (1, 'Caf du Finistère', 'caf29'),
+		(2, 'Caf du Morbihan', 'caf56'), (3, 'Caf des Côtes-d''Armor', 'caf22'),
+		(4, 'Caf de Loire-Atlantique', 'caf44'), (5, 'Caf de la Creuse', 'caf23'),
+		(6, 'Caf de la Manche', 'caf50'), (7, 'Caf de la Mayenne', 'caf53')) AS v (idx, name, domain)
+), wanted AS (
+	SELECT p.sid, p.kind, p.organisation, p.first_day, p.status,
+		CASE WHEN p.status = 'annulee' THEN 3
+			WHEN p.status IN ('confirmee', 'realisee') THEN p.min_p + p.sid::int % (p.max_p - p.min_p + 1)
+			ELSE 0 END AS n
+	FROM demo_plan p
+), people AS (
+	SELECT w.sid, w.status AS session_status, w.first_day, k,
+		f.a[1 + (w.sid::int * 13 + k * 7) % 40] AS first_name,
+		l.a[1 + (w.sid::int * 5 + k * 11) % 40] AS last_name,
+		CASE WHEN w.kind = 'intra' THEN w.organisation ELSE o.name END AS organisation,
+		CASE WHEN w.kind = 'intra' THEN (SELECT domain FROM orgs WHERE name = w.organisation) ELSE o.domain END AS domain
+	FROM wanted w
+	CROSS JOIN generate_series(1, w.n) AS k
+	CROSS JOIN first_names f CROSS JOIN last_names l
+	LEFT JOIN orgs o ON o.idx = (w.sid::int + k * 3) % 8
+)
+INSERT INTO registration (session_id, last_name, first_name, email, organisation, status, created_at)
+SELECT sid, last_name, first_name,
+	replace(lower(public.unaccent(first_name)), ' ', '-') || '.' ||
+		replace(lower(public.unaccent(last_name)), ' ', '-') || '@' || coalesce(domain, 'caf') || '.example.org',
+	organisation,
+	CASE WHEN session_status = 'annulee' OR (sid % 4 = 0 AND k = 1) THEN 'annule' ELSE 'inscrit' END,
+	least(now(), ((first_day - 45 + k) + time '10:00') AT TIME ZONE 'Europe/Paris')
+FROM people
+ORDER BY sid, k;
+
+-- The rules the generation above must keep, checked before commit.
+DO $$
+DECLARE
+	bad text;
+BEGIN
+	SELECT string_agg(DISTINCT msg, '; ') INTO bad FROM (
+		SELECT 'slot on a weekend: ' || s.day AS msg FROM slot s WHERE extract(isodow FROM s.day) > 5
+		UNION ALL
+		SELECT 'slot day is not its local date: ' || s.id FROM slot s
+			WHERE (s.starts_at AT TIME ZONE 'Europe/Paris')::date <> s.day
+		UNION ALL
+		SELECT 'slot part does not match its times: ' || s.id FROM slot s
+			WHERE s.part <> CASE WHEN (s.ends_at AT TIME ZONE 'Europe/Paris')::time <= time '13:00' THEN 'matin'
+				WHEN (s.starts_at AT TIME ZONE 'Europe/Paris')::time >= time '12:00' THEN 'apres_midi'
+				ELSE 'journee' END
+		UNION ALL
+		SELECT 'session larger than a room: ' || se.id FROM session se JOIN slot s ON s.session_id = se.id
+			JOIN room r ON r.id = s.room_id WHERE se.max_participants > r.capacity
+		UNION ALL
+		SELECT 'too many registrations: ' || se.id FROM session se
+			WHERE (SELECT count(*) FROM registration g WHERE g.session_id = se.id) > se.max_participants
+		UNION ALL
+		SELECT 'session without slots: ' || se.id FROM session se
+			WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.session_id = se.id)
+	) x;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'demonstration sessions: %', bad;
+	END IF;
+END
+$$;
+
+DROP TABLE demo_today, demo_blocked, demo_pattern, demo_series, demo_client, demo_plan, demo_plan_slot;

@@ -17,7 +17,10 @@
 <?cs if:Login.name ?><nav aria-label="Navigation de l'intranet">
 <ul>
 <li><a href="/intranet">Intranet</a></li>
-<?cs if:Login.role != "formateur" ?><li><a href="/intranet/demandes">Demandes</a></li><?cs /if ?>
+<li><a href="/intranet/calendrier">Calendrier</a></li>
+<?cs if:Login.role != "formateur" ?><li><a href="/intranet/demandes">Demandes</a></li>
+<li><a href="/intranet/lieux">Lieux</a></li>
+<li><a href="/intranet/formateurs">Formateurs</a></li><?cs /if ?>
 <?cs if:Login.role == "admin" || Login.role == "conseiller" ?><li><a href="/intranet/formations">Catalogue</a></li><?cs /if ?>
 <?cs if:Login.role == "admin" ?><li><a href="/intranet/utilisateurs">Utilisateurs</a></li>
 <li><a href="/intranet/journal">Journal</a></li><?cs /if ?>
@@ -28,6 +31,7 @@
 </nav><?cs else ?><nav aria-label="Navigation principale">
 <ul>
 <li><a href="/formations">Catalogue</a></li>
+<li><a href="/sessions">Sessions à venir</a></li>
 <li><a href="/demande">Demander une formation</a></li>
 </ul>
 </nav><?cs /if ?>

@@ -5,17 +5,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "rules/calendar_fr.h"
 #include "rules/richtext.h"
 #include "store/courses.h"
 #include "store/db.h"
+#include "store/sessions.h"
 #include "view/view.h"
 #include "web/request.h"
 
 #define CATALOGUE_MAX 100
 #define QUERY_MAX_CHARS 200
+#define COURSE_SESSIONS_SHOWN 6
 
 /* Slugs are lowercase ASCII words joined by '-': anything else cannot name
  * a course, so it is a 404 before any query. */
@@ -189,13 +192,36 @@ int page_course(struct ctx *ctx)
 	int rc = store_course_page(ctx->db, ctx->arena, slug, &c, &lines, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	const char *etag = arena_printf(ctx->arena, "W/\"c%s-v%s-%s\"", c.id, c.version,
-			handler_build_id());
-	if (handler_not_modified(ctx, etag, strtol(c.last_modified, NULL, 10)))
+	struct session *sessions;
+	size_t n_sessions;
+	char today[CAL_DATE_BUF];
+	if (cal_format_date(cal_paris_local_date((int64_t)time(NULL)), today, sizeof(today)) != 0)
+		return 500;
+	rc = store_public_sessions(ctx->db, ctx->arena, today, slug, "", COURSE_SESSIONS_SHOWN,
+			&sessions, &n_sessions);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	/* The fiche shows its next sessions: the validators change with them,
+	 * and with the day (a session over leaves the list). */
+	long modified = strtol(c.last_modified, NULL, 10);
+	unsigned long long h = 14695981039346656037ULL;
+	for (size_t i = 0; i < n_sessions; i++) {
+		const char *parts[] = { sessions[i].id, sessions[i].version, sessions[i].registered,
+			sessions[i].first_day, today };
+		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++)
+			for (const char *p = parts[k]; *p; p++)
+				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		long u = strtol(sessions[i].updated_epoch, NULL, 10);
+		modified = u > modified ? u : modified;
+	}
+	const char *etag = arena_printf(ctx->arena, "W/\"c%s-v%s-s%llx-%s\"", c.id, c.version,
+			n_sessions ? h : 0ULL, handler_build_id());
+	if (handler_not_modified(ctx, etag, modified))
 		return 0;
 	if (view_set(ctx->view, "Page.title", c.title) < 0)
 		return 500;
-	if ((rc = catalogue_fill_course(ctx, &c, lines, n)) != 0)
+	if ((rc = catalogue_fill_course(ctx, &c, lines, n)) != 0 ||
+			(rc = sessions_public_fill(ctx, sessions, n_sessions, 0)) != 0)
 		return rc;
 	return handler_render(ctx, 200, "public/course.cs");
 }

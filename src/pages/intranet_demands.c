@@ -16,6 +16,7 @@
 #include "store/accounts.h"
 #include "store/db.h"
 #include "store/demands.h"
+#include "store/sessions.h"
 #include "view/view.h"
 #include "web/request.h"
 
@@ -158,6 +159,22 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d)
 	for (size_t i = 0; i < n_staff; i++)
 		if (VIEW_ROW(v, "Staff", i, { "id", staff[i].id }, { "name", staff[i].name }) < 0)
 			return 500;
+	struct session *sessions;
+	size_t n_sessions;
+	if ((rc = store_sessions_for_demand(ctx->db, ctx->arena, d->id, d->course_slug,
+			&sessions, &n_sessions)) != DB_OK)
+		return handler_db_status(rc);
+	for (size_t i = 0; i < n_sessions; i++) {
+		const struct session *s = &sessions[i];
+		if (VIEW_ROW(v, "Sessions", i, { "id", s->id },
+				{ "label", arena_printf(ctx->arena, "%s %s%s%s – %s%s",
+					strcmp(s->kind, "inter") == 0 ? "INTER" : "INTRA",
+					*s->organisation ? s->organisation : "", *s->organisation ? ", " : "",
+					*s->first_day ? pages_long_date(ctx->arena, s->first_day) : "sans créneau",
+					s->status, strcmp(s->demand_id, d->id) == 0 ? " (créée pour cette demande)" : "") },
+				{ "mine", strcmp(s->demand_id, d->id) == 0 ? "1" : "" }) < 0)
+			return 500;
+	}
 	if (view_set(v, "Page.title", d->reference) < 0)
 		return 500;
 	if (params_get(&ctx->req->query, "fait"))
@@ -187,6 +204,7 @@ static const struct action_def actions[] = {
 	{ "question", DEMAND_ACTION_ASK_QUESTION, "question", 1, 1 },
 	{ "regime", DEMAND_ACTION_SWITCH_REGIME, "regime_1mois", 0, 1 },
 	{ "repondre", DEMAND_ACTION_ANSWER, "reponse", 1, 1 },
+	{ "session", DEMAND_ACTION_ANSWER, "reponse", 1, 0 },
 	{ "clore", DEMAND_ACTION_CLOSE, "cloture", 0, 0 },
 	{ "sans_suite", DEMAND_ACTION_CLASSIFY_NO_FOLLOW_UP, "sans_suite", 1, 1 },
 };
@@ -214,6 +232,44 @@ static struct outgoing_mail requester_mail(struct ctx *ctx, const struct demand 
 			d->first_name, d->last_name, comment,
 			strcmp(what, "une question") == 0 ? " et nous répondre" : "", tracking_link(ctx, d)),
 		strcmp(what, "une question") == 0 ? "question" : "reponse" };
+}
+
+/* "Répondre avec une session": an accepted answer that links the demand
+ * to the session and sends the requester its dates. */
+static int answer_with_session(struct ctx *ctx, const struct demand *d, struct demand_change *c,
+		const char *comment)
+{
+	const char *id = params_get(&ctx->req->form, "session");
+	struct session s;
+	const char *dates;
+	if (!id || !*id || strlen(id) > 18 || strspn(id, "0123456789") != strlen(id))
+		return refuse(ctx, d, "Choisissez la session à proposer.", comment);
+	int rc = store_session_by_id(ctx->db, ctx->arena, id, &s);
+	if (rc == DB_NOT_FOUND)
+		return refuse(ctx, d, "Cette session n'existe pas.", comment);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	if (strcmp(s.status, "annulee") == 0 || strcmp(s.status, "realisee") == 0 || !*s.first_day)
+		return refuse(ctx, d, "Cette session est annulée, réalisée ou n'a pas encore de créneau : "
+				"choisissez-en une autre ou ajoutez-lui des dates.", comment);
+	if ((rc = session_dates_text(ctx, &s, &dates)) != 0)
+		return rc;
+	const char *text = arena_printf(ctx->arena, "Nous vous proposons la session « %s »%s%s :\n%s%s%s",
+			s.course_title, *s.place_name ? " à " : "", s.place_name, dates,
+			*comment ? "\n" : "", comment);
+	c->outcome = "acceptee";
+	c->answered = 1;
+	c->paused = d->paused_since[0] ? "0" : NULL;
+	c->session_id = s.id;
+	c->comment = text;
+	struct outgoing_mail mail = requester_mail(ctx, d, "une session vous est proposée", text);
+	rc = store_demand_change(ctx->db, c, &mail, 1);
+	if (rc == DB_STALE)
+		return refuse(ctx, d, "La demande a changé pendant que vous la consultiez : "
+				"vérifiez son état ci-dessous avant de recommencer.", comment);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/demandes/%s?fait=1", d->id));
 }
 
 static int do_action(struct ctx *ctx, const struct demand *d, const struct action_def *a,
@@ -256,6 +312,8 @@ static int do_action(struct ctx *ctx, const struct demand *d, const struct actio
 		c.comment = arena_printf(ctx->arena, "Passage au régime d'un mois (procédure de marché) : %s", comment);
 		break;
 	case DEMAND_ACTION_ANSWER: {
+		if (strcmp(a->name, "session") == 0)
+			return answer_with_session(ctx, d, &c, comment);
 		enum demand_outcome outcome;
 		const char *o = params_get(f, "issue");
 		const char *problem = NULL;

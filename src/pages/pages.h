@@ -73,6 +73,36 @@ int page_closure_change(struct ctx *ctx);
 int page_requester_data(struct ctx *ctx);
 int page_requester_export(struct ctx *ctx);
 int page_requester_erase(struct ctx *ctx);
+/* sessions_public.c: "Sessions à venir" and the public iCalendar feeds */
+int page_sessions(struct ctx *ctx);
+int page_sessions_ics(struct ctx *ctx);
+int page_course_sessions_ics(struct ctx *ctx);
+int page_trainer_feed(struct ctx *ctx);
+/* Fills Sessions.N (with by_month: Months.N.label and Months.N.Sessions.K)
+ * for the public lists of sessions: the fiche, the home page, /sessions. */
+struct session;
+int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int by_month);
+/* calendar.c: the staff calendar (month, week, list) */
+int page_calendar(struct ctx *ctx);
+/* sessions.c: one session, its slots, creation, changes, duplication */
+int page_session_new_form(struct ctx *ctx);
+int page_session_create(struct ctx *ctx);
+int page_session(struct ctx *ctx);
+int page_session_change(struct ctx *ctx);
+int page_slot_add(struct ctx *ctx);
+int page_slot_change(struct ctx *ctx);
+int page_session_duplicate(struct ctx *ctx);
+/* The live slots of a session as text lines for a mail: 0 or a status. */
+int session_dates_text(struct ctx *ctx, const struct session *s, const char **text);
+/* resources.c: places and their rooms, trainers and their courses */
+int page_places(struct ctx *ctx);
+int page_place_create(struct ctx *ctx);
+int page_place(struct ctx *ctx);
+int page_place_change(struct ctx *ctx);
+int page_trainers(struct ctx *ctx);
+int page_trainer_create(struct ctx *ctx);
+int page_trainer(struct ctx *ctx);
+int page_trainer_change(struct ctx *ctx);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

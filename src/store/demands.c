@@ -93,8 +93,13 @@ static const struct db_stmt change = { "demand_change",
 	" outcome = coalesce($9, outcome),"
 	" answered_at = CASE WHEN $10::boolean THEN now() ELSE answered_at END,"
 	" answered_on = CASE WHEN $10::boolean THEN (now() AT TIME ZONE 'Europe/Paris')::date"
-	"   ELSE answered_on END"
+	"   ELSE answered_on END,"
+	" session_id = coalesce($11::bigint, session_id)"
 	" WHERE id = $1 AND status = $2 RETURNING id" };
+/* An INTRA session made for no demand yet is tied to the one it answers. */
+static const struct db_stmt session_link = { "demand_session_link",
+	"UPDATE session SET demand_id = $1::bigint, updated_at = now()"
+	" WHERE id = $2::bigint AND demand_id IS NULL AND kind = 'intra'" };
 
 int store_demand_course(struct db *db, struct arena *a, const char *slug, const char **title)
 {
@@ -289,16 +294,21 @@ int store_demand_change(struct db *db, const struct demand_change *c,
 		const struct outgoing_mail *mails, size_t n_mails)
 {
 	const char *p[] = { c->demand_id, c->from_status, c->to_status, c->due_on, c->paused_days,
-		c->paused, c->regime, c->assignee_id, c->outcome, c->answered ? "true" : "false" };
+		c->paused, c->regime, c->assignee_id, c->outcome, c->answered ? "true" : "false",
+		c->session_id };
 	struct db_rows *r;
 	struct arena *a = arena_new();
 	if (!a)
 		return DB_FAILED;
 	int rc = db_begin(db);
 	if (rc == DB_OK)
-		rc = db_run(db, a, &change, 10, p, &r);
+		rc = db_run(db, a, &change, 11, p, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_STALE;
+	if (rc == DB_OK && c->session_id) {
+		const char *ps[] = { c->demand_id, c->session_id };
+		rc = db_run(db, a, &session_link, 2, ps, NULL);
+	}
 	if (rc == DB_OK)
 		rc = event(db, c->demand_id, c->actor_id, c->actor_name, c->event_kind, c->from_status,
 				c->to_status, c->public, c->comment);

@@ -76,6 +76,7 @@ struct demand_change {
 	const char *due_on, *paused_days, *paused;
 	const char *regime, *assignee_id, *outcome;
 	int answered;   /* sets answered_at/on */
+	const char *session_id;   /* the session the answer offers, or NULL */
 };
 int store_demand_change(struct db *db, const struct demand_change *c,
 		const struct outgoing_mail *mails, size_t n_mails);

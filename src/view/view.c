@@ -206,6 +206,17 @@ int view_set_row(struct view *v, const char *list, size_t index,
 	return 0;
 }
 
+int view_set_fields(struct view *v, const char *prefix, const struct view_field *fields, size_t n)
+{
+	char key[128];
+	for (size_t k = 0; k < n; k++) {
+		int len = snprintf(key, sizeof(key), "%s.%s", prefix, fields[k].name);
+		if (len < 0 || (size_t)len >= sizeof(key) || view_set(v, key, fields[k].value) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static NEOERR *render_out(void *ctx, char *s)
 {
 	if (buf_puts(ctx, s) < 0)

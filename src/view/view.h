@@ -32,6 +32,11 @@ int view_set_row(struct view *v, const char *list, size_t index,
 #define VIEW_ROW(v, list, index, ...) \
 	view_set_row((v), (list), (index), (const struct view_field[]){ __VA_ARGS__ }, \
 		sizeof((const struct view_field[]){ __VA_ARGS__ }) / sizeof(struct view_field))
+/* Several values under one prefix: prefix.name = value. */
+int view_set_fields(struct view *v, const char *prefix, const struct view_field *fields, size_t n);
+#define VIEW_FIELDS(v, prefix, ...) \
+	view_set_fields((v), (prefix), (const struct view_field[]){ __VA_ARGS__ }, \
+		sizeof((const struct view_field[]){ __VA_ARGS__ }) / sizeof(struct view_field))
 /* Renders template name (a path under the templates folder, chosen by
  * code) into out. Returns 0 or -1 after logging the ClearSilver error. */
 int view_render(struct templates *t, const char *name, struct view *v, struct buf *out);

@@ -20,6 +20,9 @@ static const struct route routes[] = {
 	{ "GET",  "/",                            page_home,           PUBLIC,     0 },
 	{ "GET",  "/formations",                  page_catalogue,      PUBLIC,     0 },
 	{ "GET",  "/formations/{slug}",           page_course,         PUBLIC,     0 },
+	{ "GET",  "/formations/{slug}/sessions.ics", page_course_sessions_ics, PUBLIC, 0 },
+	{ "GET",  "/sessions",                    page_sessions,       PUBLIC,     0 },
+	{ "GET",  "/sessions.ics",                page_sessions_ics,   PUBLIC,     0 },
 
 	{ "GET",  "/demande",                     page_demand_form,    PUBLIC,     0 },
 	/* No NEEDS_DB: without PostgreSQL the form comes back filled in (503). */
@@ -59,6 +62,26 @@ static const struct route routes[] = {
 	{ "GET",  "/intranet/fermetures",         page_closures,       STAFF,      ROLE_ADMIN },
 	{ "POST", "/intranet/fermetures",         page_closure_add,    STAFF_FORM, ROLE_ADMIN },
 	{ "POST", "/intranet/fermetures/{date}",  page_closure_change, STAFF_FORM, ROLE_ADMIN },
+
+	{ "GET",  "/intranet/calendrier",         page_calendar,       STAFF,      ROLES_STAFF },
+	{ "GET",  "/intranet/sessions/nouvelle",  page_session_new_form, STAFF,    DESK },
+	{ "POST", "/intranet/sessions",           page_session_create, STAFF_FORM, DESK },
+	{ "GET",  "/intranet/sessions/{id}",      page_session,        STAFF,      ROLES_STAFF },
+	{ "POST", "/intranet/sessions/{id}",      page_session_change, STAFF_FORM, DESK },
+	{ "POST", "/intranet/sessions/{id}/creneaux", page_slot_add,   STAFF_FORM, DESK },
+	{ "POST", "/intranet/sessions/{id}/dupliquer", page_session_duplicate, STAFF_FORM, DESK },
+	{ "POST", "/intranet/creneaux/{id}",      page_slot_change,    STAFF_FORM, DESK },
+	{ "GET",  "/intranet/lieux",              page_places,         STAFF,      DESK },
+	{ "POST", "/intranet/lieux",              page_place_create,   STAFF_FORM, DESK },
+	{ "GET",  "/intranet/lieux/{id}",         page_place,          STAFF,      DESK },
+	{ "POST", "/intranet/lieux/{id}",         page_place_change,   STAFF_FORM, DESK },
+	{ "GET",  "/intranet/formateurs",         page_trainers,       STAFF,      DESK },
+	{ "POST", "/intranet/formateurs",         page_trainer_create, STAFF_FORM, DESK },
+	{ "GET",  "/intranet/formateurs/{id}",    page_trainer,        STAFF,      ROLES_STAFF },
+	{ "POST", "/intranet/formateurs/{id}",    page_trainer_change, STAFF_FORM, ROLES_STAFF },
+	/* A calendar client cannot log in: the secret token in the path is
+	 * the trainer's key to their own feed (renewable on their page). */
+	{ "GET",  "/intranet/agenda/{token}",     page_trainer_feed,   PUBLIC,     0 },
 };
 
 unsigned routes_role_bit(const char *role)

@@ -30,6 +30,20 @@
 <?cs each:e = Events ?><li><span class="meta"><?cs var:e.at ?><?cs if:e.who ?> · <?cs var:e.who ?><?cs /if ?> · <?cs if:e.public ?>visible du demandeur<?cs else ?>interne<?cs /if ?></span><br><span class="prewrap"><?cs var:e.comment ?></span></li><?cs /each ?>
 </ol>
 <h2>Actions</h2>
+<?cs if:d.open ?><section aria-labelledby="avec-session">
+<h3 id="avec-session">Répondre avec une session</h3>
+<?cs if:subcount(Sessions) ?><form method="post" action="/intranet/demandes/<?cs var:d.id ?>" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="session">
+<p><label for="session">Session proposée</label><select id="session" name="session">
+<?cs each:s = Sessions ?><option value="<?cs var:s.id ?>"<?cs if:s.mine ?> selected<?cs /if ?>><?cs var:s.label ?></option><?cs /each ?>
+</select></p>
+<p><label for="message-session">Message joint aux dates (facultatif)</label>
+<textarea id="message-session" name="commentaire" rows="3" maxlength="10000"></textarea></p>
+<p><button type="submit">Envoyer les dates au demandeur</button></p>
+</form><?cs else ?><p>Aucune session à venir de cette formation.</p><?cs /if ?>
+<p><a href="/intranet/sessions/nouvelle?demande=<?cs var:d.id ?>">Créer une session pour cette demande</a></p>
+</section><?cs /if ?>
 <form method="post" action="/intranet/demandes/<?cs var:d.id ?>" class="stacked">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="assigner">

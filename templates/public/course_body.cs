@@ -19,6 +19,15 @@
 <dt>Taux de satisfaction</dt><dd><?cs if:Course.satisfaction_rate ?><?cs var:Course.satisfaction_rate ?> %<?cs if:Course.satisfaction_period ?> (<?cs var:Course.satisfaction_period ?><?cs if:Course.satisfaction_answers ?>, <?cs var:Course.satisfaction_answers ?> réponses<?cs /if ?>)<?cs /if ?><?cs else ?>Pas encore mesuré<?cs /if ?></dd>
 </dl>
 <p class="actions"><a class="button" href="/demande?formation=<?cs var:Course.slug ?>">Demander cette formation</a></p>
+<section class="next-sessions" aria-labelledby="sessions-titre">
+<h2 id="sessions-titre">Sessions à venir</h2>
+<?cs if:subcount(Sessions) ?><ul>
+<?cs each:s = Sessions ?><li><?cs var:s.span ?> · <?cs var:s.kind ?><?cs if:s.organisation ?> (<?cs var:s.organisation ?>)<?cs /if ?><?cs if:s.place ?>, <?cs var:s.place ?><?cs if:s.city ?> (<?cs var:s.city ?>)<?cs /if ?><?cs /if ?> ·
+<?cs if:s.full ?>complet<?cs else ?><?cs var:s.seats ?> place(s) restante(s)<?cs /if ?></li>
+<?cs /each ?></ul>
+<p><a href="/formations/<?cs var:Course.slug ?>/sessions.ics">Ajouter ces sessions à votre agenda</a></p>
+<?cs else ?><p>Aucune session programmée pour l'instant : envoyez une demande, nous vous proposerons des dates.</p><?cs /if ?>
+</section>
 </aside>
 <div class="fiche-main">
 <section>

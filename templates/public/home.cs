@@ -17,6 +17,16 @@ Chaque demande reçoit une réponse dans les 15 jours (1 mois pour les sessions 
 </ul>
 </section>
 <?cs /if ?>
+<?cs if:subcount(Sessions) ?>
+<section aria-labelledby="prochaines">
+<h2 id="prochaines">Prochaines sessions</h2>
+<ul class="sessions-short">
+<?cs each:s = Sessions ?><li><a href="/formations/<?cs var:s.slug ?>"><?cs var:s.course ?></a>
+<span class="meta"><?cs var:s.span ?> · <?cs var:s.kind ?><?cs if:s.city ?> · <?cs var:s.city ?><?cs /if ?> · <?cs if:s.full ?>complet<?cs else ?><?cs var:s.seats ?> place(s)<?cs /if ?></span></li>
+<?cs /each ?></ul>
+<p><a href="/sessions">Toutes les sessions à venir</a></p>
+</section>
+<?cs /if ?>
 <section>
 <h2>Nos formations</h2>
 <?cs if:subcount(Results) ?>

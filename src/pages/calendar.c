@@ -1,0 +1,240 @@
+/* The staff calendar, GET /intranet/calendrier: a month grid, a week or a
+ * list of the slots to come, filtered by trainer, room, place, course and
+ * status. A trainer (role formateur) sees their own slots only, whatever
+ * the filters say. */
+#include "pages/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "rules/calendar_fr.h"
+#include "rules/session_state.h"
+#include "rules/slot_time.h"
+#include "store/accounts.h"
+#include "store/db.h"
+#include "store/sessions.h"
+#include "view/view.h"
+#include "web/request.h"
+
+#define MONTH_SLOTS_MAX 3000
+#define LIST_DAYS 92
+#define LIST_SLOTS_MAX 1000
+#define GRID_DAYS_MAX 42
+
+enum calendar_view { VIEW_MONTH, VIEW_WEEK, VIEW_LIST };
+
+static const char *query(const struct ctx *ctx, const char *name, size_t max)
+{
+	const char *v = params_get(&ctx->req->query, name);
+	return v && strlen(v) <= max ? v : "";
+}
+
+static int is_id_or_empty(const char *s)
+{
+	return strlen(s) <= 18 && strspn(s, "0123456789") == strlen(s);
+}
+
+static const char *iso(struct arena *a, struct civil_date d)
+{
+	char buf[CAL_DATE_BUF];
+	return cal_format_date(d, buf, sizeof(buf)) == 0 ? arena_strdup(a, buf) : "";
+}
+
+/* The filters as a query string, to keep them on the previous/next links. */
+static const char *filter_query(struct ctx *ctx, const struct calendar_filter *f)
+{
+	return arena_printf(ctx->arena, "formateur=%s&salle=%s&lieu=%s&formation=%s&statut=%s",
+			f->trainer_id, f->room_id, f->place_id, f->course_id, f->status);
+}
+
+static int set_slot(struct ctx *ctx, const char *list, size_t i, const struct slot *s)
+{
+	enum session_status st;
+	int start;
+	char when[SLOT_TIME_FR_BUF] = "";
+	if (session_status_parse(s->session_status, &st) != 0)
+		return -1;
+	if (slot_parse_time(s->start, &start) == 0)
+		(void)slot_format_time_fr(start, when, sizeof(when));
+	return VIEW_ROW(ctx->view, list, i, { "id", s->id }, { "session_id", s->session_id },
+		{ "day", s->day }, { "start", arena_strdup(ctx->arena, when) }, { "end", s->end },
+		{ "course", s->course_title }, { "room", s->room_name }, { "place", s->place_name },
+		{ "trainers", s->trainers }, { "status", s->session_status },
+		{ "status_label", session_status_label(st) }, { "remote", s->remote },
+		{ "organisation", s->organisation }, { "module", s->module_label });
+}
+
+/* Month and week: each slot goes in its day's cell of the grid. */
+static int fill_grid(struct ctx *ctx, struct civil_date first, int n_days, struct civil_date month_of,
+		const struct slot *slots, size_t n)
+{
+	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
+	size_t per_day[GRID_DAYS_MAX] = { 0 };
+	int64_t base = cal_days_from_civil(first);
+	for (int k = 0; k < n_days; k++) {
+		struct civil_date d = cal_add_days(first, k);
+		const char *cell = arena_printf(ctx->arena, "Weeks.%d.Days.%d", k / 7, k % 7);
+		char long_fr[CAL_LONG_FR_BUF];
+		if (!cell || cal_format_long_fr(d, long_fr, sizeof(long_fr)) != 0 ||
+				VIEW_FIELDS(ctx->view, cell, { "date", iso(ctx->arena, d) },
+					{ "num", arena_printf(ctx->arena, "%d", d.day) },
+					{ "long", arena_strdup(ctx->arena, long_fr) },
+					{ "other", d.month != month_of.month ? "1" : "" },
+					{ "today", cal_date_compare(d, today) == 0 ? "1" : "" },
+					{ "weekend", cal_day_of_week(d) >= CAL_SATURDAY ? "1" : "" }) < 0)
+			return 500;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct civil_date d;
+		if (cal_parse_date(slots[i].day, &d) != 0)
+			continue;
+		int64_t k = cal_days_from_civil(d) - base;
+		if (k < 0 || k >= n_days)
+			continue;
+		const char *list = arena_printf(ctx->arena, "Weeks.%d.Days.%d.Slots", (int)k / 7, (int)k % 7);
+		if (!list || set_slot(ctx, list, per_day[k]++, &slots[i]) < 0)
+			return 500;
+	}
+	return 0;
+}
+
+static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n)
+{
+	char prev[CAL_DATE_BUF] = "";
+	long day_index = -1;
+	size_t in_day = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(prev, slots[i].day) != 0) {
+			snprintf(prev, sizeof(prev), "%s", slots[i].day);
+			day_index++;
+			in_day = 0;
+			if (VIEW_ROW(ctx->view, "Days", (size_t)day_index, { "date", slots[i].day },
+					{ "long", pages_long_date(ctx->arena, slots[i].day) }) < 0)
+				return 500;
+		}
+		const char *list = arena_printf(ctx->arena, "Days.%ld.Slots", day_index);
+		if (!list || set_slot(ctx, list, in_day++, &slots[i]) < 0)
+			return 500;
+	}
+	return 0;
+}
+
+static int set_filter_choices(struct ctx *ctx)
+{
+	struct choice *c[4];
+	size_t n[4];
+	int rc = store_trainer_choices(ctx->db, ctx->arena, &c[0], &n[0]);
+	if (rc == DB_OK)
+		rc = store_room_choices(ctx->db, ctx->arena, &c[1], &n[1]);
+	if (rc == DB_OK)
+		rc = store_place_choices(ctx->db, ctx->arena, &c[2], &n[2]);
+	if (rc == DB_OK)
+		rc = store_course_choices(ctx->db, ctx->arena, &c[3], &n[3]);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	const char *lists[4] = { "Trainers", "Rooms", "Places", "Courses" };
+	for (int l = 0; l < 4; l++)
+		for (size_t i = 0; i < n[l]; i++)
+			if (VIEW_ROW(ctx->view, lists[l], i, { "id", c[l][i].id }, { "label", c[l][i].label },
+					{ "group", c[l][i].group }) < 0)
+				return 500;
+	return 0;
+}
+
+/* The period shown and its neighbours, from the view and the date asked. */
+static void period(enum calendar_view view, struct civil_date at, struct civil_date *from,
+		int *n_days, struct civil_date *prev, struct civil_date *next)
+{
+	if (view == VIEW_MONTH) {
+		struct civil_date first = { at.year, at.month, 1 };
+		*n_days = 7 * slot_month_grid(at.year, at.month, from);
+		*prev = cal_add_days(first, -1);
+		prev->day = 1;
+		*next = cal_add_days(first, cal_days_in_month(at.year, at.month));
+	} else if (view == VIEW_WEEK) {
+		*from = slot_week_monday(at);
+		*n_days = 7;
+		*prev = cal_add_days(*from, -7);
+		*next = cal_add_days(*from, 7);
+	} else {
+		*from = at;
+		*n_days = LIST_DAYS;
+		*prev = cal_add_days(at, -LIST_DAYS);
+		*next = cal_add_days(at, LIST_DAYS);
+	}
+}
+
+static const char *title_of(struct ctx *ctx, enum calendar_view view, struct civil_date at,
+		struct civil_date from)
+{
+	if (view == VIEW_MONTH)
+		return arena_printf(ctx->arena, "%s %d", cal_month_name_fr(at.month), at.year);
+	int iso_year, week = slot_iso_week(from, &iso_year);
+	if (view == VIEW_WEEK)
+		return arena_printf(ctx->arena, "Semaine %d, du %s", week, pages_long_date(ctx->arena,
+				iso(ctx->arena, from)));
+	return arena_printf(ctx->arena, "À partir du %s", pages_long_date(ctx->arena, iso(ctx->arena, from)));
+}
+
+int page_calendar(struct ctx *ctx)
+{
+	const char *view_name = query(ctx, "vue", 10), *date = query(ctx, "date", 10);
+	enum calendar_view view = strcmp(view_name, "semaine") == 0 ? VIEW_WEEK :
+		strcmp(view_name, "liste") == 0 ? VIEW_LIST : VIEW_MONTH;
+	struct civil_date at = cal_paris_local_date((int64_t)time(NULL));
+	if (*date && cal_parse_date(date, &at) != 0)
+		return 400;
+	struct calendar_filter f = { .trainer_id = query(ctx, "formateur", 18),
+		.room_id = query(ctx, "salle", 18), .place_id = query(ctx, "lieu", 18),
+		.course_id = query(ctx, "formation", 18), .status = query(ctx, "statut", 10),
+		.account_id = "" };
+	enum session_status st;
+	if (!is_id_or_empty(f.trainer_id) || !is_id_or_empty(f.room_id) || !is_id_or_empty(f.place_id) ||
+			!is_id_or_empty(f.course_id) || (*f.status && session_status_parse(f.status, &st) != 0))
+		return 400;
+	int trainer = strcmp(ctx->login->role, "formateur") == 0;
+	if (trainer) {
+		f = (struct calendar_filter){ .trainer_id = "", .room_id = "", .place_id = "",
+			.course_id = "", .status = "", .account_id = ctx->login->user_id };
+		const char *mine;
+		int rc = store_trainer_of_account(ctx->db, ctx->arena, ctx->login->user_id, &mine);
+		if (rc != DB_OK)
+			return handler_db_status(rc);
+		if (view_set(ctx->view, "MyTrainer", mine) < 0)
+			return 500;
+	}
+	struct civil_date from, prev, next;
+	int n_days;
+	period(view, at, &from, &n_days, &prev, &next);
+	f.from = iso(ctx->arena, from);
+	f.to = iso(ctx->arena, cal_add_days(from, n_days));
+	struct slot *slots;
+	size_t n;
+	int rc = store_calendar_slots(ctx->db, ctx->arena, &f,
+			view == VIEW_LIST ? LIST_SLOTS_MAX : MONTH_SLOTS_MAX, &slots, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	rc = view == VIEW_LIST ? fill_list(ctx, slots, n) : fill_grid(ctx, from, n_days, at, slots, n);
+	if (rc == 0 && !trainer)
+		rc = set_filter_choices(ctx);
+	if (rc)
+		return rc;
+	const char *names[] = { "mois", "semaine", "liste" };
+	struct view *v = ctx->view;
+	if (VIEW_FIELDS(v, "Cal", { "view", names[view] }, { "date", iso(ctx->arena, at) },
+			{ "title", title_of(ctx, view, at, from) }, { "prev", iso(ctx->arena, prev) },
+			{ "next", iso(ctx->arena, next) }, { "filters", filter_query(ctx, &f) },
+			{ "count", arena_printf(ctx->arena, "%zu", n) },
+			{ "truncated", n >= (view == VIEW_LIST ? LIST_SLOTS_MAX : MONTH_SLOTS_MAX) ? "1" : "" },
+			{ "trainer_only", trainer ? "1" : "" }) < 0 ||
+			VIEW_FIELDS(v, "Filter", { "formateur", f.trainer_id }, { "salle", f.room_id },
+				{ "lieu", f.place_id }, { "formation", f.course_id }, { "statut", f.status }) < 0 ||
+			view_set(v, "Page.title", "Calendrier des sessions") < 0)
+		return 500;
+	for (int d = 0; d < 7; d++)
+		if (VIEW_ROW(v, "Weekdays", (size_t)d, { "name", cal_weekday_name_fr(d) }) < 0)
+			return 500;
+	return handler_render(ctx, 200, "intranet/calendar.cs");
+}

@@ -1,0 +1,85 @@
+<?cs include:"layout.cs" ?><?cs def:input(id, name, label, value, error, max, required) ?>
+<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
+<input id="<?cs var:id ?>" name="<?cs var:name ?>" maxlength="<?cs var:max ?>" value="<?cs var:value ?>"<?cs if:required ?> required<?cs /if ?><?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>>
+<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
+<?cs /def ?><?cs def:number(id, name, label, value, error) ?>
+<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
+<input id="<?cs var:id ?>" name="<?cs var:name ?>" inputmode="numeric" maxlength="6" required value="<?cs var:value ?>"<?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>>
+<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
+<?cs /def ?><?cs def:area(id, name, label, value, error) ?>
+<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
+<textarea id="<?cs var:id ?>" name="<?cs var:name ?>" rows="3" maxlength="2000"<?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>><?cs var:value ?></textarea>
+<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
+<?cs /def ?><?cs call:layout_begin() ?>
+<p><a href="/intranet/lieux">Tous les lieux</a></p>
+<h1><?cs var:Place.name ?></h1>
+<?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
+<?cs if:Errors.change ?><p class="error-box" role="alert"><?cs var:Errors.change ?></p><?cs /if ?>
+<?cs if:Errors.name || Errors.address || Errors.city || Errors.access || Errors.capacity || Errors.accessibility ?><p class="error-box" role="alert">Le lieu n'a pas été modifié : corrigez les champs signalés ci-dessous.</p><?cs /if ?>
+<?cs if:Errors.room_name || Errors.room_capacity || Errors.room_accessibility ?><p class="error-box" role="alert">La salle n'a pas été ajoutée : corrigez les champs signalés dans « Ajouter une salle ».</p><?cs /if ?>
+
+<h2 id="salles">Salles</h2>
+<?cs if:subcount(Rooms) ?>
+<table class="data">
+<caption>Salles de ce lieu (capacité du lieu : <?cs var:Place.capacity ?> places)</caption>
+<thead><tr><th scope="col">Salle</th><th scope="col">Capacité</th><th scope="col">Accessibilité</th><th scope="col">Créneaux</th></tr></thead>
+<tbody>
+<?cs each:r = Rooms ?>
+<tr><th scope="row"><?cs var:r.name ?></th>
+<td><?cs var:r.capacity ?> places</td>
+<td class="prewrap"><?cs var:r.accessibility ?></td>
+<td><?cs if:r.slots ?><?cs var:r.slots ?><?cs else ?>Aucun<?cs /if ?></td></tr>
+<?cs /each ?>
+</tbody>
+</table>
+<?cs each:r = Rooms ?>
+<details<?cs if:r.open ?> open<?cs /if ?> id="salle-<?cs var:r.id ?>">
+<summary>Modifier ou supprimer la salle « <?cs var:r.name ?> »</summary>
+<?cs if:r.open ?><p class="error-box" role="alert">La salle n'a pas été modifiée : corrigez les champs signalés ci-dessous.</p><?cs /if ?>
+<form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="salle_modifier">
+<input type="hidden" name="salle" value="<?cs var:r.id ?>">
+<?cs call:input("salle-" + r.id + "-nom", "nom", "Nom de la salle", r.form_name, r.err_name, "200", "1") ?>
+<?cs call:number("salle-" + r.id + "-capacite", "capacite", "Capacité (nombre de places)", r.form_capacity, r.err_capacity) ?>
+<?cs call:area("salle-" + r.id + "-accessibilite", "accessibilite", "Accessibilité (facultatif)", r.form_accessibility, r.err_accessibility) ?>
+<p><button type="submit">Enregistrer la salle</button></p>
+</form>
+<form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="salle_supprimer">
+<input type="hidden" name="salle" value="<?cs var:r.id ?>">
+<?cs if:r.slots ?><p class="help">Cette salle a des créneaux : elle ne peut pas être supprimée tant qu'ils l'utilisent.</p>
+<?cs else ?><button type="submit" class="secondary">Supprimer la salle<span class="visually-hidden"> « <?cs var:r.name ?> »</span></button><?cs /if ?>
+</form>
+</details>
+<?cs /each ?>
+<?cs else ?>
+<p>Aucune salle pour l'instant.</p>
+<?cs /if ?>
+
+<h2 id="ajouter-salle">Ajouter une salle</h2>
+<form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="salle_ajouter">
+<?cs call:input("salle-nom", "nom", "Nom de la salle", NewRoom.name, Errors.room_name, "200", "1") ?>
+<?cs call:number("salle-capacite", "capacite", "Capacité (nombre de places, au plus celle du lieu)", NewRoom.capacity, Errors.room_capacity) ?>
+<?cs call:area("salle-accessibilite", "accessibilite", "Accessibilité (facultatif)", NewRoom.accessibility, Errors.room_accessibility) ?>
+<p><button type="submit">Ajouter la salle</button></p>
+</form>
+
+<h2 id="lieu">Modifier le lieu</h2>
+<form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="modifier">
+<?cs call:input("nom", "nom", "Nom du lieu", Form.name, Errors.name, "200", "1") ?>
+<?cs call:input("adresse", "adresse", "Adresse (facultatif)", Form.address, Errors.address, "500", "") ?>
+<?cs call:input("ville", "ville", "Ville (facultatif)", Form.city, Errors.city, "120", "") ?>
+<?cs call:area("acces", "acces", "Accès : transports, stationnement (facultatif)", Form.access, Errors.access) ?>
+<?cs call:number("capacite", "capacite", "Capacité (nombre de places, de 1 à 1 000)", Form.capacity, Errors.capacity) ?>
+<?cs call:area("accessibilite", "accessibilite", "Accessibilité aux personnes handicapées (facultatif)", Form.accessibility, Errors.accessibility) ?>
+<p><input type="checkbox" id="distanciel" name="distanciel" value="oui"<?cs if:Form.remote ?> checked<?cs /if ?>>
+<label for="distanciel">Classe virtuelle (formation à distance)</label></p>
+<p><button type="submit">Enregistrer le lieu</button></p>
+</form>
+<?cs call:layout_end() ?>

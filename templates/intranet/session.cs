@@ -1,0 +1,129 @@
+<?cs include:"layout.cs" ?><?cs include:"intranet/session_fields.cs" ?>
+<?cs # The fields of a slot: for the new-slot form (key "nouveau") and for
+     moving slot k. ids is ",1,2," (the trainers checked). ?>
+<?cs def:slot_fields(k, day, start, end, room, prog, remote, ids) ?>
+<p><label for="date-<?cs var:k ?>">Date</label>
+<input type="date" id="date-<?cs var:k ?>" name="date" required value="<?cs var:day ?>"></p>
+<p><label for="debut-<?cs var:k ?>">Début (HH:MM)</label>
+<input type="time" id="debut-<?cs var:k ?>" name="debut" required value="<?cs var:start ?>"></p>
+<p><label for="fin-<?cs var:k ?>">Fin (HH:MM)</label>
+<input type="time" id="fin-<?cs var:k ?>" name="fin" required value="<?cs var:end ?>"></p>
+<p><label for="salle-<?cs var:k ?>">Salle</label>
+<select id="salle-<?cs var:k ?>" name="salle"><option value="">— sans salle —</option>
+<?cs each:r = Rooms ?><option value="<?cs var:r.id ?>"<?cs if:r.id == room ?> selected<?cs /if ?>><?cs var:r.group ?> · <?cs var:r.label ?></option>
+<?cs /each ?></select></p>
+<?cs if:subcount(Programme) ?><p><label for="programme-<?cs var:k ?>">Journée du programme</label>
+<select id="programme-<?cs var:k ?>" name="programme"><option value="">— aucune —</option>
+<?cs each:d = Programme ?><option value="<?cs var:d.id ?>"<?cs if:d.id == prog ?> selected<?cs /if ?>><?cs var:d.group ?> · <?cs var:d.label ?></option>
+<?cs /each ?></select></p><?cs /if ?>
+<fieldset class="choices"><legend>Formateurs</legend>
+<?cs each:t = Trainers ?><label><input type="checkbox" name="formateur" value="<?cs var:t.id ?>"<?cs if:string.find(ids, "," + t.id + ",") != -1 ?> checked<?cs /if ?>> <?cs var:t.label ?></label>
+<?cs /each ?></fieldset>
+<p><label><input type="checkbox" name="distanciel" value="1"<?cs if:remote ?> checked<?cs /if ?>> À distance</label></p>
+<?cs if:ClosureWarning && IsAdmin ?><p><label><input type="checkbox" name="forcer" value="1"> Maintenir ce jour (férié ou fermeture)</label></p><?cs /if ?>
+<?cs /def ?>
+<?cs call:layout_begin() ?>
+<p class="breadcrumb"><a href="/intranet/calendrier">Calendrier</a></p>
+<h1><?cs var:Session.0.course ?></h1>
+<?cs with:s = Session.0 ?>
+<p class="session-status status-<?cs var:s.status ?>"><strong><?cs var:s.status_label ?></strong>
+· <?cs var:s.kind_label ?><?cs if:s.organisation ?> pour <?cs var:s.organisation ?><?cs /if ?>
+<?cs if:s.span ?>· <?cs var:s.span ?><?cs /if ?></p>
+<?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
+<?cs if:Errors.session ?><p class="error-box" role="alert"><?cs var:Errors.session ?></p><?cs /if ?>
+<?cs if:Errors.status ?><p class="error-box" role="alert"><?cs var:Errors.status ?></p><?cs /if ?>
+<?cs if:Errors.slot ?><p class="error-box" role="alert" id="erreur-creneau"><?cs var:Errors.slot ?></p><?cs /if ?>
+<?cs if:Errors.copy ?><p class="error-box" role="alert"><?cs var:Errors.copy ?></p><?cs /if ?>
+<?cs if:subcount(Conflicts) ?><div class="conflicts" role="alert"><h2>Ce qui est déjà pris</h2><ul>
+<?cs each:c = Conflicts ?><li><?cs var:c.who ?> : <a href="/intranet/sessions/<?cs var:c.session_id ?>#creneau-<?cs var:c.slot_id ?>"><?cs var:c.course ?></a>, <?cs var:c.when ?></li>
+<?cs /each ?></ul></div><?cs /if ?>
+<dl class="facts">
+<dt>Formation</dt><dd><a href="/formations/<?cs var:s.course_slug ?>"><?cs var:s.course ?></a></dd>
+<dt>Lieu</dt><dd><?cs if:s.place ?><?cs var:s.place ?><?cs if:s.place_city ?>, <?cs var:s.place_city ?><?cs /if ?> (<?cs var:s.place_capacity ?> places)<?cs else ?>à définir<?cs /if ?></dd>
+<dt>Participants</dt><dd><?cs var:s.min ?> à <?cs var:s.max ?> · <?cs var:s.registered ?> inscrit(s) · <?cs var:s.seats ?> place(s) restante(s)</dd>
+<?cs if:s.closes_on ?><dt>Clôture des inscriptions</dt><dd><?cs var:s.closes_long ?></dd><?cs /if ?>
+<?cs if:s.demand_id ?><dt>Demande</dt><dd><?cs if:Desk ?><a href="/intranet/demandes/<?cs var:s.demand_id ?>"><?cs var:s.demand_reference ?></a><?cs else ?><?cs var:s.demand_reference ?><?cs /if ?></dd><?cs /if ?>
+<?cs if:s.public ?><dt>Publication</dt><dd>Affichée dans « Sessions à venir »</dd><?cs /if ?>
+<?cs if:s.cancel_reason ?><dt>Raison de l'annulation</dt><dd><?cs var:s.cancel_reason ?></dd><?cs /if ?>
+<?cs if:s.notes && Desk ?><dt>Notes</dt><dd class="pre"><?cs var:s.notes ?></dd><?cs /if ?>
+</dl>
+
+<h2 id="creneaux">Créneaux</h2>
+<?cs if:subcount(Slots) ?>
+<table class="data">
+<caption class="visually-hidden">Créneaux de la session</caption>
+<thead><tr><th scope="col">Date et horaires</th><th scope="col">Programme</th><th scope="col">Salle</th><th scope="col">Formateurs</th><?cs if:Desk ?><th scope="col">Actions</th><?cs /if ?></tr></thead>
+<tbody>
+<?cs each:t = Slots ?>
+<tr id="creneau-<?cs var:t.id ?>"<?cs if:t.cancelled ?> class="cancelled"<?cs /if ?>>
+<th scope="row"><?cs var:t.when ?> <span class="part">(<?cs var:t.part ?>)</span><?cs if:t.cancelled ?> <strong>annulé</strong><?cs /if ?><?cs if:t.remote ?> · à distance<?cs /if ?></th>
+<td><?cs var:t.module ?><?cs if:t.day_label ?> · <?cs var:t.day_label ?><?cs /if ?></td>
+<td><?cs if:t.room ?><?cs var:t.place ?> · <?cs var:t.room ?><?cs /if ?></td>
+<td><?cs var:t.trainers ?></td>
+<?cs if:Desk ?><td><?cs if:!t.cancelled && !s.final ?>
+<details<?cs if:SlotForm.slot_id == t.id ?> open<?cs /if ?>><summary>Déplacer ou modifier</summary>
+<form method="post" action="/intranet/creneaux/<?cs var:t.id ?>" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="deplacer"><input type="hidden" name="creneau" value="<?cs var:t.id ?>">
+<?cs if:SlotForm.slot_id == t.id ?><?cs call:slot_fields(t.id, SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, "", SlotForm.remote, SlotForm.trainer_ids) ?>
+<?cs else ?><?cs call:slot_fields(t.id, t.day, t.start, t.end, t.room_id, "", t.remote, t.trainer_ids) ?><?cs /if ?>
+<p><button type="submit">Enregistrer le créneau</button></p>
+</form></details>
+<form method="post" action="/intranet/creneaux/<?cs var:t.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="annuler">
+<button type="submit">Annuler<span class="visually-hidden"> le créneau du <?cs var:t.when ?></span></button></form>
+<?cs /if ?></td><?cs /if ?>
+</tr>
+<?cs /each ?>
+</tbody>
+</table>
+<?cs else ?><p>Aucun créneau pour l'instant.</p><?cs /if ?>
+
+<?cs if:Desk && !s.final ?>
+<h2 id="ajouter">Ajouter un créneau</h2>
+<form method="post" action="/intranet/sessions/<?cs var:s.id ?>/creneaux" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<?cs if:SlotForm.slot_id == "" && SlotForm.day ?><?cs call:slot_fields("nouveau", SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, SlotForm.programme, SlotForm.remote, SlotForm.trainer_ids) ?>
+<?cs else ?><?cs call:slot_fields("nouveau", "", "09:00", "12:30", "", "", "", "") ?><?cs /if ?>
+<p><button type="submit">Ajouter le créneau</button></p>
+</form>
+<?cs /if ?>
+
+<?cs if:Desk ?>
+<h2 id="statut">Statut</h2>
+<?cs if:s.final ?><p>Cette session est <?cs var:s.status_label ?> : son statut ne change plus.</p>
+<?cs else ?><form method="post" action="/intranet/sessions/<?cs var:s.id ?>" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="statut">
+<p><label for="statut-choix">Nouveau statut</label>
+<select id="statut-choix" name="statut">
+<?cs if:s.status == "envisagee" ?><option value="confirmee">Confirmée</option><?cs /if ?>
+<?cs if:s.status == "confirmee" ?><option value="realisee">Réalisée</option><option value="envisagee">Envisagée (confirmation annulée)</option><?cs /if ?>
+<option value="annulee">Annulée</option>
+</select></p>
+<p><label for="raison">Raison (obligatoire pour une annulation)</label>
+<textarea id="raison" name="raison" rows="2" maxlength="2000"></textarea></p>
+<p><button type="submit">Changer le statut</button></p>
+</form><?cs /if ?>
+
+<?cs if:!s.final ?><details id="modifier"<?cs if:Errors.session ?> open<?cs /if ?>><summary>Modifier la session</summary>
+<form method="post" action="/intranet/sessions/<?cs var:s.id ?>" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<input type="hidden" name="action" value="modifier">
+<?cs if:!Form.course_id ?><?cs set:Form.course_id = s.course_id ?><?cs set:Form.kind = s.kind ?><?cs set:Form.organisation = s.organisation ?><?cs set:Form.place_id = s.place_id ?><?cs set:Form.min = s.min ?><?cs set:Form.max = s.max ?><?cs set:Form.closes_on = s.closes_on ?><?cs set:Form.public = s.public ?><?cs set:Form.notes = s.notes ?><?cs set:Form.demand_id = s.demand_id ?><?cs /if ?>
+<?cs call:session_fields() ?>
+<p><button type="submit">Enregistrer la session</button></p>
+</form></details><?cs /if ?>
+
+<h2 id="dupliquer">Dupliquer à de nouvelles dates</h2>
+<p>La copie garde les horaires, salles et formateurs de chaque créneau, décalés pour que le premier tombe à la date choisie. Elle est créée à l'état envisagée, sans demande ni inscrits.</p>
+<form method="post" action="/intranet/sessions/<?cs var:s.id ?>/dupliquer" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<p><label for="copie-date">Date du premier créneau de la copie</label>
+<input type="date" id="copie-date" name="date" required value="<?cs var:CopyForm.day ?>"></p>
+<p><button type="submit">Dupliquer</button></p>
+</form>
+<?cs /if ?>
+<?cs /with ?>
+<?cs call:layout_end() ?>
