@@ -167,15 +167,15 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d)
 		return handler_db_status(rc);
 	for (size_t i = 0; i < n_sessions; i++) {
 		const struct session *s = &sessions[i];
-		enum session_status st;
-		if (session_status_parse(s->status, &st) != 0)
+		enum session_status sst;
+		if (session_status_parse(s->status, &sst) != 0)
 			return 500;
 		if (VIEW_ROW(v, "Sessions", i, { "id", s->id },
 				{ "label", arena_printf(ctx->arena, "%s %s%s%s – %s%s",
 					strcmp(s->kind, "inter") == 0 ? "INTER" : "INTRA",
 					*s->organisation ? s->organisation : "", *s->organisation ? ", " : "",
 					*s->first_day ? pages_long_date(ctx->arena, s->first_day) : "sans créneau",
-					session_status_label(st), strcmp(s->demand_id, d->id) == 0 ? " (créée pour cette demande)" : "") },
+					session_status_label(sst), strcmp(s->demand_id, d->id) == 0 ? " (créée pour cette demande)" : "") },
 				{ "mine", strcmp(s->demand_id, d->id) == 0 ? "1" : "" }) < 0)
 			return 500;
 	}
