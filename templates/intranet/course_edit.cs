@@ -11,7 +11,7 @@
 <?cs if:Course.id ?>
 <h1><?cs var:Form.title ?></h1>
 <p class="meta">État : <strong><?cs var:Course.status_label ?></strong> · mise à jour publique le <?cs var:Course.updated ?> · version <?cs var:Form.version ?>
-· <a href="/intranet/formations/<?cs var:Course.id ?>/apercu">Aperçu</a><?cs if:Course.status == "published" ?> · <a href="/formations/<?cs var:Course.slug ?>">Page publique</a><?cs /if ?></p>
+· <a href="/intranet/formations/<?cs var:Course.id ?>/apercu">Aperçu</a><?cs if:Course.status == "published" ?> · <a href="/formations/<?cs var:Course.slug ?>">Page publique</a><?cs /if ?> · <a href="/intranet/sessions/nouvelle?formation=<?cs var:Course.id ?>">Planifier une session</a> · <a href="/intranet/calendrier?vue=liste&amp;formation=<?cs var:Course.id ?>">Ses sessions</a></p>
 <div class="toolbar">
 <?cs if:Course.status != "published" ?><form method="post" action="/intranet/formations/<?cs var:Course.id ?>/statut" class="inline"><input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="statut" value="published"><button type="submit">Publier</button></form><?cs /if ?>
 <?cs if:Course.status == "published" ?><form method="post" action="/intranet/formations/<?cs var:Course.id ?>/statut" class="inline"><input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="statut" value="draft"><button type="submit">Repasser en brouillon</button></form><?cs /if ?>

@@ -8,7 +8,10 @@
 <li><a href="/intranet/donnees">Données d'un demandeur</a><span>Exporter ou effacer (RGPD)</span></li>
 <li><a href="/intranet/fermetures">Jours de fermeture</a><span>Ils reportent les échéances des demandes</span></li>
 <?cs /if ?>
+<li><a href="/intranet/calendrier">Calendrier</a><span><?cs if:Login.role == "formateur" ?>Vos créneaux de formation<?cs else ?>Les sessions et leurs créneaux, par mois, semaine ou liste<?cs /if ?></span></li>
 <?cs if:Login.role != "formateur" ?>
+<li><a href="/intranet/lieux">Lieux et salles</a><span>Adresses, accès, capacités</span></li>
+<li><a href="/intranet/formateurs">Formateurs</a><span>Contacts, formations données, agendas</span></li>
 <li><a href="/intranet/demandes">Demandes</a><span>Les demandes ouvertes, par échéance</span></li>
 <li><a href="/intranet/demandes/chiffres">Chiffres</a><span>Réponses dans les délais, délais médians</span></li>
 <?cs /if ?>
