@@ -27,18 +27,14 @@
 
 /* --- dates --------------------------------------------------------------- */
 
-int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime_name,
-		int paused_days, char out[CAL_DATE_BUF])
+/* The due date with the closure days already read. */
+static int due_date_with(const char *received_on, const char *regime_name, int paused_days,
+		const char **days, size_t n, char out[CAL_DATE_BUF])
 {
 	struct civil_date received, due;
 	enum regime regime;
-	const char **days;
-	size_t n;
 	if (cal_parse_date(received_on, &received) != 0 || due_regime_parse(regime_name, &regime) != 0)
 		return 500;
-	int rc = store_closure_days(ctx->db, ctx->arena, received_on, &days, &n);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
 	struct civil_date closures[CLOSURES_MAX];
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < CLOSURES_MAX; i++)
@@ -48,6 +44,17 @@ int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime
 			cal_format_date(due, out, CAL_DATE_BUF) != 0)
 		return 500;
 	return 0;
+}
+
+int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime_name,
+		int paused_days, char out[CAL_DATE_BUF])
+{
+	const char **days;
+	size_t n;
+	int rc = store_closure_days(ctx->db, ctx->arena, received_on, &days, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	return due_date_with(received_on, regime_name, paused_days, days, n, out);
 }
 
 /* --- the form ------------------------------------------------------------- */
@@ -152,15 +159,12 @@ static int try_again(struct ctx *ctx, const struct demand_fields *f, const char 
 }
 
 static int create(struct ctx *ctx, const struct demand_fields *f, const char *token,
-		const char *course_title)
+		const char *course_title, time_t now, const char *received_on,
+		const char **closures, size_t n_closures)
 {
-	time_t now = time(NULL);
-	struct civil_date today = cal_paris_local_date((int64_t)now);
-	char received_on[CAL_DATE_BUF], due_on[CAL_DATE_BUF], tracking[AUTH_TOKEN_TEXT];
+	char due_on[CAL_DATE_BUF], tracking[AUTH_TOKEN_TEXT];
 	const char *regime = strcmp(f->type, "inter") == 0 ? "1mois" : "15j";
-	if (cal_format_date(today, received_on, sizeof(received_on)) != 0)
-		return 500;
-	int rc = demand_due_date(ctx, received_on, regime, 0, due_on);
+	int rc = due_date_with(received_on, regime, 0, closures, n_closures, due_on);
 	if (rc)
 		return rc;
 	auth_random_token(tracking);
@@ -207,20 +211,30 @@ int page_demand_submit(struct ctx *ctx)
 	int rc;
 	struct demand_errors e;
 	int wrong = demand_form_check(&f, &e);
-	const char *course = f.intitule;
-	if (!e.formation && *f.formation) {
-		rc = store_demand_course(ctx->db, ctx->arena, f.formation, &course);
-		if (rc == DB_NOT_FOUND) {
-			e.formation = "Cette formation n'est pas au catalogue : choisissez-en une autre.";
-			wrong++;
-		} else if (rc != DB_OK) {
-			return try_again(ctx, &f, token, handler_db_status(rc));
-		}
+	static const char *const fix = "Certains champs sont à corriger : rien n'a été envoyé. "
+		"Vos informations sont conservées.";
+	/* A form wrong whatever the catalogue says comes back without a
+	 * round trip (and even while PostgreSQL is away). */
+	if (wrong && (e.formation || !*f.formation))
+		return form_page(ctx, 422, &f, &e, token, fix);
+	const char *course = NULL, **closures;
+	size_t n_closures;
+	time_t now = time(NULL);
+	char received_on[CAL_DATE_BUF];
+	if (cal_format_date(cal_paris_local_date((int64_t)now), received_on, sizeof(received_on)) != 0)
+		return 500;
+	rc = store_demand_context(ctx->db, ctx->arena, f.formation, received_on,
+			&course, &closures, &n_closures);
+	if (rc != DB_OK)
+		return try_again(ctx, &f, token, handler_db_status(rc));
+	if (!e.formation && *f.formation && !course) {
+		e.formation = "Cette formation n'est pas au catalogue : choisissez-en une autre.";
+		wrong++;
 	}
 	if (wrong)
-		return form_page(ctx, 422, &f, &e, token, "Certains champs sont à corriger : "
-				"rien n'a été envoyé. Vos informations sont conservées.");
-	return create(ctx, &f, token, *f.formation ? course : f.intitule);
+		return form_page(ctx, 422, &f, &e, token, fix);
+	return create(ctx, &f, token, *f.formation ? course : f.intitule, now, received_on,
+			closures, n_closures);
 }
 
 /* --- the tracking page ---------------------------------------------------- */

@@ -113,6 +113,39 @@ int store_demand_course(struct db *db, struct arena *a, const char *slug, const 
 	return rc;
 }
 
+/* The form's course and the closure days in one round trip: a
+ * submission then needs three in all (this, the insert, the number). */
+static const struct db_stmt submission_context = { "demand_submission_context",
+	"SELECT (SELECT title FROM course WHERE slug = $1 AND status = 'published') AS title,"
+	" (SELECT string_agg(to_char(day, 'YYYY-MM-DD'), ',' ORDER BY day) FROM closure_day"
+	"   WHERE day >= $2::date AND day < $2::date + 400) AS days" };
+
+int store_demand_context(struct db *db, struct arena *a, const char *slug, const char *from,
+		const char **title, const char ***days, size_t *n)
+{
+	const char *p[] = { slug, from };
+	struct db_rows *r;
+	int rc = db_run(db, a, &submission_context, 2, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	*title = db_is_null(r, 0, "title") ? NULL : db_get(r, 0, "title");
+	const char *list = db_get(r, 0, "days");
+	size_t count = *list ? 1 : 0;
+	for (const char *c = list; *c; c++)
+		count += *c == ',';
+	if (!(*days = arena_calloc(a, count ? count : 1, sizeof(**days))))
+		return DB_FAILED;
+	*n = 0;
+	for (const char *c = list; *c && *n < count; ) {
+		const char *end = strchr(c, ',');
+		size_t len = end ? (size_t)(end - c) : strlen(c);
+		if (!((*days)[(*n)++] = arena_strndup(a, c, len)))
+			return DB_FAILED;
+		c += len + (end ? 1 : 0);
+	}
+	return DB_OK;
+}
+
 int store_closure_days(struct db *db, struct arena *a, const char *from,
 		const char ***days, size_t *n)
 {

@@ -46,6 +46,11 @@ int store_demand_course(struct db *db, struct arena *a, const char *slug, const 
 /* Closure days from `from` (YYYY-MM-DD) for a year, ascending. */
 int store_closure_days(struct db *db, struct arena *a, const char *from,
 		const char ***days, size_t *n);
+/* For a submission, in one round trip: the title of the published course
+ * of slug (NULL when there is none) and the closure days from `from` for
+ * a year. */
+int store_demand_context(struct db *db, struct arena *a, const char *slug, const char *from,
+		const char **title, const char ***days, size_t *n);
 /* Finds the demand already made from this form page, if any. */
 int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
 		const char **tracking_token);
