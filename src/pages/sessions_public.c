@@ -108,8 +108,11 @@ int page_sessions(struct ctx *ctx)
 	size_t n, n_all;
 	int rc = store_public_sessions(ctx->db, ctx->arena, iso(ctx->arena, today), slug, month,
 			PUBLIC_SESSIONS_MAX, &s, &n);
-	/* The course filter offers the courses that have public sessions. */
-	if (rc == DB_OK)
+	/* The course filter offers the courses that have public sessions
+	 * (the same list when nothing is filtered). */
+	all = s;
+	n_all = n;
+	if (rc == DB_OK && (*slug || *month))
 		rc = store_public_sessions(ctx->db, ctx->arena, iso(ctx->arena, today), "", "",
 				PUBLIC_SESSIONS_MAX, &all, &n_all);
 	if (rc != DB_OK)

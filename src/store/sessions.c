@@ -2,6 +2,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -24,10 +25,22 @@
 	" LEFT JOIN place p ON p.id = se.place_id LEFT JOIN demand d ON d.id = se.demand_id"
 
 #define LOCAL(col) "(" col " AT TIME ZONE 'Europe/Paris')"
-#define SLOT_COLUMNS \
-	"SELECT s.id, s.session_id, to_char(s.day, 'YYYY-MM-DD') AS day," \
+/* The columns of struct slot. Lists of many slots leave out, as '', what
+ * their page does not show: the local day and times cost three to_char a
+ * row, the trainers (by name, by id) a subquery each. */
+#define SLOT_TIMES \
+	" to_char(s.day, 'YYYY-MM-DD') AS day," \
 	" to_char(" LOCAL("s.starts_at") ", 'HH24:MI') AS start," \
-	" to_char(" LOCAL("s.ends_at") ", 'HH24:MI') AS end," \
+	" to_char(" LOCAL("s.ends_at") ", 'HH24:MI') AS end,"
+#define SLOT_TRAINER_NAMES \
+	" (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM slot_trainer st" \
+	"   JOIN trainer t ON t.id = st.trainer_id WHERE st.slot_id = s.id) AS trainers,"
+#define SLOT_TRAINER_IDS \
+	" (SELECT string_agg(st.trainer_id::text, ',' ORDER BY st.trainer_id) FROM slot_trainer st" \
+	"   WHERE st.slot_id = s.id) AS trainer_ids,"
+#define SLOT_COLUMNS SLOT_COLUMNS_WITH(SLOT_TIMES, SLOT_TRAINER_NAMES SLOT_TRAINER_IDS)
+#define SLOT_COLUMNS_WITH(times, trainers) \
+	"SELECT s.id, s.session_id," times \
 	" extract(epoch FROM s.starts_at)::bigint AS starts_epoch," \
 	" extract(epoch FROM s.ends_at)::bigint AS ends_epoch, s.part," \
 	" CASE WHEN s.remote THEN '1' ELSE '' END AS remote, s.room_id, r.name AS room_name," \
@@ -36,10 +49,7 @@
 	" s.module_label, s.day_label, CASE WHEN s.cancelled THEN '1' ELSE '' END AS cancelled," \
 	" s.version + se.version AS sequence," \
 	" extract(epoch FROM greatest(s.updated_at, se.updated_at))::bigint AS updated_epoch," \
-	" (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM slot_trainer st" \
-	"   JOIN trainer t ON t.id = st.trainer_id WHERE st.slot_id = s.id) AS trainers," \
-	" (SELECT string_agg(st.trainer_id::text, ',' ORDER BY st.trainer_id) FROM slot_trainer st" \
-	"   WHERE st.slot_id = s.id) AS trainer_ids," \
+	trainers \
 	" c.title AS course_title, c.slug AS course_slug, se.status AS session_status," \
 	" se.kind AS session_kind, se.organisation" \
 	" FROM slot s JOIN session se ON se.id = s.session_id JOIN course c ON c.id = se.course_id" \
@@ -71,10 +81,11 @@ static void slot_from_row(const struct db_rows *r, size_t i, struct slot *s)
 
 /* Runs a statement and copies its rows into an array of sessions or slots. */
 static int sessions_run(struct db *db, struct arena *a, const struct db_stmt *stmt, int np,
-		const char *const *p, struct session **out, size_t *n)
+		const char *const *p, struct session **out, size_t *n, int custom_plan)
 {
 	struct db_rows *r;
-	int rc = db_run(db, a, stmt, np, p, &r);
+	int rc = custom_plan ? db_run_custom_plan(db, a, stmt, np, p, &r) :
+		db_run(db, a, stmt, np, p, &r);
 	if (rc != DB_OK)
 		return rc;
 	*n = db_rows_count(r);
@@ -86,10 +97,11 @@ static int sessions_run(struct db *db, struct arena *a, const struct db_stmt *st
 }
 
 static int slots_run(struct db *db, struct arena *a, const struct db_stmt *stmt, int np,
-		const char *const *p, struct slot **out, size_t *n)
+		const char *const *p, struct slot **out, size_t *n, int custom_plan)
 {
 	struct db_rows *r;
-	int rc = db_run(db, a, stmt, np, p, &r);
+	int rc = custom_plan ? db_run_custom_plan(db, a, stmt, np, p, &r) :
+		db_run(db, a, stmt, np, p, &r);
 	if (rc != DB_OK)
 		return rc;
 	*n = db_rows_count(r);
@@ -105,7 +117,7 @@ int store_session_by_id(struct db *db, struct arena *a, const char *id, struct s
 	struct session *s;
 	size_t n;
 	const char *p[] = { id };
-	int rc = sessions_run(db, a, &session_by_id, 1, p, &s, &n);
+	int rc = sessions_run(db, a, &session_by_id, 1, p, &s, &n, 0);
 	if (rc == DB_OK && n == 0)
 		rc = DB_NOT_FOUND;
 	if (rc == DB_OK)
@@ -117,7 +129,7 @@ int store_session_slots(struct db *db, struct arena *a, const char *session_id,
 		struct slot **out, size_t *n)
 {
 	const char *p[] = { session_id };
-	return slots_run(db, a, &session_slots, 1, p, out, n);
+	return slots_run(db, a, &session_slots, 1, p, out, n, 0);
 }
 
 int store_slot_by_id(struct db *db, struct arena *a, const char *id, struct slot *out)
@@ -125,7 +137,7 @@ int store_slot_by_id(struct db *db, struct arena *a, const char *id, struct slot
 	struct slot *s;
 	size_t n;
 	const char *p[] = { id };
-	int rc = slots_run(db, a, &slot_by_id, 1, p, &s, &n);
+	int rc = slots_run(db, a, &slot_by_id, 1, p, &s, &n, 0);
 	if (rc == DB_OK && n == 0)
 		rc = DB_NOT_FOUND;
 	if (rc == DB_OK)
@@ -137,13 +149,14 @@ int store_sessions_for_demand(struct db *db, struct arena *a, const char *demand
 		const char *course_slug, struct session **out, size_t *n)
 {
 	const char *p[] = { demand_id, course_slug };
-	return sessions_run(db, a, &for_demand, 2, p, out, n);
+	return sessions_run(db, a, &for_demand, 2, p, out, n, 0);
 }
 
 /* --- the calendar, the public list and the feeds ----------------------------- */
 
 static const struct db_stmt calendar = { "calendar_slots",
-	SLOT_COLUMNS " WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')"
+	SLOT_COLUMNS_WITH(SLOT_TIMES, SLOT_TRAINER_NAMES " '' AS trainer_ids,")
+	" WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')"
 	" AND s.starts_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AND NOT s.cancelled"
 	" AND ($3 = '' OR EXISTS (SELECT 1 FROM slot_trainer x WHERE x.slot_id = s.id"
 	"   AND x.trainer_id = nullif($3, '')::bigint))"
@@ -162,14 +175,23 @@ int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_f
 	snprintf(lim, sizeof(lim), "%zu", limit);
 	const char *p[] = { f->from, f->to, f->trainer_id, f->room_id, f->place_id, f->course_id,
 		f->status, f->account_id, lim };
-	return slots_run(db, a, &calendar, 9, p, out, n);
+	/* Planned for the filters given: the generic plan of eight optional
+	 * filters expected two slots, and joined a month's thousand each to
+	 * the whole course, room and place tables. */
+	return slots_run(db, a, &calendar, 9, p, out, n, 1);
 }
 
 #define PUBLIC_SESSION "se.status = 'confirmee' AND (se.kind = 'inter' OR se.public)"
 
+/* The published courses as an array rather than a condition on the joined
+ * course: the planner then reads the sessions in the order of
+ * session_public_first and stops at the limit, instead of sorting every
+ * session to come (it guessed one published course out of a table it had
+ * no statistics for, and so few sessions that sorting them looked free). */
 static const struct db_stmt public_sessions = { "sessions_public",
 	SESSION_COLUMNS " WHERE " PUBLIC_SESSION " AND se.last_day >= $1::date"
-	" AND ($2 = '' OR c.slug = $2) AND c.status = 'published'"
+	" AND se.course_id = ANY (ARRAY(SELECT id FROM course WHERE status = 'published'"
+	"   AND ($2 = '' OR slug = $2)))"
 	" AND ($3 = '' OR to_char(se.first_day, 'YYYY-MM') = $3)"
 	" ORDER BY se.first_day, se.id LIMIT $4::int" };
 
@@ -180,18 +202,23 @@ int store_public_sessions(struct db *db, struct arena *a, const char *from,
 	char lim[24];
 	snprintf(lim, sizeof(lim), "%zu", limit);
 	const char *p[] = { from, course_slug, month, lim };
-	return sessions_run(db, a, &public_sessions, 4, p, out, n);
+	return sessions_run(db, a, &public_sessions, 4, p, out, n, 0);
 }
 
 /* Public feeds show the sessions a requester may see, whatever their
  * status once published (a cancellation must reach subscribed calendars):
- * INTER and flagged INTRA sessions that are or were confirmed. */
+ * INTER and flagged INTRA sessions that are or were confirmed. A feed
+ * needs neither the local times (it has the instants) nor, for the public,
+ * the trainers: left out, they were most of the time of a year's feed.
+ * Its rows come unordered and slots_order sorts them: PostgreSQL sorting
+ * a year of these wide rows (thousands, megabytes) took half the query.
+ * The LIMIT is only a guard, far above a year of slots. */
 static const struct db_stmt feed_public = { "feed_public_slots",
-	SLOT_COLUMNS " WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')"
+	SLOT_COLUMNS_WITH(" '' AS day, '' AS start, '' AS end,", " '' AS trainers, '' AS trainer_ids,")
+	" WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')"
 	" AND s.starts_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')"
 	" AND se.status IN ('confirmee', 'realisee', 'annulee') AND (se.kind = 'inter' OR se.public)"
-	" AND c.status = 'published' AND ($3 = '' OR c.slug = $3)"
-	" ORDER BY s.starts_at, s.id LIMIT 50000" };
+	" AND c.status = 'published' AND ($3 = '' OR c.slug = $3) LIMIT 50000" };
 static const struct db_stmt trainer_by_token = { "trainer_by_feed_token",
 	"SELECT id, name FROM trainer WHERE feed_token = $1 AND active" };
 static const struct db_stmt feed_trainer = { "feed_trainer_slots",
@@ -200,11 +227,57 @@ static const struct db_stmt feed_trainer = { "feed_trainer_slots",
 	" AND EXISTS (SELECT 1 FROM slot_trainer x WHERE x.slot_id = s.id AND x.trainer_id = $3::bigint)"
 	" ORDER BY s.starts_at, s.id LIMIT 50000" };
 
+/* A slot's place in a feed: by start, then id (ORDER BY s.starts_at, s.id). */
+struct slot_key {
+	long long start, id;
+	size_t i;
+};
+
+static int slot_key_compare(const void *a, const void *b)
+{
+	const struct slot_key *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Sorts the keys, then moves each slot to its place, cycle by cycle (a
+ * sorted copy of a year's slots would be another megabyte). */
+static int slots_order(struct arena *a, struct slot *s, size_t n)
+{
+	struct slot_key *k = arena_calloc(a, n ? n : 1, sizeof(*k));
+	if (!k)
+		return DB_FAILED;
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct slot_key){ strtoll(s[i].starts_epoch, NULL, 10),
+			strtoll(s[i].id, NULL, 10), i };
+	qsort(k, n, sizeof(*k), slot_key_compare);
+	/* k[j].i is where the slot for place j is now. */
+	for (size_t i = 0; i < n; i++) {
+		if (k[i].i == i)
+			continue;
+		struct slot first = s[i];
+		size_t j = i;
+		while (k[j].i != i) {
+			size_t from = k[j].i;
+			s[j] = s[from];
+			k[j].i = j;
+			j = from;
+		}
+		s[j] = first;
+		k[j].i = j;
+	}
+	return DB_OK;
+}
+
 int store_feed_public_slots(struct db *db, struct arena *a, const char *from, const char *to,
 		const char *course_slug, struct slot **out, size_t *n)
 {
 	const char *p[] = { from, to, course_slug };
-	return slots_run(db, a, &feed_public, 3, p, out, n);
+	/* Planned for the values given, like the calendar: the generic plan
+	 * expected a handful of slots for a year's thousands. */
+	int rc = slots_run(db, a, &feed_public, 3, p, out, n, 1);
+	return rc == DB_OK ? slots_order(a, *out, *n) : rc;
 }
 
 int store_feed_trainer_slots(struct db *db, struct arena *a, const char *token,
@@ -220,7 +293,7 @@ int store_feed_trainer_slots(struct db *db, struct arena *a, const char *token,
 		return DB_NOT_FOUND;
 	*trainer_name = db_get(r, 0, "name");
 	const char *p2[] = { from, to, db_get(r, 0, "id") };
-	return slots_run(db, a, &feed_trainer, 3, p2, out, n);
+	return slots_run(db, a, &feed_trainer, 3, p2, out, n, 0);
 }
 
 /* --- sessions: create, change, status, duplicate ----------------------------- */

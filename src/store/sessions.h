@@ -110,7 +110,8 @@ int store_slot_cancel(struct db *db, const char *slot_id);
 int store_slot_by_id(struct db *db, struct arena *a, const char *id, struct slot *out);
 
 /* The calendar: live slots from..to (dates, to excluded), filtered; ""
- * means any. account_id restricts to the slots of that trainer's login. */
+ * means any. account_id restricts to the slots of that trainer's login.
+ * trainer_ids is left "" (the calendar shows the names). */
 struct calendar_filter {
 	const char *from, *to;
 	const char *trainer_id, *room_id, *place_id, *course_id, *status, *account_id;
@@ -127,7 +128,8 @@ int store_public_sessions(struct db *db, struct arena *a, const char *from,
 
 /* The slots of a feed from..to: the public ones (course_slug "" for all),
  * or a trainer's (by feed token). Cancelled ones are included, so that
- * subscribed calendars remove them. */
+ * subscribed calendars remove them. The public ones leave day, start, end,
+ * trainers and trainer_ids "" (a feed uses the instants). */
 int store_feed_public_slots(struct db *db, struct arena *a, const char *from, const char *to,
 		const char *course_slug, struct slot **out, size_t *n);
 int store_feed_trainer_slots(struct db *db, struct arena *a, const char *token,

@@ -3,6 +3,9 @@
 # and the FastCGI workers, against nginx serving the same bytes as a static
 # file, measured in the same run on the same machine (wrk on loopback,
 # bounded in time). Prints ratios, never absolute promises.
+#
+# BENCH_ONLY=sessions (or a comma-separated list of fiche, demands,
+# dashboard, sessions) runs only those sections; all of them by default.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR=$ROOT/var/bench
@@ -20,6 +23,7 @@ echo "workers = $(( $(nproc) * 2 ))" >"$VAR/formations.local.conf"
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
 base=http://127.0.0.1:$PORT
 curl -fsS "$base$FICHE" -o "$VAR/bench/fiche.html"
+section() { [ -z "${BENCH_ONLY:-}" ] || [[ ",${BENCH_ONLY// /,}," == *",$1,"* ]]; }
 
 # wrk prints "Requests/sec: N" and, with --latency, "99% Xms|us|s".
 measure() {
@@ -36,6 +40,32 @@ measure() {
 }
 
 echo "Formations EGOC bench: $(nproc) cores, wrk -t2 -c$CONNS -d${DURATION}s, $(date -u +%FT%TZ)"
+jar=$VAR/cookies.txt
+psql_q() { "$ROOT/conf/stack.sh" psql "$VAR" -qAt -c "$1"; }
+logged_in=
+login() {   # the demonstration admin's session cookie, in $jar
+	[ -z "$logged_in" ] || return 0
+	local admin_email admin_password page token
+	read -r admin_email admin_password <"$VAR/demo-admin.txt"
+	page=$(curl -fsS -b "$jar" -c "$jar" "$base/intranet/connexion")
+	token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
+	curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
+		--data-urlencode "email=$admin_email" --data-urlencode "motdepasse=$admin_password" "$base/intranet/connexion"
+	logged_in=1
+}
+# With the login cookie nginx never answers from its page cache: every
+# request reaches a worker, which logs "GET <path> 200 <microseconds>".
+server_p50() {   # p50 in ms of the server time of $2 requests of path $1
+	: >"$VAR/log/formations.log"
+	for _ in $(seq 1 "$2"); do curl -fsS -o /dev/null -b "$jar" "$base$1"; done
+	local logged
+	logged=$(awk -v p="GET $1 200" 'index($0, p) == 1' "$VAR/log/formations.log" | wc -l)
+	[ "$logged" -eq "$2" ] || echo "  warning: $logged worker log lines for $2 requests of $1" >&2
+	awk -v p="GET $1 200" 'index($0, p) == 1 { print $NF }' "$VAR/log/formations.log" | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }'
+}
+
+if section fiche; then
 read -r static_rps static_p99 < <(measure "$base/bench/fiche.html")
 read -r cached_rps cached_p99 < <(measure "$base$FICHE")
 NGINX_CACHE=off "$ROOT/conf/stack.sh" nginx-reload "$VAR" "$PORT"
@@ -46,14 +76,14 @@ printf '%-46s %12s %12s %10s\n' "" "requests/s" "p99 (ms)" "ratio"
 row "nginx, static copy of the fiche (reference)" "$static_rps" "$static_p99"
 row "fiche, nginx page cache on (target >= 0.6)" "$cached_rps" "$cached_p99"
 row "fiche, cache off: FastCGI + PostgreSQL (>= 0.12)" "$fiche_rps" "$fiche_p99"
+fi
 
 # --- demands: accepted submissions per second, next to pgbench -----------
+if section demands; then
 NGINX_CACHE=on "$ROOT/conf/stack.sh" nginx-reload "$VAR" "$PORT"
-jar=$VAR/cookies.txt
 page=$(curl -fsS -c "$jar" "$base/demande")
 csrf=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
 cookie=$(awk '$6 == "egoc_csrf" { print "egoc_csrf=" $7 }' "$jar")
-psql_q() { "$ROOT/conf/stack.sh" psql "$VAR" -qAt -c "$1"; }
 before=$(psql_q "SELECT count(*) FROM demand")
 out=$(BENCH_COOKIE=$cookie BENCH_CSRF=$csrf wrk -t2 -c16 -d"${DURATION}s" -s "$ROOT/t/lib/bench-demand.lua" "$base")
 after=$(psql_q "SELECT count(*) FROM demand")
@@ -66,13 +96,11 @@ printf '%-46s %12s\n' "demand submissions (wrk -c16, POST /demande)" "per second
 awk -v n=$(( after - before )) -v d="$DURATION" 'BEGIN { printf "%-46s %12.0f\n", "committed demands (target >= 2000)", n / d }'
 printf '%-46s %12s\n' "pgbench TPC-B-like on the same cluster (tps)" "${tps:-?}"
 echo "  ($(( after - before )) demands committed, acknowledgements queued for $mails, $(grep -c . <<<"$out") lines of wrk output)"
+fi
 
 # --- the dashboard at 10,000 and at 1,000,000 demands ----------------------
-read -r admin_email admin_password <"$VAR/demo-admin.txt"
-page=$(curl -fsS -b "$jar" -c "$jar" "$base/intranet/connexion")
-token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
-curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
-	--data-urlencode "email=$admin_email" --data-urlencode "motdepasse=$admin_password" "$base/intranet/connexion"
+if section dashboard; then
+login
 load_demands() {   # up to $1 demands in all, one in ten open
 	psql_q "INSERT INTO demand (reference, form_token, tracking_token, received_on, regime, due_on, status,
 		course_id, custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)
@@ -87,12 +115,6 @@ load_demands() {   # up to $1 demands in all, one in ten open
 	ON CONFLICT DO NOTHING" >/dev/null
 	psql_q "ANALYZE demand" >/dev/null
 }
-server_p50() {   # p50 in ms of the server time of $2 requests of path $1
-	: >"$VAR/log/formations.log"
-	for _ in $(seq 1 "$2"); do curl -fsS -o /dev/null -b "$jar" "$base$1"; done
-	awk -v p="GET $1 200" 'index($0, p) == 1 { print $NF }' "$VAR/log/formations.log" | sort -n |
-		awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }'
-}
 dash=/intranet/demandes
 filtered='/intranet/demandes?regime=1mois&organisme=organisme+12'
 load_demands 10000
@@ -106,3 +128,38 @@ for row in "first page:$d10:$d1m" "filtered page:$f10:$f1m"; do
 	IFS=: read -r name a b <<<"$row"
 	awk -v n="$name" -v a="$a" -v b="$b" 'BEGIN { printf "%-46s %12s %12s %8.2f\n", n " (target < 20 ms, ratio <= 2)", a, b, (a > 0 ? b / a : 0) }'
 done
+fi
+
+# --- sessions: the month view, /sessions and the public feed ---------------
+# t/lib/bench-sessions.sql loads 10,000 sessions and 60,000 slots over the
+# two past years and the five coming ones; the month view shows a month
+# three months ahead, in the thick of them.
+if section sessions; then
+login
+echo
+echo "loading 10,000 sessions and 60,000 slots…"
+# Through standard input: psql runs as the postgres account, which may not
+# read the checkout. The file stops at the first error itself.
+"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/bench-sessions.sql" \
+	>"$VAR/log/bench-sessions.log" 2>&1 || { cat "$VAR/log/bench-sessions.log" >&2; exit 1; }
+# Vacuumed now, as autovacuum would soon do, rather than during the
+# measurement on the same cores.
+for table in session slot slot_trainer registration; do psql_q "VACUUM $table" >/dev/null; done
+n_sessions=$(psql_q "SELECT count(*) FROM session")
+n_slots=$(psql_q "SELECT count(*) FROM slot")
+month=$(date -d "$(date +%Y-%m-15) +3 months" +%Y-%m-15)
+month_view="/intranet/calendrier?vue=mois&date=$month"
+size_of() { curl -fsS -b "$jar" -o "$VAR/bench/$2" -w '%{size_download}' "$base$1"; }
+month_bytes=$(size_of "$month_view" month.html)
+list_bytes=$(size_of /sessions sessions.html)
+feed_bytes=$(size_of /sessions.ics sessions.ics)
+vevents=$(grep -c '^BEGIN:VEVENT' "$VAR/bench/sessions.ics" || true)
+month_p50=$(server_p50 "$month_view" 100)
+list_p50=$(server_p50 /sessions 100)
+feed_p50=$(server_p50 /sessions.ics 50)
+printf '%-62s %10s %10s\n' "sessions (10,000 sessions, 60,000 slots), server time p50 (ms)" "" "bytes"
+printf '%-62s %10s %10s\n' "month view ${month%-*} (target < 20)" "$month_p50" "$month_bytes" \
+	"/sessions (target < 20)" "$list_p50" "$list_bytes" \
+	"/sessions.ics 12 months (target < 100)" "$feed_p50" "$feed_bytes"
+echo "  ($n_sessions sessions and $n_slots slots in all, $vevents VEVENTs in the feed)"
+fi
