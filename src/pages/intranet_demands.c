@@ -238,6 +238,20 @@ static struct outgoing_mail requester_mail(struct ctx *ctx, const struct demand 
 		strcmp(what, "une question") == 0 ? "question" : "reponse" };
 }
 
+/* Records the change and its mails; a demand changed meanwhile comes back
+ * with its new state and the typed comment. */
+static int apply_change(struct ctx *ctx, const struct demand *d, const struct demand_change *c,
+		const struct outgoing_mail *mails, size_t n_mails, const char *comment)
+{
+	int rc = store_demand_change(ctx->db, c, mails, n_mails);
+	if (rc == DB_STALE)
+		return refuse(ctx, d, "La demande a changé pendant que vous la consultiez : "
+				"vérifiez son état ci-dessous avant de recommencer.", comment);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/demandes/%s?fait=1", d->id));
+}
+
 /* "Répondre avec une session": an accepted answer that links the demand
  * to the session and sends the requester its dates. */
 static int answer_with_session(struct ctx *ctx, const struct demand *d, struct demand_change *c,
@@ -267,13 +281,7 @@ static int answer_with_session(struct ctx *ctx, const struct demand *d, struct d
 	c->session_id = s.id;
 	c->comment = text;
 	struct outgoing_mail mail = requester_mail(ctx, d, "une session vous est proposée", text);
-	rc = store_demand_change(ctx->db, c, &mail, 1);
-	if (rc == DB_STALE)
-		return refuse(ctx, d, "La demande a changé pendant que vous la consultiez : "
-				"vérifiez son état ci-dessous avant de recommencer.", comment);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
-	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/demandes/%s?fait=1", d->id));
+	return apply_change(ctx, d, c, &mail, 1, comment);
 }
 
 static int do_action(struct ctx *ctx, const struct demand *d, const struct action_def *a,
@@ -335,13 +343,7 @@ static int do_action(struct ctx *ctx, const struct demand *d, const struct actio
 	default:
 		break;
 	}
-	rc = store_demand_change(ctx->db, &c, &mail, n_mails);
-	if (rc == DB_STALE)
-		return refuse(ctx, d, "La demande a changé pendant que vous la consultiez : "
-				"vérifiez son état ci-dessous avant de recommencer.", comment);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
-	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/demandes/%s?fait=1", d->id));
+	return apply_change(ctx, d, &c, &mail, n_mails, comment);
 }
 
 int page_demand_action(struct ctx *ctx)

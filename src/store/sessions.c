@@ -79,18 +79,29 @@ static void slot_from_row(const struct db_rows *r, size_t i, struct slot *s)
 #undef X
 }
 
-/* Runs a statement and copies its rows into an array of sessions or slots. */
+/* Runs a statement (planned for its values when custom_plan) and makes
+ * room for its rows: the callers below copy them into sessions or slots. */
+static int rows_run(struct db *db, struct arena *a, const struct db_stmt *stmt, int np,
+		const char *const *p, int custom_plan, size_t size, struct db_rows **r,
+		void **out, size_t *n)
+{
+	int rc = custom_plan ? db_run_custom_plan(db, a, stmt, np, p, r) :
+		db_run(db, a, stmt, np, p, r);
+	if (rc != DB_OK)
+		return rc;
+	*n = db_rows_count(*r);
+	return (*out = arena_calloc(a, *n ? *n : 1, size)) ? DB_OK : DB_FAILED;
+}
+
 static int sessions_run(struct db *db, struct arena *a, const struct db_stmt *stmt, int np,
 		const char *const *p, struct session **out, size_t *n, int custom_plan)
 {
 	struct db_rows *r;
-	int rc = custom_plan ? db_run_custom_plan(db, a, stmt, np, p, &r) :
-		db_run(db, a, stmt, np, p, &r);
+	void *rows;
+	int rc = rows_run(db, a, stmt, np, p, custom_plan, sizeof(**out), &r, &rows, n);
 	if (rc != DB_OK)
 		return rc;
-	*n = db_rows_count(r);
-	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
-		return DB_FAILED;
+	*out = rows;
 	for (size_t i = 0; i < *n; i++)
 		session_from_row(r, i, &(*out)[i]);
 	return DB_OK;
@@ -100,13 +111,11 @@ static int slots_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		const char *const *p, struct slot **out, size_t *n, int custom_plan)
 {
 	struct db_rows *r;
-	int rc = custom_plan ? db_run_custom_plan(db, a, stmt, np, p, &r) :
-		db_run(db, a, stmt, np, p, &r);
+	void *rows;
+	int rc = rows_run(db, a, stmt, np, p, custom_plan, sizeof(**out), &r, &rows, n);
 	if (rc != DB_OK)
 		return rc;
-	*n = db_rows_count(r);
-	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
-		return DB_FAILED;
+	*out = rows;
 	for (size_t i = 0; i < *n; i++)
 		slot_from_row(r, i, &(*out)[i]);
 	return DB_OK;
