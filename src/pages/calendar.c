@@ -36,12 +36,6 @@ static int is_id_or_empty(const char *s)
 	return strlen(s) <= 18 && strspn(s, "0123456789") == strlen(s);
 }
 
-static const char *iso(struct arena *a, struct civil_date d)
-{
-	char buf[CAL_DATE_BUF];
-	return cal_format_date(d, buf, sizeof(buf)) == 0 ? arena_strdup(a, buf) : "";
-}
-
 /* The filters as a query string, to keep them on the previous/next links. */
 static const char *filter_query(struct ctx *ctx, const struct calendar_filter *f)
 {
@@ -78,7 +72,7 @@ static int fill_grid(struct ctx *ctx, struct civil_date first, int n_days, struc
 		const char *cell = arena_printf(ctx->arena, "Weeks.%d.Days.%d", k / 7, k % 7);
 		char long_fr[CAL_LONG_FR_BUF];
 		if (!cell || cal_format_long_fr(d, long_fr, sizeof(long_fr)) != 0 ||
-				VIEW_FIELDS(ctx->view, cell, { "date", iso(ctx->arena, d) },
+				VIEW_FIELDS(ctx->view, cell, { "date", pages_iso_date(ctx->arena, d) },
 					{ "num", arena_printf(ctx->arena, "%d", d.day) },
 					{ "long", arena_strdup(ctx->arena, long_fr) },
 					{ "other", d.month != month_of.month ? "1" : "" },
@@ -174,8 +168,8 @@ static const char *title_of(struct ctx *ctx, enum calendar_view view, struct civ
 	int iso_year, week = slot_iso_week(from, &iso_year);
 	if (view == VIEW_WEEK)
 		return arena_printf(ctx->arena, "Semaine %d, du %s", week, pages_long_date(ctx->arena,
-				iso(ctx->arena, from)));
-	return arena_printf(ctx->arena, "À partir du %s", pages_long_date(ctx->arena, iso(ctx->arena, from)));
+				pages_iso_date(ctx->arena, from)));
+	return arena_printf(ctx->arena, "À partir du %s", pages_long_date(ctx->arena, pages_iso_date(ctx->arena, from)));
 }
 
 int page_calendar(struct ctx *ctx)
@@ -208,8 +202,8 @@ int page_calendar(struct ctx *ctx)
 	struct civil_date from, prev, next;
 	int n_days;
 	period(view, at, &from, &n_days, &prev, &next);
-	f.from = iso(ctx->arena, from);
-	f.to = iso(ctx->arena, cal_add_days(from, n_days));
+	f.from = pages_iso_date(ctx->arena, from);
+	f.to = pages_iso_date(ctx->arena, cal_add_days(from, n_days));
 	struct slot *slots;
 	size_t n;
 	int rc = store_calendar_slots(ctx->db, ctx->arena, &f,
@@ -223,9 +217,9 @@ int page_calendar(struct ctx *ctx)
 		return rc;
 	const char *names[] = { "mois", "semaine", "liste" };
 	struct view *v = ctx->view;
-	if (VIEW_FIELDS(v, "Cal", { "view", names[view] }, { "date", iso(ctx->arena, at) },
-			{ "title", title_of(ctx, view, at, from) }, { "prev", iso(ctx->arena, prev) },
-			{ "next", iso(ctx->arena, next) }, { "filters", filter_query(ctx, &f) },
+	if (VIEW_FIELDS(v, "Cal", { "view", names[view] }, { "date", pages_iso_date(ctx->arena, at) },
+			{ "title", title_of(ctx, view, at, from) }, { "prev", pages_iso_date(ctx->arena, prev) },
+			{ "next", pages_iso_date(ctx->arena, next) }, { "filters", filter_query(ctx, &f) },
 			{ "count", arena_printf(ctx->arena, "%zu", n) },
 			{ "truncated", n >= (view == VIEW_LIST ? LIST_SLOTS_MAX : MONTH_SLOTS_MAX) ? "1" : "" },
 			{ "trainer_only", trainer ? "1" : "" }) < 0 ||

@@ -57,6 +57,17 @@ const char *pages_long_date(struct arena *a, const char *iso)
 	return copy ? copy : iso;
 }
 
+struct civil_date pages_paris_today(void)
+{
+	return cal_paris_local_date((int64_t)time(NULL));
+}
+
+const char *pages_iso_date(struct arena *a, struct civil_date d)
+{
+	char buf[CAL_DATE_BUF];
+	return cal_format_date(d, buf, sizeof(buf)) == 0 ? arena_strdup(a, buf) : "";
+}
+
 /* Markdown typed by staff, as HTML made by cmark in safe mode: the one kind
  * of value a template shows with uvar:. */
 int catalogue_set_richtext(struct view *v, const char *key, const char *markdown)

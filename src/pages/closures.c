@@ -25,11 +25,6 @@
 #define LABEL_MAX_CHARS 200
 #define CLOSURES_SHOWN 500
 
-static struct civil_date paris_today(void)
-{
-	return cal_paris_local_date((int64_t)time(NULL));
-}
-
 /* Weekends and public holidays are closed already: a closure day there
  * changes no due date. */
 static int already_closed(struct civil_date d)
@@ -40,7 +35,7 @@ static int already_closed(struct civil_date d)
 static int closures_page(struct ctx *ctx, int status)
 {
 	char from[CAL_DATE_BUF], text[CAL_LONG_FR_BUF];
-	if (cal_format_date(paris_today(), from, sizeof(from)) != 0)
+	if (cal_format_date(pages_paris_today(), from, sizeof(from)) != 0)
 		return 500;
 	struct closure *c;
 	size_t n;
@@ -84,7 +79,7 @@ static const char *date_problem(const char *text, struct civil_date *d)
 		return "Indiquez la date du jour de fermeture.";
 	if (cal_parse_date(text, d) != 0)
 		return "Cette date n'est pas valide : écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).";
-	if (cal_date_compare(*d, paris_today()) < 0)
+	if (cal_date_compare(*d, pages_paris_today()) < 0)
 		return "Cette date est passée : seuls les jours à venir peuvent être ajoutés.";
 	return NULL;
 }

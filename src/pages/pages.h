@@ -18,6 +18,11 @@ const char *catalogue_modality_label(const char *modality);
 struct arena;
 /* "mercredi 20 mai 2026" for "2026-05-20" (the text itself if not a date). */
 const char *pages_long_date(struct arena *a, const char *iso);
+/* Today's date in Europe/Paris, and a date as "YYYY-MM-DD" in the arena
+ * ("" when invalid). */
+struct civil_date;
+struct civil_date pages_paris_today(void);
+const char *pages_iso_date(struct arena *a, struct civil_date d);
 int catalogue_set_richtext(struct view *v, const char *key, const char *markdown);
 struct programme_line;
 int catalogue_fill_course(struct ctx *ctx, const struct course *c,

@@ -40,11 +40,6 @@ static const char *form(const struct ctx *ctx, const char *name)
 	return v ? arena_trim(ctx->arena, v) : "";
 }
 
-static struct civil_date paris_today(void)
-{
-	return cal_paris_local_date((int64_t)time(NULL));
-}
-
 static int is_staff_desk(const struct ctx *ctx)
 {
 	return strcmp(ctx->login->role, "formateur") != 0;
@@ -526,7 +521,7 @@ static int read_slot_form(struct ctx *ctx, const struct session *s, struct slot_
 	struct slot_times t;
 	struct slot_error err;
 	struct slot_input in = { day, start, end };
-	if (slot_check(&in, paris_today(), &t, &err) != 0)
+	if (slot_check(&in, pages_paris_today(), &t, &err) != 0)
 		problem = arena_strdup(ctx->arena, err.message);
 	if (!problem && *room && !is_id(room))
 		problem = "Salle inconnue : choisissez dans la liste.";
@@ -664,7 +659,7 @@ int page_session_duplicate(struct ctx *ctx)
 	if (cal_parse_date(day, &to) != 0)
 		return refuse(ctx, &s, "Errors.copy", "Cette date n'existe pas : écrivez-la sous la forme AAAA-MM-JJ.");
 	int64_t days = cal_days_from_civil(to) - cal_days_from_civil(from);
-	struct civil_date today = paris_today();
+	struct civil_date today = pages_paris_today();
 	if (cal_date_compare(to, today) < 0 || days == 0 || days > DUPLICATE_DAYS_MAX || days < -DUPLICATE_DAYS_MAX)
 		return refuse(ctx, &s, "Errors.copy", "Choisissez une date à venir, différente de la première "
 				"date de la session et à moins de trois ans.");

@@ -31,17 +31,6 @@
 #define TRAINER_FEED_DAYS_BACK 92
 #define TRAINER_FEED_DAYS_AHEAD 731
 
-static struct civil_date paris_today(void)
-{
-	return cal_paris_local_date((int64_t)time(NULL));
-}
-
-static const char *iso(struct arena *a, struct civil_date d)
-{
-	char buf[CAL_DATE_BUF];
-	return cal_format_date(d, buf, sizeof(buf)) == 0 ? arena_strdup(a, buf) : "";
-}
-
 static const char *month_label(struct arena *a, int year, int month)
 {
 	const char *name = cal_month_name_fr(month);
@@ -103,17 +92,17 @@ int page_sessions(struct ctx *ctx)
 	if (!valid_slug(slug) || (*month && (strlen(month) != 7 || sscanf(month, "%4d-%2d", &year, &mon) != 2 ||
 			mon < 1 || mon > 12 || month[4] != '-')))
 		return 400;
-	struct civil_date today = paris_today();
+	struct civil_date today = pages_paris_today();
 	struct session *s, *all;
 	size_t n, n_all;
-	int rc = store_public_sessions(ctx->db, ctx->arena, iso(ctx->arena, today), slug, month,
+	int rc = store_public_sessions(ctx->db, ctx->arena, pages_iso_date(ctx->arena, today), slug, month,
 			PUBLIC_SESSIONS_MAX, &s, &n);
 	/* The course filter offers the courses that have public sessions
 	 * (the same list when nothing is filtered). */
 	all = s;
 	n_all = n;
 	if (rc == DB_OK && (*slug || *month))
-		rc = store_public_sessions(ctx->db, ctx->arena, iso(ctx->arena, today), "", "",
+		rc = store_public_sessions(ctx->db, ctx->arena, pages_iso_date(ctx->arena, today), "", "",
 				PUBLIC_SESSIONS_MAX, &all, &n_all);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
@@ -213,9 +202,9 @@ static int feed_answer(struct ctx *ctx, const char *name, const struct slot *slo
 
 static void feed_window(struct arena *a, int back, int ahead, const char **from, const char **to)
 {
-	struct civil_date today = paris_today();
-	*from = iso(a, cal_add_days(today, -back));
-	*to = iso(a, cal_add_days(today, ahead));
+	struct civil_date today = pages_paris_today();
+	*from = pages_iso_date(a, cal_add_days(today, -back));
+	*to = pages_iso_date(a, cal_add_days(today, ahead));
 }
 
 int page_sessions_ics(struct ctx *ctx)

@@ -408,6 +408,19 @@ static const struct db_stmt conflicts = { "slot_conflicts",
 	" AND st.during && " CONFLICT_RANGE " AND ($5 = '' OR s.id <> nullif($5, '')::bigint)"
 	" ORDER BY day, start LIMIT 20" };
 
+/* Rows of a conflicts statement as struct slot_conflict. */
+static int conflicts_from(struct db_rows *r, struct arena *a, struct slot_conflict **out, size_t *n)
+{
+	*n = db_rows_count(r);
+	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = (struct slot_conflict){ db_get(r, i, "slot_id"), db_get(r, i, "session_id"),
+			db_get(r, i, "course_title"), db_get(r, i, "day"), db_get(r, i, "start"),
+			db_get(r, i, "end"), db_get(r, i, "what"), db_get(r, i, "who") };
+	return DB_OK;
+}
+
 int store_slot_conflicts(struct db *db, struct arena *a, int64_t starts_utc, int64_t ends_utc,
 		const char *room_id, const char *trainer_ids, const char *except_id,
 		struct slot_conflict **out, size_t *n)
@@ -418,16 +431,7 @@ int store_slot_conflicts(struct db *db, struct arena *a, int64_t starts_utc, int
 	const char *p[] = { from, to, room_id, trainer_ids, except_id };
 	struct db_rows *r;
 	int rc = db_run(db, a, &conflicts, 5, p, &r);
-	if (rc != DB_OK)
-		return rc;
-	*n = db_rows_count(r);
-	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
-		return DB_FAILED;
-	for (size_t i = 0; i < *n; i++)
-		(*out)[i] = (struct slot_conflict){ db_get(r, i, "slot_id"), db_get(r, i, "session_id"),
-			db_get(r, i, "course_title"), db_get(r, i, "day"), db_get(r, i, "start"),
-			db_get(r, i, "end"), db_get(r, i, "what"), db_get(r, i, "who") };
-	return DB_OK;
+	return rc == DB_OK ? conflicts_from(r, a, out, n) : rc;
 }
 
 /* --- slots -------------------------------------------------------------------- */
@@ -604,17 +608,6 @@ static const struct db_stmt duplicate_conflicts = { "session_duplicate_conflicts
 	" JOIN session se ON se.id = o.session_id JOIN course c ON c.id = se.course_id"
 	" ORDER BY 4, 5 LIMIT 20" };
 
-static int conflicts_from(struct db_rows *r, struct arena *a, struct slot_conflict **out, size_t *n)
-{
-	*n = db_rows_count(r);
-	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
-		return DB_FAILED;
-	for (size_t i = 0; i < *n; i++)
-		(*out)[i] = (struct slot_conflict){ db_get(r, i, "slot_id"), db_get(r, i, "session_id"),
-			db_get(r, i, "course_title"), db_get(r, i, "day"), db_get(r, i, "start"),
-			db_get(r, i, "end"), db_get(r, i, "what"), db_get(r, i, "who") };
-	return DB_OK;
-}
 
 int store_session_duplicate(struct db *db, struct arena *a, const char *id, int days,
 		const char **new_id, struct slot_conflict **conflicts_out, size_t *n_conflicts)
