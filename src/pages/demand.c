@@ -180,8 +180,8 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 	};
 	if (!mails[0].body || !mails[1].body || !mails[1].subject)
 		return 500;
-	const char *reference;
-	rc = store_demand_create(ctx->db, ctx->arena, &d, mails, 2, &reference);
+	const char *id;
+	rc = store_demand_create(ctx->db, ctx->arena, &d, mails, 2, &id);
 	if (rc == DB_CONFLICT) {   /* this form made a demand already */
 		const char *existing;
 		if (store_demand_by_form(ctx->db, ctx->arena, token, &existing) == DB_OK)
@@ -189,7 +189,7 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 	}
 	if (rc != DB_OK)
 		return try_again(ctx, f, token, handler_db_status(rc) == 503 ? 503 : 500);
-	log_line("demand %s created", reference);
+	log_line("demand %s created", id);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s", tracking));
 }
 

@@ -30,11 +30,11 @@ static const struct db_stmt insert = { "demand_insert",
 	" VALUES ($1, $2, to_timestamp($3::bigint), $4::date, $5, $6::date,"
 	" (SELECT id FROM course WHERE slug = $7 AND status = 'published'), $8, $9, $10, $11, $12,"
 	" $13, $14, $15, $16::int, $17, $18, $19, $20, to_timestamp($3::bigint))"
-	" ON CONFLICT (form_token) DO NOTHING RETURNING id),"
+	" ON CONFLICT (form_token) DO NOTHING RETURNING id, reference),"
 	" e AS (INSERT INTO demand_event (demand_id, actor_name, kind, to_status, public, comment)"
 	"   SELECT id, '', 'recue', 'recue', true, 'Demande reçue.' FROM d),"
 	" m AS (INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
-	"   SELECT v.t, v.s, v.b, v.k, d.id FROM d,"
+	"   SELECT v.t, v.s, coalesce(replace(v.b, '{REF}', d.reference), v.b), v.k, d.id FROM d,"
 	"   (VALUES ($21, $22, $23, $24), ($25, $26, $27, $28)) AS v (t, s, b, k)"
 	"   WHERE v.t IS NOT NULL)"
 	" SELECT id FROM d" };
@@ -213,7 +213,7 @@ int store_demand_number(struct db *db, const char *id, const char **reference, s
 }
 
 int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
-		const struct outgoing_mail *mails, size_t n_mails, const char **reference)
+		const struct outgoing_mail *mails, size_t n_mails, const char **id)
 {
 	char received[24];
 	snprintf(received, sizeof(received), "%lld", d->received_at);
@@ -231,13 +231,9 @@ int store_demand_create(struct db *db, struct arena *a, const struct demand_new 
 	int rc = db_run(db, a, &insert, 28, p, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_CONFLICT;   /* the same form, committed by another request */
-	if (rc != DB_OK)
-		return rc;
-	/* Committed: the demand is safe. Its number comes next; should that
-	 * fail, the next numbering (another demand, `formations mail`) gives it. */
-	if (store_demand_number(db, db_get(r, 0, "id"), reference, a) != DB_OK)
-		*reference = "";
-	return DB_OK;
+	if (rc == DB_OK)
+		*id = db_get(r, 0, "id");
+	return rc;
 }
 
 static void demand_from_row(const struct db_rows *r, size_t i, struct demand *d)
@@ -260,9 +256,14 @@ static int demand_one(struct db *db, struct arena *a, const struct db_stmt *stmt
 	int rc = db_run(db, a, stmt, 1, p, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_NOT_FOUND;
-	if (rc == DB_OK)
-		demand_from_row(r, 0, out);
-	return rc;
+	if (rc != DB_OK)
+		return rc;
+	demand_from_row(r, 0, out);
+	/* Left unnumbered by its submission (another numbering held the lock,
+	 * sql/0008): numbered now, or shown as being numbered. */
+	if (!*out->reference)
+		return store_demand_number(db, out->id, &out->reference, a);
+	return DB_OK;
 }
 
 int store_requester_demands(struct db *db, struct arena *a, const char *email,

@@ -54,18 +54,21 @@ int store_demand_context(struct db *db, struct arena *a, const char *slug, const
 /* Finds the demand already made from this form page, if any. */
 int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
 		const char **tracking_token);
-/* Creates the demand, its first event and its mails in one transaction,
- * then numbers it (store_demand_number). DB_CONFLICT when the same form
- * was sent meanwhile (then store_demand_by_form finds it). The mails'
- * bodies may hold "{REF}", replaced by the reference when it is given;
- * *reference is "" in the rare case the numbering failed. */
+/* Creates the demand, its first event and its mails in one statement, so
+ * one transaction; a trigger numbers it in that transaction unless another
+ * numbering is under way (sql/0008). *id is the new demand's. DB_CONFLICT
+ * when the same form was sent meanwhile (then store_demand_by_form finds
+ * it). The mails' bodies may hold "{REF}", replaced by the reference when
+ * the demand is numbered. */
 int store_demand_create(struct db *db, struct arena *a, const struct demand_new *d,
-		const struct outgoing_mail *mails, size_t n_mails, const char **reference);
+		const struct outgoing_mail *mails, size_t n_mails, const char **id);
 /* Gives references D-YYYY-NNNNN, without gaps, to every committed demand
  * that has none, in order, unless a numbering is under way; then the
  * reference of demand id ("" while it has none; id and reference may be
  * NULL). */
 int store_demand_number(struct db *db, const char *id, const char **reference, struct arena *a);
+/* A demand still without a reference is numbered on the way (its
+ * reference stays "" while another numbering is under way). */
 int store_demand_by_tracking(struct db *db, struct arena *a, const char *token, struct demand *out);
 int store_demand_by_id(struct db *db, struct arena *a, const char *id, struct demand *out);
 int store_demand_events(struct db *db, struct arena *a, const char *demand_id, int public_only,

@@ -88,6 +88,11 @@ before=$(psql_q "SELECT count(*) FROM demand")
 out=$(BENCH_COOKIE=$cookie BENCH_CSRF=$csrf wrk -t2 -c16 -d"${DURATION}s" -s "$ROOT/t/lib/bench-demand.lua" "$base")
 after=$(psql_q "SELECT count(*) FROM demand")
 mails=$(psql_q "SELECT count(*) FROM mail_outbox WHERE kind = 'accuse'")
+unnumbered=$(psql_q "SELECT count(*) FROM demand WHERE reference IS NULL")
+# The ceiling of the web layer on this machine: the same posts with a
+# malformed form token, answered 400 by the worker without the database.
+refused=$(BENCH_COOKIE=$cookie BENCH_CSRF=$csrf BENCH_REFUSED=1 wrk -t2 -c16 -d"${DURATION}s" \
+	-s "$ROOT/t/lib/bench-demand.lua" "$base" | awk '/^Requests\/sec:/ { print $2 }')
 "$ROOT/conf/stack.sh" pgbench "$VAR" -q -i -s 10 >/dev/null 2>&1
 tps=$("$ROOT/conf/stack.sh" pgbench "$VAR" -c 8 -j 2 -T "$DURATION" 2>/dev/null |
 	awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
@@ -95,7 +100,12 @@ echo
 printf '%-46s %12s\n' "demand submissions (wrk -c16, POST /demande)" "per second"
 awk -v n=$(( after - before )) -v d="$DURATION" 'BEGIN { printf "%-46s %12.0f\n", "committed demands (target >= 2000)", n / d }'
 printf '%-46s %12s\n' "pgbench TPC-B-like on the same cluster (tps)" "${tps:-?}"
-echo "  ($(( after - before )) demands committed, acknowledgements queued for $mails, $(grep -c . <<<"$out") lines of wrk output)"
+printf '%-46s %12.0f\n' "web layer alone: posts refused, no database" "${refused:-0}"
+awk -v n=$(( after - before )) -v d="$DURATION" -v t="${tps:-0}" -v w="${refused:-0}" 'BEGIN {
+	if (t > 0) printf "%-46s %12.2f\n", "ratio committed / pgbench", n / d / t
+	if (w > 0) printf "%-46s %12.2f\n", "ratio committed / web layer alone", n / d / w }'
+echo "  ($(( after - before )) demands committed, acknowledgements queued for $mails," \
+	"$unnumbered left for the next numbering, $(grep -c . <<<"$out") lines of wrk output)"
 fi
 
 # --- the dashboard at 10,000 and at 1,000,000 demands ----------------------
