@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "rules/calendar_fr.h"
+#include "rules/fields.h"
 #include "rules/session_state.h"
 #include "rules/slot_time.h"
 #include "store/accounts.h"
@@ -33,7 +34,7 @@ static const char *query(const struct ctx *ctx, const char *name, size_t max)
 
 static int is_id_or_empty(const char *s)
 {
-	return strlen(s) <= 18 && strspn(s, "0123456789") == strlen(s);
+	return !*s || field_is_id(s);
 }
 
 /* The filters as a query string, to keep them on the previous/next links. */

@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "base/settings.h"
 #include "rules/calendar_fr.h"
+#include "rules/fields.h"
 #include "rules/demand_state.h"
 #include "rules/due_date.h"
 #include "rules/session_state.h"
@@ -69,7 +70,7 @@ int page_demands(struct ctx *ctx)
 	struct civil_date check;
 	enum demand_state st;
 	if ((*f.after_due && (cal_parse_date(f.after_due, &check) != 0 ||
-			strspn(f.after_id, "0123456789") != strlen(f.after_id) || !*f.after_id)) ||
+			!field_is_id(f.after_id))) ||
 			(*f.status && demand_state_parse(f.status, &st) != 0))
 		return 400;
 	struct demand_row *rows;
@@ -114,7 +115,7 @@ int page_demands(struct ctx *ctx)
 static int load(struct ctx *ctx, struct demand *d)
 {
 	const char *id = ctx->req->args[0];
-	if (!*id || strlen(id) > 18 || strspn(id, "0123456789") != strlen(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_demand_by_id(ctx->db, ctx->arena, id, d);
 	return rc == DB_OK ? 0 : handler_db_status(rc);
@@ -260,7 +261,7 @@ static int answer_with_session(struct ctx *ctx, const struct demand *d, struct d
 	const char *id = params_get(&ctx->req->form, "session");
 	struct session s;
 	const char *dates;
-	if (!id || !*id || strlen(id) > 18 || strspn(id, "0123456789") != strlen(id))
+	if (!field_is_id(id))
 		return refuse(ctx, d, "Choisissez la session à proposer.", comment);
 	int rc = store_session_by_id(ctx->db, ctx->arena, id, &s);
 	if (rc == DB_NOT_FOUND)
@@ -300,7 +301,7 @@ static int do_action(struct ctx *ctx, const struct demand *d, const struct actio
 	case DEMAND_ACTION_ASSIGN: {
 		const char *who = params_get(f, "responsable");
 		struct staff_user u;
-		if (!who || (*who && (strspn(who, "0123456789") != strlen(who) || strlen(who) > 18 ||
+		if (!who || (*who && (!field_is_id(who) ||
 				store_user_by_id(ctx->db, ctx->arena, who, &u) != DB_OK)))
 			return refuse(ctx, d, "Choisissez une personne de l'équipe.", comment);
 		c.assignee_id = who;

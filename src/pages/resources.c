@@ -31,15 +31,8 @@
 #define CAPACITY_MAX 1000
 #define PHONE_MAX_CHARS 30
 #define ORGANISATION_MAX_CHARS 200
-#define ID_MAX_DIGITS 18
 
 static const char DIGITS[] = "0123456789";
-
-static int valid_id(const char *s)
-{
-	size_t len = s ? strlen(s) : 0;
-	return len > 0 && len <= ID_MAX_DIGITS && strspn(s, DIGITS) == len;
-}
 
 static int same(const char *a, const char *b)
 {
@@ -246,7 +239,7 @@ static int place_page(struct ctx *ctx, const struct place *p, const struct room 
 static int place_of_path(struct ctx *ctx, struct place *p)
 {
 	const char *id = ctx->req->args[0];
-	if (!valid_id(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_place_by_id(ctx->db, ctx->arena, id, p);
 	return rc == DB_OK ? 0 : handler_db_status(rc);
@@ -385,7 +378,7 @@ static int room_add(struct ctx *ctx, const struct place *p, const struct room *r
 
 static const struct room *find_room(const struct room *rooms, size_t n, const char *id)
 {
-	for (size_t i = 0; valid_id(id) && i < n; i++)
+	for (size_t i = 0; field_is_id(id) && i < n; i++)
 		if (strcmp(rooms[i].id, id) == 0)
 			return &rooms[i];
 	return NULL;
@@ -618,7 +611,7 @@ static int is_trainer_role(const struct ctx *ctx)
 static int trainer_of_path(struct ctx *ctx, struct trainer *t)
 {
 	const char *id = ctx->req->args[0];
-	if (!valid_id(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_trainer_by_id(ctx->db, ctx->arena, id, t);
 	if (is_trainer_role(ctx) && (rc == DB_NOT_FOUND ||
@@ -743,7 +736,7 @@ static int trainer_courses(struct ctx *ctx, const struct trainer *t)
 		if (strcmp(form->items[i].name, "formation") != 0)
 			continue;
 		int known = 0;
-		for (size_t k = 0; !known && valid_id(form->items[i].value) && k < n; k++)
+		for (size_t k = 0; !known && field_is_id(form->items[i].value) && k < n; k++)
 			known = strcmp(c[k].id, form->items[i].value) == 0;
 		if (known)
 			ids[n_ids++] = form->items[i].value;

@@ -29,11 +29,6 @@
 #define TRAINERS_PER_SLOT_MAX 10
 #define DUPLICATE_DAYS_MAX (3 * 366)
 
-static int is_id(const char *s)
-{
-	return s && *s && strlen(s) <= 18 && strspn(s, "0123456789") == strlen(s);
-}
-
 static const char *form(const struct ctx *ctx, const char *name)
 {
 	const char *v = params_get(&ctx->req->form, name);
@@ -104,7 +99,7 @@ static int set_slot_choices(struct ctx *ctx, const char *course_id)
 
 static int load_session(struct ctx *ctx, const char *id, struct session *s)
 {
-	if (!is_id(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_session_by_id(ctx->db, ctx->arena, id, s);
 	return rc == DB_OK ? 0 : handler_db_status(rc);
@@ -267,7 +262,7 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 		return 500;
 	int wrong = 0;
 #define WRONG(key, msg) do { if (view_set(v, "Errors." key, msg) < 0) return 500; wrong = 1; } while (0)
-	if (!is_id(f->course_id))
+	if (!field_is_id(f->course_id))
 		WRONG("course", "Choisissez la formation.");
 	if (strcmp(f->kind, "intra") != 0 && strcmp(f->kind, "inter") != 0)
 		WRONG("kind", "Choisissez INTRA ou INTER.");
@@ -275,9 +270,9 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 		WRONG("organisation", "Une session INTRA est donnée pour un organisme : indiquez lequel.");
 	else if (field_length(f->organisation, 0, ORGANISATION_MAX))
 		WRONG("organisation", "200 caractères au plus.");
-	if (*f->demand_id && !is_id(f->demand_id))
+	if (*f->demand_id && !field_is_id(f->demand_id))
 		WRONG("demand", "Demande inconnue.");
-	if (*f->place_id && !is_id(f->place_id))
+	if (*f->place_id && !field_is_id(f->place_id))
 		WRONG("place", "Choisissez un lieu de la liste.");
 	struct civil_date closes;
 	if (*f->closes_on && cal_parse_date(f->closes_on, &closes) != 0)
@@ -286,7 +281,7 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 		WRONG("notes", "5 000 caractères au plus.");
 	long capacity = 0, min, max;
 	const char *cap = "", *field;
-	if (is_id(f->place_id)) {
+	if (field_is_id(f->place_id)) {
 		int rc = store_place_capacity(ctx->db, ctx->arena, f->place_id, &cap);
 		if (rc != DB_OK)
 			return handler_db_status(rc);
@@ -343,7 +338,7 @@ int page_session_new_form(struct ctx *ctx)
 	const char *demand_id = params_get(&ctx->req->query, "demande");
 	const char *course_id = params_get(&ctx->req->query, "formation");
 	struct view *v = ctx->view;
-	if (demand_id && is_id(demand_id)) {
+	if (demand_id && field_is_id(demand_id)) {
 		struct demand d;
 		int rc = store_demand_by_id(ctx->db, ctx->arena, demand_id, &d);
 		if (rc != DB_OK)
@@ -365,7 +360,7 @@ int page_session_new_form(struct ctx *ctx)
 				view_set(v, "Demand.id", d.id) < 0 ||
 				view_set(v, "Demand.custom", d.custom_title) < 0)
 			return 500;
-	} else if (VIEW_FIELDS(v, "Form", { "course_id", course_id && is_id(course_id) ? course_id : "" },
+	} else if (VIEW_FIELDS(v, "Form", { "course_id", course_id && field_is_id(course_id) ? course_id : "" },
 			{ "kind", "inter" }, { "min", "6" }, { "max", "12" }, { "status", "envisagee" }) < 0) {
 		return 500;
 	}
@@ -469,7 +464,7 @@ static const char *trainer_ids(struct ctx *ctx, const char **problem)
 	for (size_t i = 0; i < p->count; i++) {
 		if (strcmp(p->items[i].name, "formateur") != 0 || !*p->items[i].value)
 			continue;
-		if (!is_id(p->items[i].value)) {
+		if (!field_is_id(p->items[i].value)) {
 			*problem = "Formateur inconnu : choisissez dans la liste.";
 			return "{}";
 		}
@@ -523,7 +518,7 @@ static int read_slot_form(struct ctx *ctx, const struct session *s, struct slot_
 	struct slot_input in = { day, start, end };
 	if (slot_check(&in, pages_paris_today(), &t, &err) != 0)
 		problem = arena_strdup(ctx->arena, err.message);
-	if (!problem && *room && !is_id(room))
+	if (!problem && *room && !field_is_id(room))
 		problem = "Salle inconnue : choisissez dans la liste.";
 	if (problem)
 		return view_set(v, "Errors.slot", problem) < 0 ? 500 : 1;
@@ -612,7 +607,7 @@ int page_slot_change(struct ctx *ctx)
 {
 	struct slot slot;
 	struct session s;
-	if (!is_id(ctx->req->args[0]))
+	if (!field_is_id(ctx->req->args[0]))
 		return 404;
 	int rc = store_slot_by_id(ctx->db, ctx->arena, ctx->req->args[0], &slot);
 	if (rc != DB_OK)

@@ -23,11 +23,6 @@
 
 #define PROGRAMME_MAX_BYTES 200000
 
-static int id_is_valid(const char *id)
-{
-	return *id && strlen(id) <= 18 && strspn(id, "0123456789") == strlen(id);
-}
-
 static const char *status_label(const char *status)
 {
 	if (strcmp(status, "published") == 0)
@@ -230,7 +225,7 @@ int page_course_edit_form(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0];
 	struct course c;
-	if (!id_is_valid(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_course_by_id(ctx->db, ctx->arena, id, &c);
 	if (rc != DB_OK)
@@ -408,13 +403,13 @@ int page_course_save(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0];
 	struct course current;
-	if (!id_is_valid(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_course_by_id(ctx->db, ctx->arena, id, &current);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	const char *version = params_get(&ctx->req->form, "version");
-	version = version && id_is_valid(version) ? version : "0";
+	version = version && field_is_id(version) ? version : "0";
 	struct edit e = { 0 };
 	read_form(ctx, &e);
 	if (e.errors) {
@@ -458,7 +453,7 @@ int page_course_preview(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0];
 	struct course c;
-	if (!id_is_valid(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_course_by_id(ctx->db, ctx->arena, id, &c);
 	if (rc != DB_OK)
@@ -475,7 +470,7 @@ int page_course_status(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0];
 	const char *status = params_get(&ctx->req->form, "statut");
-	if (!id_is_valid(id))
+	if (!field_is_id(id))
 		return 404;
 	if (!status || (strcmp(status, "published") != 0 && strcmp(status, "archived") != 0 &&
 			strcmp(status, "draft") != 0))
@@ -493,7 +488,7 @@ int page_course_status(struct ctx *ctx)
 int page_course_duplicate(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0], *new_id;
-	if (!id_is_valid(id))
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_course_duplicate(ctx->db, ctx->arena, id, ctx->login->user_id,
 			ctx->login->display_name, &new_id);

@@ -105,7 +105,7 @@ int page_user_change(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0];
 	struct staff_user target;
-	if (strspn(id, "0123456789") != strlen(id) || strlen(id) > 18)
+	if (!field_is_id(id))
 		return 404;
 	int rc = store_user_by_id(ctx->db, ctx->arena, id, &target);
 	if (rc != DB_OK)

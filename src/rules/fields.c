@@ -67,6 +67,12 @@ static const char *const roles[][2] = {
 	{ "formateur", "Formateur" },
 };
 
+int field_is_id(const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	return len > 0 && len <= 18 && strspn(s, "0123456789") == len;
+}
+
 int field_is_role(const char *s)
 {
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)

@@ -23,6 +23,9 @@ const char *field_email(const char *s);
 const char *field_length(const char *s, size_t min, size_t max);
 /* The password policy: at least 12 characters, at most 1024 bytes. */
 const char *field_password(const char *s);
+/* 1 when s is a row id as the pages receive it: 1 to 18 digits, so that it
+ * always fits PostgreSQL's bigint. */
+int field_is_id(const char *s);
 /* 1 when s is one of the staff roles. */
 int field_is_role(const char *s);
 /* French name of a role, for display. */

@@ -41,6 +41,11 @@ int main(void)
 	tap_ok(field_is_role("admin") && field_is_role("conseiller") && field_is_role("assistant") &&
 		field_is_role("formateur"), "the four roles");
 	tap_ok(!field_is_role("root") && !field_is_role("") && !field_is_role("Admin"), "nothing else");
+	tap_ok(field_is_id("1") && field_is_id("42") && field_is_id("123456789012345678"), "ids: 1 to 18 digits");
+	tap_ok(!field_is_id("") && !field_is_id(NULL) && !field_is_id("1234567890123456789"),
+		"no id: empty, missing, or 19 digits (past bigint)");
+	tap_ok(!field_is_id("-1") && !field_is_id("1a") && !field_is_id(" 1") && !field_is_id("1.0"),
+		"no id: sign, letters, spaces, decimals");
 	tap_is_str(field_role_label("assistant"), "Assistant(e) formation", "role label in French");
 
 	tap_ok(field_return_target("/intranet/utilisateurs?x=1"), "local path accepted");
