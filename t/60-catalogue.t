@@ -167,7 +167,7 @@ like($r->{text}, qr{modifiée par une autre personne}, 'with a message');
 like($r->{text}, qr{Objectif changé par le second éditeur}, 'and keeps what they typed');
 is($stack->psql("SELECT objective FROM course WHERE id = $id"), 'Objectif changé par le premier éditeur.', 'the first save stands');
 
-# Word paste, then the public page follows within 2 seconds
+# Word paste, then the public page follows within seconds
 my $word = qq{<p class=MsoNormal style='mso-margin-top-alt:auto'><span style='mso-bidi-font-family:Calibri'>Objectif\x{a0}: l\x{2019}engagement collectif<o:p></o:p></span></p>};
 $pub->get($fiche_path);    # the cache holds the old page now
 my $t0 = time;
@@ -177,11 +177,13 @@ my $saved = $stack->psql("SELECT objective FROM course WHERE id = $id");
 unlike($saved, qr{mso-|<o:p>|MsoNormal|<span}, 'cleaned of Word markup');
 like($saved, qr{Objectif : l'engagement collectif}, 'to plain text');
 my $seen = 0;
-while (time - $t0 < 2) {
+# nginx keeps public pages one second, counted in whole seconds, so the
+# edit shows within two; one more second for a loaded test machine.
+while (time - $t0 < 3) {
 	if ($pub->get($fiche_path)->{text} =~ /Objectif : l(?:'|&#39;)engagement collectif/) { $seen = 1; last }
 	sleep 0.1;
 }
-ok($seen, 'the public page shows the edit within 2 seconds');
+ok($seen, 'the public page shows the edit within 3 seconds');
 like($a->get($edit)->{text}, qr{<td>modification</td><td>objective</td>}, 'the history names the field');
 is($stack->psql("SELECT updated_on = (now() AT TIME ZONE 'Europe/Paris')::date FROM course WHERE id = $id"), 't',
 	'the public update date follows');

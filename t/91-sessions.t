@@ -333,7 +333,9 @@ for my $round (1 .. 3) {
 		if (!$pid) {
 			my $res = $b[$i]->post("/intranet/sessions/$sid2/creneaux", [ _csrf => $t, date => $day, debut => '09:00',
 				fin => '12:00', salle => '', formateur => $id{bruno} ]);
-			POSIX::_exit($res->{status} == 303 ? 0 : $res->{status} == 422 && $res->{text} =~ /déjà pris/ ? 1 : 2);
+			my $code = $res->{status} == 303 ? 0 : $res->{status} == 422 && $res->{text} =~ /déjà pris/ ? 1 : 2;
+			print STDERR "# race $round: status $res->{status}: " . substr($res->{text} // '', 0, 400) . "\n" if $code == 2;
+			POSIX::_exit($code);
 		}
 		push @pids, $pid;
 	}
