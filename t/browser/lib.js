@@ -17,6 +17,15 @@ function ok(cond, name, diag) {
   return cond;
 }
 
+// A known bug, not fixed yet: printed as a TAP TODO, so the run passes
+// while the failure stays in the output (prove says "TODO passed" once fixed).
+function todo(cond, name, reason, diag) {
+  count++;
+  console.log(`${cond ? '' : 'not '}ok ${count} - ${name} # TODO ${reason}`);
+  if (!cond && diag) console.log(String(diag).split('\n').map((l) => `#   ${l}`).join('\n'));
+  return cond;
+}
+
 function done() {
   console.log(`1..${count}`);
   process.exitCode = failed ? 1 : 0;
@@ -51,4 +60,14 @@ async function axe(page) {
   });
 }
 
-module.exports = { ok, done, launch, axe };
+// Logs a staff account in through the real login form and waits for the
+// intranet home (where a login without "retour" leads).
+async function login(page, base, email, password) {
+  await page.goto(`${base}/intranet/connexion`);
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/intranet$/);
+}
+
+module.exports = { ok, todo, done, launch, axe, login };
