@@ -31,8 +31,9 @@ static const struct db_stmt insert = { "demand_insert",
 	" (SELECT id FROM course WHERE slug = $7 AND status = 'published'), $8, $9, $10, $11, $12,"
 	" $13, $14, $15, $16::int, $17, $18, $19, $20, to_timestamp($3::bigint))"
 	" ON CONFLICT (form_token) DO NOTHING RETURNING id, reference),"
-	" e AS (INSERT INTO demand_event (demand_id, actor_name, kind, to_status, public, comment)"
-	"   SELECT id, '', 'recue', 'recue', true, 'Demande reçue.' FROM d),"
+	/* the first event at the instant of reception: one clock for both */
+	" e AS (INSERT INTO demand_event (demand_id, at, actor_name, kind, to_status, public, comment)"
+	"   SELECT id, to_timestamp($3::bigint), '', 'recue', 'recue', true, 'Demande reçue.' FROM d),"
 	" m AS (INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
 	"   SELECT v.t, v.s, coalesce(replace(v.b, '{REF}', d.reference), v.b), v.k, d.id FROM d,"
 	"   (VALUES ($21, $22, $23, $24), ($25, $26, $27, $28)) AS v (t, s, b, k)"
