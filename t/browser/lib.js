@@ -60,6 +60,22 @@ async function axe(page) {
   });
 }
 
+// How wide the document is against the viewport: { scroll, client } of the
+// root element (the page scrolls sideways when scroll > client), and what
+// sticks out of the viewport, outermost first, for a diagnostic.
+async function horizontalFit(page) {
+  return page.evaluate(() => {
+    const el = document.documentElement;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > el.clientWidth + 0.5
+        && e.parentElement.getBoundingClientRect().right <= el.clientWidth + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}`
+        + `${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''}`
+        + ` right=${Math.round(e.getBoundingClientRect().right)}`);
+    return { scroll: el.scrollWidth, client: el.clientWidth, wide };
+  });
+}
+
 // Logs a staff account in through the real login form and waits for the
 // intranet home (where a login without "retour" leads).
 async function login(page, base, email, password) {
@@ -70,4 +86,4 @@ async function login(page, base, email, password) {
   await page.waitForURL(/\/intranet$/);
 }
 
-module.exports = { ok, todo, done, launch, axe, login };
+module.exports = { ok, todo, done, launch, axe, login, horizontalFit };

@@ -10,8 +10,9 @@ ajouter ou supprimer un jour ici ne vaut que pour les échéances calculées ens
 Les dates déjà annoncées aux demandeurs restent celles de leur accusé de réception.</p>
 
 <?cs if:subcount(Closures) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="fermetures-titre">
 <table class="data" id="fermetures">
-<caption>Jours de fermeture à venir</caption>
+<caption id="fermetures-titre">Jours de fermeture à venir</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Motif</th><th scope="col">Remarque</th><th scope="col">Action</th></tr></thead>
 <tbody>
 <?cs each:c = Closures ?>
@@ -24,7 +25,7 @@ Les dates déjà annoncées aux demandeurs restent celles de leur accusé de ré
 <button type="submit">Supprimer<span class="visually-hidden"> le <?cs var:c.long ?></span></button></form></td></tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs else ?>
 <p>Aucun jour de fermeture à venir.</p>
 <?cs /if ?>

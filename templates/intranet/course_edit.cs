@@ -84,10 +84,11 @@
 </form>
 <?cs if:subcount(History) ?>
 <h2>Historique</h2>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="historique-titre">
 <table class="data">
-<caption class="visually-hidden">Historique des modifications</caption>
+<caption id="historique-titre" class="visually-hidden">Historique des modifications</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Par</th><th scope="col">Action</th><th scope="col">Champs</th><th scope="col">Version</th></tr></thead>
 <tbody><?cs each:h = History ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.who ?></td><td><?cs var:h.action ?></td><td><?cs var:h.fields ?></td><td><?cs var:h.version ?></td></tr><?cs /each ?></tbody>
-</table>
+</table></div>
 <?cs /if ?>
 <?cs call:layout_end() ?>

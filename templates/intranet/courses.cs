@@ -2,8 +2,9 @@
 <h1>Catalogue</h1>
 <p><a class="button" href="/intranet/formations/nouvelle">Nouvelle formation</a>
 <a href="/intranet/formations/completude">Complétude des fiches publiées</a></p>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="formations-titre">
 <table class="data">
-<caption class="visually-hidden">Toutes les formations</caption>
+<caption id="formations-titre" class="visually-hidden">Toutes les formations</caption>
 <thead><tr><th scope="col">Intitulé</th><th scope="col">Catégorie</th><th scope="col">État</th><th scope="col">Mise à jour</th><th scope="col">Actions</th></tr></thead>
 <tbody>
 <?cs each:c = Courses ?>
@@ -16,5 +17,5 @@
 </tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs call:layout_end() ?>

@@ -28,8 +28,9 @@
 <p><button type="submit">Filtrer</button></p>
 </form>
 <?cs if:subcount(Demands) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="demandes-titre">
 <table class="data demands">
-<caption class="visually-hidden">Demandes, par échéance</caption>
+<caption id="demandes-titre" class="visually-hidden">Demandes, par échéance</caption>
 <thead><tr><th scope="col">Échéance</th><th scope="col">Référence</th><th scope="col">Organisme</th><th scope="col">Demandeur</th><th scope="col">Formation</th><th scope="col">État</th><th scope="col">Responsable</th></tr></thead>
 <tbody>
 <?cs each:d = Demands ?>
@@ -44,7 +45,7 @@
 </tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs if:Next.id ?><p><a href="/intranet/demandes?statut=<?cs var:url_escape(Filter.statut) ?>&amp;regime=<?cs var:url_escape(Filter.regime) ?>&amp;responsable=<?cs var:url_escape(Filter.responsable) ?>&amp;organisme=<?cs var:url_escape(Filter.organisme) ?>&amp;formation=<?cs var:url_escape(Filter.formation) ?>&amp;q=<?cs var:url_escape(Filter.q) ?>&amp;apres=<?cs var:Next.due ?>&amp;id=<?cs var:Next.id ?>">Demandes suivantes</a></p><?cs /if ?>
 <?cs else ?>
 <p>Aucune demande ne correspond.</p>

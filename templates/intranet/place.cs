@@ -20,8 +20,9 @@
 
 <h2 id="salles">Salles</h2>
 <?cs if:subcount(Rooms) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="salles-titre">
 <table class="data">
-<caption>Salles de ce lieu (capacité du lieu : <?cs var:Place.capacity ?> places)</caption>
+<caption id="salles-titre">Salles de ce lieu (capacité du lieu : <?cs var:Place.capacity ?> places)</caption>
 <thead><tr><th scope="col">Salle</th><th scope="col">Capacité</th><th scope="col">Accessibilité</th><th scope="col">Créneaux</th></tr></thead>
 <tbody>
 <?cs each:r = Rooms ?>
@@ -31,7 +32,7 @@
 <td><?cs if:r.slots ?><?cs var:r.slots ?><?cs else ?>Aucun<?cs /if ?></td></tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs each:r = Rooms ?>
 <details<?cs if:r.open ?> open<?cs /if ?> id="salle-<?cs var:r.id ?>">
 <summary>Modifier ou supprimer la salle « <?cs var:r.name ?> »</summary>

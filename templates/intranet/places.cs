@@ -12,8 +12,9 @@
 <?cs if:subcount(Errors) ?><p class="error-box" role="alert">Le lieu n'a pas été créé : corrigez les champs signalés ci-dessous.</p><?cs /if ?>
 
 <?cs if:subcount(Places) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="lieux-titre">
 <table class="data" id="lieux">
-<caption>Lieux et salles de classe virtuelles</caption>
+<caption id="lieux-titre">Lieux et salles de classe virtuelles</caption>
 <thead><tr><th scope="col">Nom</th><th scope="col">Ville</th><th scope="col">Capacité</th><th scope="col">Salles</th><th scope="col">À distance</th></tr></thead>
 <tbody>
 <?cs each:p = Places ?>
@@ -24,7 +25,7 @@
 <td><?cs if:p.remote ?>Oui (classe virtuelle)<?cs else ?>Non<?cs /if ?></td></tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs else ?>
 <p>Aucun lieu pour l'instant.</p>
 <?cs /if ?>

@@ -11,11 +11,12 @@
 <?cs if:Email ?>
 <h2><?cs var:Count ?> demande(s) pour <?cs var:Email ?></h2>
 <?cs if:subcount(Demands) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="demandes-titre">
 <table class="data">
-<caption class="visually-hidden">Demandes de cette adresse</caption>
+<caption id="demandes-titre" class="visually-hidden">Demandes de cette adresse</caption>
 <thead><tr><th scope="col">Référence</th><th scope="col">Reçue le</th><th scope="col">État</th><th scope="col">Organisme</th></tr></thead>
 <tbody><?cs each:d = Demands ?><tr><td><a href="/intranet/demandes/<?cs var:d.id ?>"><?cs var:d.reference ?></a></td><td><?cs var:d.received ?></td><td><?cs var:d.status ?></td><td><?cs var:d.organisation ?></td></tr><?cs /each ?></tbody>
-</table>
+</table></div>
 <p><a class="button" href="/intranet/donnees/export?email=<?cs var:url_escape(Email) ?>">Exporter ces données (texte)</a></p>
 <h2>Effacer</h2>
 <?cs if:Errors.erase ?><p class="error-box" role="alert"><?cs var:Errors.erase ?></p><?cs /if ?>

@@ -50,8 +50,9 @@
 
 <h2 id="creneaux">Créneaux</h2>
 <?cs if:subcount(Slots) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="creneaux-titre">
 <table class="data">
-<caption class="visually-hidden">Créneaux de la session</caption>
+<caption id="creneaux-titre" class="visually-hidden">Créneaux de la session</caption>
 <thead><tr><th scope="col">Date et horaires</th><th scope="col">Programme</th><th scope="col">Salle</th><th scope="col">Formateurs</th><?cs if:Desk ?><th scope="col">Actions</th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:t = Slots ?>
@@ -77,7 +78,7 @@
 </tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs else ?><p>Aucun créneau pour l'instant.</p><?cs /if ?>
 
 <?cs if:Desk && !s.final ?>

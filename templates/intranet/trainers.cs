@@ -8,8 +8,9 @@
 <?cs if:subcount(Errors) ?><p class="error-box" role="alert">Le formateur n'a pas été créé : corrigez les champs signalés ci-dessous.</p><?cs /if ?>
 
 <?cs if:subcount(Trainers) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="formateurs-titre">
 <table class="data" id="formateurs">
-<caption>Formateurs internes et externes</caption>
+<caption id="formateurs-titre">Formateurs internes et externes</caption>
 <thead><tr><th scope="col">Nom</th><th scope="col">Type</th><th scope="col">Organisme</th><th scope="col">Adresse électronique</th><th scope="col">État</th><th scope="col">Formations</th></tr></thead>
 <tbody>
 <?cs each:t = Trainers ?>
@@ -21,7 +22,7 @@
 <td><?cs var:t.courses ?></td></tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs else ?>
 <p>Aucun formateur pour l'instant.</p>
 <?cs /if ?>

@@ -2,8 +2,9 @@
 <h1>Utilisateurs</h1>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
 <?cs if:Errors.change ?><p class="error-box" role="alert"><?cs var:Errors.change ?></p><?cs /if ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="comptes-titre">
 <table class="data">
-<caption class="visually-hidden">Comptes de l'intranet</caption>
+<caption id="comptes-titre" class="visually-hidden">Comptes de l'intranet</caption>
 <thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôle</th><th scope="col">État</th><th scope="col">Actions</th></tr></thead>
 <tbody>
 <?cs each:u = Users ?>
@@ -30,7 +31,7 @@
 </tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 
 <h2 id="nouveau">Nouveau compte</h2>
 <form method="post" action="/intranet/utilisateurs" class="stacked narrow">

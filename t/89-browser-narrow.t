@@ -1,0 +1,44 @@
+#!/usr/bin/env perl
+# Chromium at a phone's width (375 px) on the intranet pages with data
+# tables: the page does not scroll sideways, a wide table scrolls in its own
+# focusable region, axe-core finds no A/AA violation; at a desktop's width
+# the regions change nothing (t/browser/narrow.js prints the TAP).
+use strict;
+use warnings;
+use utf8;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use JSON::PP;
+use Stack;
+
+my $stack = Stack->start(name => 'browser-narrow', demo => 1);
+my ($email, $password) = $stack->demo_admin;
+my $q = sub {
+	my ($sql) = @_;
+	my $out = $stack->psql($sql);
+	die "$sql: $out\n" if $out =~ /ERROR/;
+	return $out;
+};
+
+# What the demo data lacks for every table to show: a closure day, a
+# demand (the demands list, the requester's data) and a course's history.
+$q->("INSERT INTO closure_day (day, label) VALUES (current_date + 40, 'Pont du test navigateur')");
+$q->("INSERT INTO demand (reference, form_token, tracking_token, regime, received_on, due_on, status,"
+	. " custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)"
+	. " VALUES ('D-2025-00001', 'narrow-form-token-1', 'narrow-tracking-token-narrow-tracking-1', '15j',"
+	. " current_date - 3, current_date + 12, 'recue', 'Formation sur mesure aux partenariats territoriaux',"
+	. " 'intra', 'Bonnet', 'Luc', 'luc.bonnet\@caf15.caf.fr', 'Caf du Cantal', 8, now())");
+my $course = $q->('SELECT min(id) FROM course');
+$q->("INSERT INTO course_history (course_id, user_name, action, fields, version) VALUES ($course,"
+	. " 'Administrateur de démonstration', 'modification', 'title, objective, audience, prerequisites', 1)");
+
+my %facts = (
+	place => $q->('SELECT min(place_id) FROM room'),
+	session => $q->('SELECT min(id) FROM session WHERE id IN (SELECT session_id FROM slot)'),
+	course => $course,
+	requester => 'luc.bonnet@caf15.caf.fr',
+);
+my $rc = system('node', "$FindBin::Bin/browser/narrow.js", $stack->base, $email, $password,
+	JSON::PP->new->utf8->canonical->encode(\%facts));
+$stack->stop;
+exit($rc == 0 ? 0 : 1);
