@@ -253,4 +253,20 @@ is($r->{status}, 403, 'a POST without the anti-forgery token: 403');
 $r = $desk->post($tpage, [ action => 'renouveler', _csrf => 'faux' ]);
 is($r->{status}, 403, 'a wrong token: 403');
 is(count('place'), $places, 'nothing saved');
+
+# --- the journal: every trainer change, who made it, refusals not logged
+is($stack->psql("SELECT string_agg(action || ' ' || email || ' ' || detail, '\n' ORDER BY id) FROM audit_log"
+	. " WHERE action LIKE 'trainer\\_%'"),
+	join("\n", "trainer_created fabien.f\@egoc.example Fabien Formateur (n° $tid), par assistante\@egoc.example",
+		"trainer_created  Odile Externe (n° $tid2), par assistante\@egoc.example",
+		map({ "trainer_courses_changed fabien.f\@egoc.example Fabien Formateur (n° $tid), par assistante\@egoc.example" } 1 .. 2),
+		map({ "trainer_changed fabien.f\@egoc.example Fabien Formateur (n° $tid), par assistante\@egoc.example" } 1 .. 2),
+		"trainer_feed_renewed fabien.f\@egoc.example Fabien Formateur (n° $tid), par assistante\@egoc.example",
+		"trainer_feed_renewed fabien.f\@egoc.example Fabien Formateur (n° $tid), par fabien\@egoc.example"),
+	'each trainer change in the audit log, with who made it; refused ones are not');
+my $boss = Browser->new($stack->base);
+$boss->login($admin, $pw);
+$r = $boss->get('/intranet/journal');
+like($r->{text}, qr{Lien d(?:'|&#39;)agenda d(?:'|&#39;)un formateur renouvelé}, 'the journal names the action in French');
+like($r->{text}, qr{Formateur ajouté.*Odile Externe}s, 'and the trainer');
 done_testing();

@@ -25,6 +25,10 @@ static const char *action_label(const char *action)
 		{ "password_changed", "Mot de passe changé" },
 		{ "data_export", "Export des données d'un demandeur" },
 		{ "data_erasure", "Effacement des données d'un demandeur" },
+		{ "trainer_created", "Formateur ajouté" },
+		{ "trainer_changed", "Formateur modifié" },
+		{ "trainer_courses_changed", "Formations d'un formateur modifiées" },
+		{ "trainer_feed_renewed", "Lien d'agenda d'un formateur renouvelé" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (strcmp(action, labels[i][0]) == 0)

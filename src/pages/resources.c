@@ -570,6 +570,16 @@ int page_trainers(struct ctx *ctx)
 	return trainers_page(ctx, 200);
 }
 
+/* Trainer changes go to the audit log (the journal): who changed which
+ * trainer; the email column is the trainer's, as it is the account's for
+ * account changes. */
+static void trainer_audit(struct ctx *ctx, const char *action, const char *id,
+		const char *name, const char *email)
+{
+	(void)store_audit(ctx->db, ctx->login->user_id, email ? email : "", ctx->req->remote_addr,
+			action, arena_printf(ctx->arena, "%s (n° %s), par %s", name, id, ctx->login->email));
+}
+
 int page_trainer_create(struct ctx *ctx)
 {
 	struct trainer_account *acc;
@@ -596,6 +606,7 @@ int page_trainer_create(struct ctx *ctx)
 	}
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	trainer_audit(ctx, "trainer_created", id, t.name, t.email);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formateurs/%s?fait=1", id));
 }
 
@@ -707,9 +718,11 @@ static int trainer_modify(struct ctx *ctx, const struct trainer *stored)
 		return 500;
 	if (!wrong) {
 		rc = store_trainer_update(ctx->db, ctx->arena, &t);
-		if (rc == DB_OK)
+		if (rc == DB_OK) {
+			trainer_audit(ctx, "trainer_changed", t.id, t.name, t.email);
 			return handler_redirect(ctx, arena_printf(ctx->arena,
 				"/intranet/formateurs/%s?fait=1", t.id));
+		}
 		if (rc != DB_CONFLICT && rc != DB_STALE)
 			return handler_db_status(rc);
 		if (view_set(ctx->view, "Errors.account",
@@ -752,6 +765,7 @@ static int trainer_courses(struct ctx *ctx, const struct trainer *t)
 	rc = store_trainer_set_courses(ctx->db, ctx->arena, t->id, ids, n_ids);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	trainer_audit(ctx, "trainer_courses_changed", t->id, t->name, t->email);
 	return handler_redirect(ctx, arena_printf(ctx->arena,
 		"/intranet/formateurs/%s?fait=cours#formations", t->id));
 }
@@ -763,6 +777,7 @@ static int trainer_renew(struct ctx *ctx, const struct trainer *t)
 	int rc = store_trainer_set_feed_token(ctx->db, ctx->arena, t->id, token);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	trainer_audit(ctx, "trainer_feed_renewed", t->id, t->name, t->email);
 	return handler_redirect(ctx, arena_printf(ctx->arena,
 		"/intranet/formateurs/%s?fait=lien#agenda", t->id));
 }
