@@ -23,7 +23,7 @@ static const char *const cal_months_fr[12] = {
 
 /* Division and remainder rounding towards minus infinity: C's own round
  * towards zero, which is wrong for instants and days before 1970. */
-static int64_t cal_floor_div(int64_t a, int64_t b)
+int64_t cal_floor_div(int64_t a, int64_t b)
 {
 	int64_t q = a / b;
 	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
@@ -170,9 +170,7 @@ int cal_is_french_public_holiday(struct civil_date d)
 	return offset == 1 || offset == 39 || offset == 50;
 }
 
-/* n ASCII digits as a number, or -1. isdigit() would depend on the
- * locale and accept other characters in some. */
-static int cal_read_digits(const char *s, int n)
+int cal_read_digits(const char *s, int n)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {

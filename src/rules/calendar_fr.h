@@ -33,6 +33,11 @@ enum cal_weekday {
 };
 
 /* 1 for a Gregorian leap year (2028 yes, 2100 no, 2000 yes). */
+/* Division rounding towards minus infinity (instants before 1970). */
+int64_t cal_floor_div(int64_t a, int64_t b);
+/* n ASCII digits at s as a number, or -1 (isdigit() would depend on the
+ * locale). Stops at the first non-digit, so never reads past a NUL. */
+int cal_read_digits(const char *s, int n);
 int cal_is_leap_year(int year);
 /* 28..31, or 0 when month is not 1..12. */
 int cal_days_in_month(int year, int month);

@@ -16,36 +16,16 @@
 #define SLOT_YEAR_FIRST 1
 #define SLOT_YEAR_LAST 9999
 
-/* Division rounding towards minus infinity, for instants before 1970. */
-static int64_t slot_floor_div(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
-	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-/* n ASCII digits as a number, or -1 (isdigit() depends on the locale).
- * Stops at the first non-digit, so never reads past a NUL. */
-static int slot_read_digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* The "DD:DD" shape, whatever the values: 0 with *h and *m, or -1. Lets
  * slot_check tell "25:00" (no such time) from "9h30" (not the format). */
 static int slot_time_shape(const char *s, int *h, int *m)
 {
 	if (s == NULL)
 		return -1;
-	const int hh = slot_read_digits(s, 2);
+	const int hh = cal_read_digits(s, 2);
 	if (hh < 0 || s[2] != ':')
 		return -1;
-	const int mm = slot_read_digits(s + 3, 2);
+	const int mm = cal_read_digits(s + 3, 2);
 	if (mm < 0 || s[5] != '\0')
 		return -1;
 	*h = hh;
@@ -139,7 +119,7 @@ void slot_utc_to_paris(int64_t utc, struct civil_date *d, int *minutes)
 		SLOT_SECONDS_PER_DAY - SLOT_SUMMER_OFFSET - 1;
 	const int64_t t = utc < lo ? lo : utc > hi ? hi : utc;
 	const int64_t local = t + cal_paris_utc_offset(t);
-	const int64_t days = slot_floor_div(local, SLOT_SECONDS_PER_DAY);
+	const int64_t days = cal_floor_div(local, SLOT_SECONDS_PER_DAY);
 	if (d != NULL)
 		*d = cal_civil_from_days(days);
 	if (minutes != NULL)
@@ -225,13 +205,13 @@ static int slot_check_day(const char *s, struct civil_date today,
 	/* Each read stops at a non-digit, and the separators are checked
 	 * after the digits before them: nothing is read past the NUL. */
 	struct civil_date d;
-	d.year = slot_read_digits(s, 4);
+	d.year = cal_read_digits(s, 4);
 	if (d.year >= 0 && s[4] == '-')
-		d.month = slot_read_digits(s + 5, 2);
+		d.month = cal_read_digits(s + 5, 2);
 	else
 		d.month = -1;
 	if (d.month >= 0 && s[7] == '-')
-		d.day = slot_read_digits(s + 8, 2);
+		d.day = cal_read_digits(s + 8, 2);
 	else
 		d.day = -1;
 	if (d.day < 0 || s[10] != '\0')
