@@ -3,7 +3,7 @@
 // checks the form, the form with errors, the tracking page, the dashboard
 // and the demand page.
 'use strict';
-const { ok, done, launch, axe } = require('./lib');
+const { ok, done, launch, axe, login } = require('./lib');
 
 (async () => {
   const [base, email, password] = process.argv.slice(2);
@@ -38,11 +38,7 @@ const { ok, done, launch, axe } = require('./lib');
     ok(v.length === 0, 'axe-core: no A/AA violation on the tracking page', v.join('\n'));
 
     const staff = await browser.newPage();
-    await staff.goto(`${base}/intranet/connexion`);
-    await staff.getByLabel('Adresse électronique').fill(email);
-    await staff.getByLabel('Mot de passe').fill(password);
-    await staff.getByRole('button', { name: 'Se connecter' }).click();
-    await staff.waitForURL(/\/intranet$/);
+    await login(staff, base, email, password);
     await staff.goto(`${base}/intranet/demandes`);
     ok(await staff.getByRole('cell', { name: 'Caf de la Creuse' }).isVisible(), 'the dashboard lists it');
     v = await axe(staff);

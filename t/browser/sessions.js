@@ -7,7 +7,7 @@
 // the slots (YYYY-MM-DD, a Tuesday weeks ahead). The .t wrapper inserted
 // the room "Salle Navigateur" and the trainer "Alice Navigatrice".
 'use strict';
-const { ok, done, launch, axe } = require('./lib');
+const { ok, done, launch, axe, login } = require('./lib');
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août',
   'septembre', 'octobre', 'novembre', 'décembre'];
@@ -59,11 +59,7 @@ async function follow(page, target) {
 
     // --- staff open it and create a session for it
     const staff = await browser.newPage();
-    await staff.goto(`${base}/intranet/connexion`);
-    await staff.getByLabel('Adresse électronique').fill(email);
-    await staff.getByLabel('Mot de passe').fill(password);
-    await staff.getByRole('button', { name: 'Se connecter' }).click();
-    await staff.waitForURL(/\/intranet$/);
+    await login(staff, base, email, password);
     await staff.getByRole('navigation').getByRole('link', { name: 'Demandes', exact: true }).click();
     await staff.getByRole('row', { name: /Caf du Morbihan/ }).getByRole('link', { name: /D-\d{4}-\d{5}/ }).click();
     await staff.waitForURL(/\/intranet\/demandes\/\d+/);

@@ -1,16 +1,4 @@
-<?cs include:"layout.cs" ?><?cs def:input(id, name, label, value, error, max, required) ?>
-<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
-<input id="<?cs var:id ?>" name="<?cs var:name ?>" maxlength="<?cs var:max ?>" value="<?cs var:value ?>"<?cs if:required ?> required<?cs /if ?><?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>>
-<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
-<?cs /def ?><?cs def:number(id, name, label, value, error) ?>
-<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
-<input id="<?cs var:id ?>" name="<?cs var:name ?>" inputmode="numeric" maxlength="6" required value="<?cs var:value ?>"<?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>>
-<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
-<?cs /def ?><?cs def:area(id, name, label, value, error) ?>
-<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
-<textarea id="<?cs var:id ?>" name="<?cs var:name ?>" rows="3" maxlength="2000"<?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>><?cs var:value ?></textarea>
-<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
-<?cs /def ?><?cs call:layout_begin() ?>
+<?cs include:"layout.cs" ?><?cs include:"intranet/resource_fields.cs" ?><?cs call:layout_begin() ?>
 <p><a href="/intranet/lieux">Tous les lieux</a></p>
 <h1><?cs var:Place.name ?></h1>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
@@ -41,7 +29,7 @@
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="salle_modifier">
 <input type="hidden" name="salle" value="<?cs var:r.id ?>">
-<?cs call:input("salle-" + r.id + "-nom", "nom", "Nom de la salle", r.form_name, r.err_name, "200", "1") ?>
+<?cs call:input("salle-" + r.id + "-nom", "nom", "Nom de la salle", r.form_name, r.err_name, "200", "", "1") ?>
 <?cs call:number("salle-" + r.id + "-capacite", "capacite", "Capacité (nombre de places)", r.form_capacity, r.err_capacity) ?>
 <?cs call:area("salle-" + r.id + "-accessibilite", "accessibilite", "Accessibilité (facultatif)", r.form_accessibility, r.err_accessibility) ?>
 <p><button type="submit">Enregistrer la salle</button></p>
@@ -63,7 +51,7 @@
 <form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="stacked narrow">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="salle_ajouter">
-<?cs call:input("salle-nom", "nom", "Nom de la salle", NewRoom.name, Errors.room_name, "200", "1") ?>
+<?cs call:input("salle-nom", "nom", "Nom de la salle", NewRoom.name, Errors.room_name, "200", "", "1") ?>
 <?cs call:number("salle-capacite", "capacite", "Capacité (nombre de places, au plus celle du lieu)", NewRoom.capacity, Errors.room_capacity) ?>
 <?cs call:area("salle-accessibilite", "accessibilite", "Accessibilité (facultatif)", NewRoom.accessibility, Errors.room_accessibility) ?>
 <p><button type="submit">Ajouter la salle</button></p>
@@ -73,14 +61,7 @@
 <form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="stacked narrow">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="modifier">
-<?cs call:input("nom", "nom", "Nom du lieu", Form.name, Errors.name, "200", "1") ?>
-<?cs call:input("adresse", "adresse", "Adresse (facultatif)", Form.address, Errors.address, "500", "") ?>
-<?cs call:input("ville", "ville", "Ville (facultatif)", Form.city, Errors.city, "120", "") ?>
-<?cs call:area("acces", "acces", "Accès : transports, stationnement (facultatif)", Form.access, Errors.access) ?>
-<?cs call:number("capacite", "capacite", "Capacité (nombre de places, de 1 à 1 000)", Form.capacity, Errors.capacity) ?>
-<?cs call:area("accessibilite", "accessibilite", "Accessibilité aux personnes handicapées (facultatif)", Form.accessibility, Errors.accessibility) ?>
-<p><input type="checkbox" id="distanciel" name="distanciel" value="oui"<?cs if:Form.remote ?> checked<?cs /if ?>>
-<label for="distanciel">Classe virtuelle (formation à distance)</label></p>
+<?cs call:place_fields() ?>
 <p><button type="submit">Enregistrer le lieu</button></p>
 </form>
 <?cs call:layout_end() ?>

@@ -1,8 +1,4 @@
-<?cs include:"layout.cs" ?><?cs def:input(id, name, label, value, error, max, type, required) ?>
-<p><label for="<?cs var:id ?>"><?cs var:label ?></label>
-<input type="<?cs var:type ?>" id="<?cs var:id ?>" name="<?cs var:name ?>" maxlength="<?cs var:max ?>" value="<?cs var:value ?>"<?cs if:required ?> required<?cs /if ?><?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>>
-<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?></p>
-<?cs /def ?><?cs call:layout_begin() ?>
+<?cs include:"layout.cs" ?><?cs include:"intranet/resource_fields.cs" ?><?cs call:layout_begin() ?>
 <?cs if:CanEdit ?><p><a href="/intranet/formateurs">Tous les formateurs</a></p><?cs /if ?>
 <h1><?cs var:Trainer.name ?></h1>
 <p class="meta">Formateur <?cs if:Trainer.kind == "Interne" ?>interne<?cs else ?>externe<?cs /if ?><?cs if:Trainer.organisation ?> · <?cs var:Trainer.organisation ?><?cs /if ?>
@@ -16,24 +12,7 @@
 <form method="post" action="/intranet/formateurs/<?cs var:Trainer.id ?>" class="stacked narrow">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="modifier">
-<?cs call:input("nom", "nom", "Nom et prénom", Form.name, Errors.name, "200", "text", "1") ?>
-<fieldset<?cs if:Errors.kind ?> aria-describedby="type-erreur"<?cs /if ?>><legend>Type</legend>
-<p class="inline-choices"><input type="radio" id="type-interne" name="type" value="interne"<?cs if:Form.kind != "externe" ?> checked<?cs /if ?>>
-<label for="type-interne">Interne</label>
-<input type="radio" id="type-externe" name="type" value="externe"<?cs if:Form.kind == "externe" ?> checked<?cs /if ?>>
-<label for="type-externe">Externe</label></p>
-<?cs if:Errors.kind ?><span class="field-error" id="type-erreur"><?cs var:Errors.kind ?></span><?cs /if ?>
-</fieldset>
-<?cs call:input("email", "email", "Adresse électronique (facultatif)", Form.email, Errors.email, "254", "email", "") ?>
-<?cs call:input("telephone", "telephone", "Téléphone (facultatif)", Form.phone, Errors.phone, "30", "tel", "") ?>
-<?cs call:input("organisme", "organisme", "Organisme (facultatif)", Form.organisation, Errors.organisation, "200", "text", "") ?>
-<p><label for="compte">Compte de l'intranet (facultatif)</label>
-<span class="help" id="compte-aide">Le compte au rôle formateur avec lequel cette personne se connecte : elle verra ses propres créneaux et cette page.</span>
-<select id="compte" name="compte" aria-describedby="compte-aide<?cs if:Errors.account ?> compte-erreur<?cs /if ?>"<?cs if:Errors.account ?> aria-invalid="true"<?cs /if ?>>
-<option value="">Aucun compte</option>
-<?cs each:a = Accounts ?><option value="<?cs var:a.id ?>"<?cs if:Form.account == a.id ?> selected<?cs /if ?>><?cs var:a.name ?> (<?cs var:a.email ?>)</option>
-<?cs /each ?></select>
-<?cs if:Errors.account ?><span class="field-error" id="compte-erreur"><?cs var:Errors.account ?></span><?cs /if ?></p>
+<?cs call:trainer_fields("Organisme (facultatif)", "Le compte au rôle formateur avec lequel cette personne se connecte : elle verra ses propres créneaux et cette page.") ?>
 <p><input type="checkbox" id="actif" name="actif" value="oui"<?cs if:Form.active ?> checked<?cs /if ?>>
 <label for="actif">Actif (proposé pour les nouvelles sessions)</label></p>
 <p><button type="submit">Enregistrer la fiche</button></p>
