@@ -207,10 +207,10 @@ sql("UPDATE mail_outbox SET next_attempt = now() WHERE id = $id4");
 mail_cmd();
 is(sql("SELECT attempts || ' ' || (next_attempt BETWEEN now() + interval '110 s' AND now() + interval '130 s')"
 	. " FROM mail_outbox WHERE id = $id4"), '2 true', 'second failure: two minutes');
-sql("UPDATE mail_outbox SET next_attempt = now(), attempts = 30 WHERE id = $id4");
+sql("UPDATE mail_outbox SET next_attempt = now(), attempts = 15 WHERE id = $id4");
 mail_cmd();
 is(sql("SELECT attempts || ' ' || (next_attempt BETWEEN now() + interval '5 h 59 min' AND now() + interval '6 h 1 min')"
-	. " FROM mail_outbox WHERE id = $id4"), '31 true', 'the delay stops growing at 6 hours');
+	. " FROM mail_outbox WHERE id = $id4"), '16 true', 'the delay stops growing at 6 hours');
 
 ok(sink_start(), 'the sink is back');
 sql("UPDATE mail_outbox SET next_attempt = now() WHERE id = $id4");

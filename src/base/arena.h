@@ -15,6 +15,9 @@ void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
+/* s percent-encoded for a URL's path or query: letters, digits and
+ * "/-_." kept, every other byte as %XX. NULL when out of memory. */
+char *arena_url_encode(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -1,7 +1,8 @@
 /* `formations mail [--loop SECONDS]`: sends what the outbox holds, at most
- * mail_batch mails per pass, through smtp_url. A mail the relay refuses or
- * cannot take is rescheduled with a growing delay (store/outbox.h), and
- * the pass goes on with the next one; only a database that cannot be
+ * mail_batch mails per pass, through smtp_url. A mail the relay cannot take
+ * now is rescheduled with a growing delay (store/outbox.h); one it refuses
+ * for good (5xx), or that cannot be written, ends as failed for staff to
+ * see; either way the pass goes on with the next one; only a database that cannot be
  * reached fails the command. With --loop, passes repeat until SIGTERM or
  * SIGINT, which end the loop after the mail in hand. */
 #include "cli/cli.h"
@@ -17,6 +18,7 @@
 #include "base/log.h"
 #include "base/settings.h"
 #include "out/mail.h"
+#include "rules/fields.h"
 #include "store/db.h"
 #include "store/demands.h"
 #include "store/outbox.h"
@@ -72,12 +74,18 @@ static int deliver(const struct settings *s, const struct outbox_mail *m, char *
 	struct buf out;
 	buf_init(&out, MESSAGE_MAX);
 	const char *why = NULL;
-	char from_addr[256];
-	int rc = mail_build(&out, &msg, &why);
+	char from_addr[256], to_addr[EMAIL_MAX_BYTES + 1];
+	/* An internationalised domain travels in its ASCII form. */
+	int rc = field_email_ascii(m->to_address, to_addr, sizeof(to_addr)) == 0 ? MAIL_OK : MAIL_INVALID;
+	if (rc != MAIL_OK)
+		why = "the address cannot be delivered (see rules/fields.h, field_email)";
+	msg.to = to_addr;
+	if (rc == MAIL_OK)
+		rc = mail_build(&out, &msg, &why);
 	if (rc == MAIL_OK)
 		rc = mail_address(s->mail_from, from_addr, sizeof(from_addr));
 	if (rc == MAIL_OK)
-		rc = mail_send(s->smtp_url, from_addr, m->to_address, out.data, out.len,
+		rc = mail_send(s->smtp_url, from_addr, to_addr, out.data, out.len,
 			SMTP_TIMEOUT, err, errlen);
 	else
 		snprintf(err, errlen, "%s", why ? why : "the message is too large");
@@ -98,14 +106,19 @@ static int one_mail(const struct settings *s, struct db *db, struct pass *p)
 	int rc = store_outbox_claim(db, a, 1, &rows, &n);
 	if (rc == DB_OK) {
 		char err[1024] = "";
-		int sent = deliver(s, &rows[0], err, sizeof(err)) == MAIL_OK;
+		int outcome = deliver(s, &rows[0], err, sizeof(err));
+		int sent = outcome == MAIL_OK;
+		/* A message that cannot be written or an address refused for good
+		 * ends as failed at once; anything else is tried again later. */
+		int for_good = outcome == MAIL_INVALID || outcome == MAIL_REFUSED;
 		if (sent) {
 			rc = store_outbox_sent(db, rows[0].id);
 		} else {
 			printable(err);
-			log_line("mail: outbox %s not sent (attempt %d): %s", rows[0].id,
-				rows[0].attempts + 1, err);
-			rc = store_outbox_failed(db, rows[0].id, err);
+			log_line("mail: outbox %s not sent (attempt %d%s): %s", rows[0].id,
+				rows[0].attempts + 1, for_good || rows[0].attempts + 1 >= OUTBOX_ATTEMPTS_MAX ?
+					", given up" : "", err);
+			rc = store_outbox_failed(db, rows[0].id, err, for_good);
 		}
 		if (rc == DB_OK)
 			rc = store_outbox_commit(db);

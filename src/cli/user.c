@@ -80,8 +80,9 @@ static int user_add(struct db *db, struct arena *a, char *email, int argc, char 
 	const char *problem = field_email(email);
 	if (!problem && !field_is_role(role))
 		problem = "role must be admin, conseiller, assistant or formateur";
-	if (!problem && (!utf8_valid(name, strlen(name)) || field_length(name, 1, 120)))
-		problem = "the name must have 1 to 120 characters";
+	if (!problem && (!utf8_valid(name, strlen(name)) || field_length(name, 1, 120) ||
+			field_one_line(name)))
+		problem = "the name must be one line of 1 to 120 characters";
 	if (problem) {
 		fprintf(stderr, "formations: %s\n", problem);
 		return 2;

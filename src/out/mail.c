@@ -435,10 +435,15 @@ int mail_send(const char *smtp_url, const char *from_addr, const char *to_addr,
 		CURLE_OUT_OF_MEMORY;
 	if (rc == CURLE_OK)
 		rc = curl_easy_perform(c);
+	/* SMTP's first digit says whether trying again may help: 4xx is
+	 * "later", 5xx is "never" (RFC 5321, 4.2.1). */
+	long code = 0;
+	if (rc != CURLE_OK && c && curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code) != CURLE_OK)
+		code = 0;
 	if (rc != CURLE_OK)
 		snprintf(err, errlen, "%s%s%s", curl_easy_strerror(rc), *curl_err ? ": " : "", curl_err);
 	curl_slist_free_all(rcpt);
 	if (c)
 		curl_easy_cleanup(c);
-	return rc == CURLE_OK ? MAIL_OK : MAIL_SEND;
+	return rc == CURLE_OK ? MAIL_OK : code >= 500 && code < 600 ? MAIL_REFUSED : MAIL_SEND;
 }

@@ -14,7 +14,8 @@ enum mail_status {
 	MAIL_OK = 0,
 	MAIL_INVALID = -1,   /* a value cannot go in a mail (CR/LF, bad address) */
 	MAIL_NOMEM = -2,     /* the buffer's cap or malloc said no */
-	MAIL_SEND = -3       /* the relay refused or could not be reached */
+	MAIL_SEND = -3,      /* the relay could not be reached, or answered "later" (4xx) */
+	MAIL_REFUSED = -4    /* the relay refused for good (5xx): retrying cannot help */
 };
 
 /* What one message is made of. Strings are UTF-8; body line breaks are
@@ -65,8 +66,8 @@ void mail_cleanup(void);
 /* Sends message (mail_build's output) through smtp_url ("smtp://host:port"
  * or "smtps://...") with envelope sender from_addr and one recipient
  * to_addr, both bare addresses. Connecting may take timeout seconds, the
- * whole exchange three times that; no signals are used. On MAIL_SEND, err
- * holds libcurl's reason with the relay's answer. */
+ * whole exchange three times that; no signals are used. On MAIL_SEND or
+ * MAIL_REFUSED, err holds libcurl's reason with the relay's answer. */
 int mail_send(const char *smtp_url, const char *from_addr, const char *to_addr,
 		const char *message, size_t len, long timeout, char *err, size_t errlen);
 

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "pages/form.h"
 #include "rules/calendar_fr.h"
 #include "rules/due_date.h"
 #include "rules/fields.h"
@@ -102,7 +103,8 @@ int page_closure_add(struct ctx *ctx)
 	const char *problem = date_problem(day, &d);
 	if (problem)
 		return refuse(ctx, "Errors.date", problem);
-	if ((problem = field_length(label, 0, LABEL_MAX_CHARS)) != NULL)
+	static const struct field_rule label_rule = { "libelle", FIELD_LINE, 0, LABEL_MAX_CHARS, 0 };
+	if ((problem = form_check(ctx, &label_rule, label)) != NULL)
 		return refuse(ctx, "Errors.label", problem);
 	int rc = store_closure_add(ctx->db, day, label);
 	if (rc == DB_CONFLICT)

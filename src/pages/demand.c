@@ -11,10 +11,12 @@
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/settings.h"
+#include "pages/form.h"
 #include "rules/calendar_fr.h"
 #include "rules/demand_form.h"
 #include "rules/demand_state.h"
 #include "rules/due_date.h"
+#include "rules/richtext.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "store/demands.h"
@@ -57,6 +59,8 @@ int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime
 	return due_date_with(received_on, regime_name, paused_days, days, n, out);
 }
 
+#define SUBJECT_PART_CHARS 60
+
 /* --- the form ------------------------------------------------------------- */
 
 static int form_page(struct ctx *ctx, int status, const struct demand_fields *f,
@@ -67,7 +71,7 @@ static int form_page(struct ctx *ctx, int status, const struct demand_fields *f,
 		return rc;
 	struct view *v = ctx->view;
 	char key[64];
-#define SET(name, max, required) \
+#define SET(name, kind, required, max, min) \
 	snprintf(key, sizeof(key), "Form.%s", #name); \
 	if (f && f->name && view_set(v, key, f->name) < 0) \
 		return 500; \
@@ -172,11 +176,15 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 	struct demand_new d = { token, tracking, f->formation, f->intitule, f->type, regime, f->nom,
 		f->prenom, f->email, f->telephone, f->organisme, f->fonction, f->participants,
 		f->periode, f->lieu, f->accessibilite, f->message, (long long)now, received_on, due_on };
+	/* A subject stays short enough to read in a list of mails (the whole
+	 * name of the organisation is in the body). */
+	char organisation[SUBJECT_PART_CHARS * 4 + 4];
+	richtext_shorten(f->organisme, SUBJECT_PART_CHARS, organisation, sizeof(organisation));
 	const struct outgoing_mail mails[] = {
 		{ f->email, "Votre demande de formation a bien été reçue",
 			ack_body(ctx, f, course_title, due_long, tracking), "accuse" },
 		{ ctx->settings->mail_egoc, arena_printf(ctx->arena, "Nouvelle demande de formation : %s",
-			f->organisme), notice_body(ctx, f, course_title, due_long, regime), "nouvelle" },
+			organisation), notice_body(ctx, f, course_title, due_long, regime), "nouvelle" },
 	};
 	if (!mails[0].body || !mails[1].body || !mails[1].subject)
 		return 500;
@@ -197,7 +205,7 @@ int page_demand_submit(struct ctx *ctx)
 {
 	const struct params *p = &ctx->req->form;
 	struct demand_fields f;
-#define READ(name, max, required) \
+#define READ(name, kind, required, max, min) \
 	if (!(f.name = arena_trim(ctx->arena, params_get(p, #name)))) \
 		return 500;
 	DEMAND_FORM_FIELDS(READ)
@@ -316,13 +324,15 @@ static int requester_action(struct ctx *ctx, enum demand_action action)
 	const char *message = arena_trim(ctx->arena, params_get(&ctx->req->form, "message"));
 	if (!message)
 		return 500;
+	static const struct field_rule message_rule = { "message", FIELD_TEXT, 0, 5000, 0 };
+	const char *problem = form_check(ctx, &message_rule, message);
 	if (demand_transition(from, action, &to, &refusal) != 0 ||
-			(action == DEMAND_ACTION_REQUESTER_REPLY && !*message) || strlen(message) > 5000) {
+			(action == DEMAND_ACTION_REQUESTER_REPLY && !*message) || problem) {
 		if ((rc = auth_csrf_prepare(ctx)) != 0 || (rc = set_demand_view(ctx, &d, 1)) != 0)
 			return rc;
 		(void)view_set(ctx->view, "Form.message", message);
-		(void)view_set(ctx->view, "Errors.action", refusal ? refusal : !*message ?
-			"Écrivez votre réponse avant de l'envoyer." : "Votre réponse est trop longue (5 000 caractères au plus).");
+		(void)view_set(ctx->view, "Errors.action", refusal ? refusal : problem ? problem :
+			"Écrivez votre réponse avant de l'envoyer.");
 		(void)view_set(ctx->view, "Page.title", d.reference);
 		return handler_render(ctx, 422, "public/tracking.cs");
 	}

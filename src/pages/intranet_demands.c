@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "base/settings.h"
+#include "pages/form.h"
 #include "rules/calendar_fr.h"
 #include "rules/fields.h"
 #include "rules/demand_state.h"
@@ -145,6 +146,9 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d)
 			{ "assignee", d->assignee_name }) < 0 ||
 			set_due_mark(ctx, "Due", 0, d->due_on, d->regime, d->status) < 0)
 		return 500;
+	int failed = mail_failures_fill(ctx, d->id);
+	if (failed)
+		return failed;
 	struct demand_event *ev;
 	struct staff_member *staff;
 	size_t n, n_staff;
@@ -304,6 +308,12 @@ static int do_action(struct ctx *ctx, const struct demand *d, const struct actio
 		if (!who || (*who && (!field_is_id(who) ||
 				store_user_by_id(ctx->db, ctx->arena, who, &u) != DB_OK)))
 			return refuse(ctx, d, "Choisissez une personne de l'équipe.", comment);
+		/* The list offers only those who may read demands; a forged id
+		 * of a trainer or a disabled account is refused here too. */
+		if (*who && (!u.active || !field_role_handles_demands(u.role)))
+			return refuse(ctx, d, arena_printf(ctx->arena, "%s ne peut pas suivre de demandes "
+				"(compte formateur ou désactivé) : choisissez une autre personne de l'équipe.",
+				u.display_name), comment);
 		c.assignee_id = who;
 		c.comment = *who ? arena_printf(ctx->arena, "Demande attribuée à %s.", u.display_name) :
 			"Demande sans responsable.";
@@ -362,8 +372,10 @@ int page_demand_action(struct ctx *ctx)
 			a = &actions[i];
 	if (!a)
 		return refuse(ctx, &d, "Action inconnue.", comment);
-	if (strlen(comment) > COMMENT_MAX)
-		return refuse(ctx, &d, "Le texte est trop long (10 000 caractères au plus).", comment);
+	static const struct field_rule comment_rule = { "commentaire", FIELD_TEXT, 0, COMMENT_MAX, 0 };
+	const char *problem = form_check(ctx, &comment_rule, comment);
+	if (problem)
+		return refuse(ctx, &d, problem, comment);
 	if (a->needs_comment && !*comment)
 		return refuse(ctx, &d, a->action == DEMAND_ACTION_SWITCH_REGIME ?
 				"Indiquez la raison du passage au régime d'un mois." :

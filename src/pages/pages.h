@@ -108,6 +108,11 @@ int page_trainers(struct ctx *ctx);
 int page_trainer_create(struct ctx *ctx);
 int page_trainer(struct ctx *ctx);
 int page_trainer_change(struct ctx *ctx);
+/* mail_failures.c: mails given up, for the desk; Failures.N of one
+ * demand (or all when demand_id is NULL) for a page: 0 or a status */
+int page_mail_failures(struct ctx *ctx);
+int page_mail_retry(struct ctx *ctx);
+int mail_failures_fill(struct ctx *ctx, const char *demand_id);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 

@@ -15,6 +15,7 @@
 
 #include "base/arena.h"
 #include "base/settings.h"
+#include "pages/form.h"
 #include "rules/fields.h"
 #include "store/accounts.h"
 #include "store/db.h"
@@ -39,28 +40,9 @@ static int same(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* A trimmed form field ("" when absent); NULL only when out of memory. */
-static char *field(struct ctx *ctx, const char *name)
-{
-	return arena_trim(ctx->arena, params_get(&ctx->req->form, name));
-}
-
 static int checked(struct ctx *ctx, const char *name)
 {
 	return same(params_get(&ctx->req->form, name), "oui");
-}
-
-/* NULL, or the French message for a text outside [min, max] characters. */
-static const char *text_problem(struct ctx *ctx, const char *s, size_t min, size_t max)
-{
-	if (!field_length(s, min, max))
-		return NULL;
-	if (field_chars(s) < min)
-		return "Ce champ est obligatoire.";
-	if (max >= 1000)
-		return arena_printf(ctx->arena, "Ce texte est trop long (%zu %03zu caractères au plus).",
-			max / 1000, max % 1000);
-	return arena_printf(ctx->arena, "Ce texte est trop long (%zu caractères au plus).", max);
 }
 
 /* NULL and the number as plain digits in *out, or the French message. */
@@ -116,25 +98,21 @@ static int set_place_form(struct ctx *ctx, const struct place *p)
  * field. Returns how many fields are wrong, or -1 (out of memory). */
 static int read_place(struct ctx *ctx, struct place *p)
 {
-	*p = (struct place){ .name = field(ctx, "nom"), .address = field(ctx, "adresse"),
-		.city = field(ctx, "ville"), .access = field(ctx, "acces"),
-		.capacity = field(ctx, "capacite"), .accessibility = field(ctx, "accessibilite"),
-		.remote = checked(ctx, "distanciel") };
-	if (!p->name || !p->address || !p->city || !p->access || !p->capacity ||
-			!p->accessibility || set_place_form(ctx, p) < 0)
+	*p = (struct place){ .remote = checked(ctx, "distanciel") };
+	const struct form_field fields[] = {
+		{ { "nom", FIELD_LINE, 1, NAME_MAX_CHARS, 0 }, "Errors.name", &p->name },
+		{ { "adresse", FIELD_LINE, 0, ADDRESS_MAX_CHARS, 0 }, "Errors.address", &p->address },
+		{ { "ville", FIELD_LINE, 0, CITY_MAX_CHARS, 0 }, "Errors.city", &p->city },
+		{ { "acces", FIELD_TEXT, 0, LONG_TEXT_MAX_CHARS, 0 }, "Errors.access", &p->access },
+		{ { "capacite", FIELD_LINE, 0, 6, 0 }, NULL, &p->capacity },
+		{ { "accessibilite", FIELD_TEXT, 0, LONG_TEXT_MAX_CHARS, 0 }, "Errors.accessibility",
+			&p->accessibility },
+	};
+	int wrong = form_read(ctx, fields, sizeof(fields) / sizeof(fields[0]), NULL);
+	if (wrong < 0 || set_place_form(ctx, p) < 0)
 		return -1;
-	int wrong = 0;
 	const char *capacity = NULL;
-	if (note(ctx, &wrong, "Errors.name", text_problem(ctx, p->name, 1, NAME_MAX_CHARS)) < 0 ||
-			note(ctx, &wrong, "Errors.address",
-				text_problem(ctx, p->address, 0, ADDRESS_MAX_CHARS)) < 0 ||
-			note(ctx, &wrong, "Errors.city", text_problem(ctx, p->city, 0, CITY_MAX_CHARS)) < 0 ||
-			note(ctx, &wrong, "Errors.access",
-				text_problem(ctx, p->access, 0, LONG_TEXT_MAX_CHARS)) < 0 ||
-			note(ctx, &wrong, "Errors.capacity",
-				capacity_problem(ctx, p->capacity, &capacity)) < 0 ||
-			note(ctx, &wrong, "Errors.accessibility",
-				text_problem(ctx, p->accessibility, 0, LONG_TEXT_MAX_CHARS)) < 0)
+	if (note(ctx, &wrong, "Errors.capacity", capacity_problem(ctx, p->capacity, &capacity)) < 0)
 		return -1;
 	if (capacity)
 		p->capacity = capacity;
@@ -313,14 +291,18 @@ static int place_modify(struct ctx *ctx, struct place *stored, const struct room
 static int read_room(struct ctx *ctx, const struct place *p, const struct room *rooms, size_t n,
 		struct room_edit *e)
 {
-	e->typed.name = field(ctx, "nom");
-	e->typed.capacity = field(ctx, "capacite");
-	e->typed.accessibility = field(ctx, "accessibilite");
-	if (!e->typed.name || !e->typed.capacity || !e->typed.accessibility)
+	const char *errors[3];
+	const struct form_field fields[] = {
+		{ { "nom", FIELD_LINE, 1, NAME_MAX_CHARS, 0 }, NULL, &e->typed.name },
+		{ { "capacite", FIELD_LINE, 0, 6, 0 }, NULL, &e->typed.capacity },
+		{ { "accessibilite", FIELD_TEXT, 0, LONG_TEXT_MAX_CHARS, 0 }, NULL,
+			&e->typed.accessibility },
+	};
+	if (form_read(ctx, fields, 3, errors) < 0)
 		return -1;
 	int wrong = 0;
 	const char *capacity = NULL;
-	if ((e->err_name = text_problem(ctx, e->typed.name, 1, NAME_MAX_CHARS)) != NULL)
+	if ((e->err_name = errors[0]) != NULL)
 		wrong++;
 	if ((e->err_capacity = capacity_problem(ctx, e->typed.capacity, &capacity)) != NULL)
 		wrong++;
@@ -329,8 +311,7 @@ static int read_room(struct ctx *ctx, const struct place *p, const struct room *
 		wrong++;
 	} else
 		e->typed.capacity = capacity;
-	if ((e->err_accessibility = text_problem(ctx, e->typed.accessibility, 0,
-			LONG_TEXT_MAX_CHARS)) != NULL)
+	if ((e->err_accessibility = errors[2]) != NULL)
 		wrong++;
 	for (size_t i = 0; !e->err_name && i < n; i++)
 		if (!same(rooms[i].id, e->typed.id) && strcmp(rooms[i].name, e->typed.name) == 0) {
@@ -486,11 +467,10 @@ static int set_trainer_form(struct ctx *ctx, const struct trainer *t)
 	return 0;
 }
 
-static const char *phone_problem(struct ctx *ctx, const char *s)
+/* Length and control characters are the form's rules; this is the
+ * character set of a phone number that staff may write as they like. */
+static const char *phone_problem(const char *s)
 {
-	const char *length = text_problem(ctx, s, 0, PHONE_MAX_CHARS);
-	if (length)
-		return length;
 	if (strspn(s, "0123456789 +.-()") != strlen(s))
 		return "Le téléphone ne peut contenir que des chiffres, des espaces et les signes + . - ( ).";
 	return NULL;
@@ -502,34 +482,38 @@ static const char *phone_problem(struct ctx *ctx, const char *s)
 static int read_trainer(struct ctx *ctx, struct trainer *t, const struct trainer_account *acc,
 		size_t n_acc)
 {
-	char *email = field(ctx, "email");
 	const char *kind = params_get(&ctx->req->form, "type");
-	*t = (struct trainer){ .id = t->id, .name = field(ctx, "nom"), .kind = kind ? kind : "",
-		.email = email, .phone = field(ctx, "telephone"),
-		.organisation = field(ctx, "organisme"), .account_id = field(ctx, "compte"),
-		.active = checked(ctx, "actif") };
-	if (!t->name || !email || !t->phone || !t->organisation || !t->account_id)
+	*t = (struct trainer){ .id = t->id, .kind = kind ? kind : "", .active = checked(ctx, "actif") };
+	const char *email;
+	const struct form_field fields[] = {
+		{ { "nom", FIELD_LINE, 1, NAME_MAX_CHARS, 0 }, "Errors.name", &t->name },
+		{ { "email", FIELD_LINE, 0, 0, 0 }, NULL, &email },
+		{ { "telephone", FIELD_LINE, 0, PHONE_MAX_CHARS, 0 }, "Errors.phone", &t->phone },
+		{ { "organisme", FIELD_LINE, 0, ORGANISATION_MAX_CHARS, 0 }, "Errors.organisation",
+			&t->organisation },
+		{ { "compte", FIELD_LINE, 0, 20, 0 }, "Errors.account", &t->account_id },
+	};
+	int wrong = form_read(ctx, fields, sizeof(fields) / sizeof(fields[0]), NULL);
+	char *folded = wrong < 0 ? NULL : arena_strdup(ctx->arena, email);
+	if (!folded)
 		return -1;
-	field_email_fold(email);
+	field_email_fold(folded);
+	t->email = folded;
 	if (set_trainer_form(ctx, t) < 0)
 		return -1;
-	int wrong = 0;
 	const char *email_msg = NULL;
-	if (*email && field_email(email))
-		email_msg = strlen(email) > EMAIL_MAX_BYTES ?
+	if (*folded && field_email(folded))
+		email_msg = strlen(folded) > EMAIL_MAX_BYTES ?
 			"L'adresse électronique est trop longue (254 caractères au plus)." :
-			"Cette adresse électronique n'est pas valide : elle doit ressembler à "
-			"prenom.nom@exemple.fr.";
+			arena_printf(ctx->arena, "Cette adresse électronique n'est pas valide : %s",
+				field_email(folded));
 	int known_account = !*t->account_id;
 	for (size_t i = 0; !known_account && i < n_acc; i++)
 		known_account = strcmp(acc[i].id, t->account_id) == 0;
-	if (note(ctx, &wrong, "Errors.name", text_problem(ctx, t->name, 1, NAME_MAX_CHARS)) < 0 ||
-			note(ctx, &wrong, "Errors.kind", same(t->kind, "interne") || same(t->kind, "externe") ?
+	if (note(ctx, &wrong, "Errors.kind", same(t->kind, "interne") || same(t->kind, "externe") ?
 				NULL : "Choisissez « Interne » ou « Externe ».") < 0 ||
 			note(ctx, &wrong, "Errors.email", email_msg) < 0 ||
-			note(ctx, &wrong, "Errors.phone", phone_problem(ctx, t->phone)) < 0 ||
-			note(ctx, &wrong, "Errors.organisation",
-				text_problem(ctx, t->organisation, 0, ORGANISATION_MAX_CHARS)) < 0 ||
+			note(ctx, &wrong, "Errors.phone", phone_problem(t->phone)) < 0 ||
 			note(ctx, &wrong, "Errors.account", known_account ? NULL :
 				"Choisissez un compte de la liste : un compte formateur actif qui n'est "
 				"lié à aucun autre formateur.") < 0)

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "pages/form.h"
 #include "rules/calendar_fr.h"
 #include "rules/due_date.h"
 #include "rules/fields.h"
@@ -28,6 +29,12 @@
 #define REASON_MAX 2000
 #define TRAINERS_PER_SLOT_MAX 10
 #define DUPLICATE_DAYS_MAX (3 * 366)
+
+/* The free-text fields; the others are ids, dates, times and codes,
+ * each checked against what it may be. */
+static const struct field_rule ORGANISATION_RULE = { "organisme", FIELD_LINE, 0, ORGANISATION_MAX, 0 };
+static const struct field_rule NOTES_RULE = { "notes", FIELD_TEXT, 0, NOTES_MAX, 0 };
+static const struct field_rule REASON_RULE = { "raison", FIELD_TEXT, 0, REASON_MAX, 0 };
 
 static const char *form(const struct ctx *ctx, const char *name)
 {
@@ -76,8 +83,26 @@ static int set_choices(struct view *v, const char *list, const struct choice *c,
 	return 0;
 }
 
-/* Rooms, trainers and the programme's days, for the slot forms. */
-static int set_slot_choices(struct ctx *ctx, const char *course_id)
+/* The value a slot's programme day has in the slot forms: the id of the
+ * programme's day it names, PROGRAMME_KEPT when it names one the
+ * programme no longer has (kept as it is unless the user picks another),
+ * "" when none. */
+#define PROGRAMME_KEPT "actuel"
+
+static const char *programme_value(const struct slot *t, const struct choice *days, size_t n)
+{
+	if (!*t->module_label && !*t->day_label)
+		return "";
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(days[i].group, t->module_label) == 0 && strcmp(days[i].label, t->day_label) == 0)
+			return days[i].id;
+	return PROGRAMME_KEPT;
+}
+
+/* Rooms, trainers and the programme's days, for the slot forms, and each
+ * slot's programme day as the forms send it (Slots.N.prog). */
+static int set_slot_choices(struct ctx *ctx, const char *course_id, const struct slot *slots,
+		size_t n_slots)
 {
 	struct choice *rooms, *trainers, *days;
 	size_t n_rooms, n_trainers, n_days;
@@ -92,6 +117,12 @@ static int set_slot_choices(struct ctx *ctx, const char *course_id)
 			set_choices(ctx->view, "Trainers", trainers, n_trainers) < 0 ||
 			set_choices(ctx->view, "Programme", days, n_days) < 0)
 		return 500;
+	char key[64];
+	for (size_t i = 0; i < n_slots; i++) {
+		snprintf(key, sizeof(key), "Slots.%zu.prog", i);
+		if (view_set(ctx->view, key, programme_value(&slots[i], days, n_days)) < 0)
+			return 500;
+	}
 	return 0;
 }
 
@@ -187,7 +218,7 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 	if (desk) {
 		struct choice *places, *courses;
 		size_t n_places, n_courses;
-		if ((rc = set_slot_choices(ctx, s->course_id)) != 0)
+		if ((rc = set_slot_choices(ctx, s->course_id, slots, n)) != 0)
 			return rc;
 		int drc = store_place_choices(ctx->db, ctx->arena, &places, &n_places);
 		if (drc == DB_OK)
@@ -261,6 +292,7 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 			{ "public", strcmp(f->public, "1") == 0 ? "1" : "" }, { "notes", f->notes }) < 0)
 		return 500;
 	int wrong = 0;
+	const char *problem;
 #define WRONG(key, msg) do { if (view_set(v, "Errors." key, msg) < 0) return 500; wrong = 1; } while (0)
 	if (!field_is_id(f->course_id))
 		WRONG("course", "Choisissez la formation.");
@@ -268,8 +300,8 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 		WRONG("kind", "Choisissez INTRA ou INTER.");
 	if (strcmp(f->kind, "intra") == 0 && !*f->organisation)
 		WRONG("organisation", "Une session INTRA est donnée pour un organisme : indiquez lequel.");
-	else if (field_length(f->organisation, 0, ORGANISATION_MAX))
-		WRONG("organisation", "200 caractères au plus.");
+	else if ((problem = form_check(ctx, &ORGANISATION_RULE, f->organisation)) != NULL)
+		WRONG("organisation", problem);
 	if (*f->demand_id && !field_is_id(f->demand_id))
 		WRONG("demand", "Demande inconnue.");
 	if (*f->place_id && !field_is_id(f->place_id))
@@ -277,8 +309,8 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 	struct civil_date closes;
 	if (*f->closes_on && cal_parse_date(f->closes_on, &closes) != 0)
 		WRONG("closes_on", "Cette date n'existe pas : écrivez-la sous la forme AAAA-MM-JJ.");
-	if (field_length(f->notes, 0, NOTES_MAX))
-		WRONG("notes", "5 000 caractères au plus.");
+	if ((problem = form_check(ctx, &NOTES_RULE, f->notes)) != NULL)
+		WRONG("notes", problem);
 	long capacity = 0, min, max;
 	const char *cap = "", *field;
 	if (field_is_id(f->place_id)) {
@@ -289,7 +321,7 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 			WRONG("place", "Ce lieu n'existe pas : choisissez un lieu de la liste.");
 		capacity = strtol(cap, NULL, 10);
 	}
-	const char *problem = session_participants_check(f->min_participants, f->max_participants,
+	problem = session_participants_check(f->min_participants, f->max_participants,
 			capacity, strtol(registered, NULL, 10), &min, &max, &field);
 	if (problem) {
 		if (strcmp(field, "max") == 0 && capacity > 0 && max > capacity)
@@ -425,8 +457,8 @@ static int change_status(struct ctx *ctx, const struct session *s)
 		return 500;
 	if (session_status_parse(form(ctx, "statut"), &to) != 0)
 		return refuse(ctx, s, "Errors.status", "Choisissez un statut.");
-	if (field_length(reason, 0, REASON_MAX))
-		return refuse(ctx, s, "Errors.status", "La raison tient en 2 000 caractères au plus.");
+	if ((refusal = form_check(ctx, &REASON_RULE, reason)) != NULL)
+		return refuse(ctx, s, "Errors.status", refusal);
 	if (session_status_change(from, to, reason, &refusal) != 0)
 		return refuse(ctx, s, "Errors.status", refusal);
 	int rc = store_session_set_status(ctx->db, s->id, s->status, session_status_name(to), reason);
@@ -497,8 +529,11 @@ static int is_closure_day(struct ctx *ctx, struct civil_date d, const char *iso,
 }
 
 /* Reads and checks the slot form into f: 0, 1 with the message in
- * Errors.slot (and the typed values in SlotForm.*), or a status. */
-static int read_slot_form(struct ctx *ctx, const struct session *s, struct slot_fields *f)
+ * Errors.slot (and the typed values in SlotForm.*), or a status. current
+ * is the slot being changed (NULL for a new one): a programme day sent as
+ * PROGRAMME_KEPT keeps its labels. */
+static int read_slot_form(struct ctx *ctx, const struct session *s, const struct slot *current,
+		struct slot_fields *f)
 {
 	struct view *v = ctx->view;
 	const char *day = form(ctx, "date"), *start = form(ctx, "debut"), *end = form(ctx, "fin");
@@ -532,7 +567,11 @@ static int read_slot_form(struct ctx *ctx, const struct session *s, struct slot_
 	struct choice *days = NULL;
 	size_t n_days = 0;
 	const struct choice *chosen = NULL;
-	if (*prog) {
+	struct choice kept = { PROGRAMME_KEPT, current ? current->day_label : "",
+		current ? current->module_label : "" };
+	if (current && strcmp(prog, PROGRAMME_KEPT) == 0) {
+		chosen = &kept;
+	} else if (*prog) {
 		if ((rc = store_programme_choices(ctx->db, ctx->arena, s->course_id, &days, &n_days)) != DB_OK)
 			return handler_db_status(rc);
 		if (!(chosen = find_choice(days, n_days, prog)))
@@ -589,7 +628,7 @@ int page_slot_add(struct ctx *ctx)
 	if (rc || (rc = session_is_open(ctx, &s)) != 0)
 		return rc;
 	struct slot_fields f;
-	if ((rc = read_slot_form(ctx, &s, &f)) == 1)
+	if ((rc = read_slot_form(ctx, &s, NULL, &f)) == 1)
 		return session_page(ctx, 422, &s);
 	if (rc)
 		return rc;
@@ -621,7 +660,7 @@ int page_slot_change(struct ctx *ctx)
 			return slot_refused(ctx, &s, rc, NULL, 0);
 	} else if (strcmp(action, "deplacer") == 0) {
 		struct slot_fields f;
-		if ((rc = read_slot_form(ctx, &s, &f)) == 1)
+		if ((rc = read_slot_form(ctx, &s, &slot, &f)) == 1)
 			return session_page(ctx, 422, &s);
 		if (rc)
 			return rc;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "pages/form.h"
 #include "rules/completeness.h"
 #include "rules/fields.h"
 #include "rules/programme.h"
@@ -280,13 +281,27 @@ static int is_rich(const char *field)
 	return 0;
 }
 
+/* The fields that hold one line (titles, names, codes, an address): they
+ * go into page titles, mail subjects, feeds and CSV cells. */
+static int is_one_line(const char *field)
+{
+	static const char *const one_line[] = { "title", "kind", "category", "modality",
+		"duration_text", "price_per_trainee", "satisfaction_period", "disability_referent_name",
+		"disability_referent_contact", "contact_phones", "contact_email", "trainers", "group_size",
+		NULL };
+	for (const char *const *r = one_line; *r; r++)
+		if (strcmp(*r, field) == 0)
+			return 1;
+	return 0;
+}
+
 static void check_text(struct ctx *ctx, struct edit *e, const char *field, const char *value,
 		size_t max)
 {
-	const char *problem = NULL;
-	if (field_chars(value) > max)
-		problem = arena_printf(ctx->arena, "Ce texte est trop long (%zu caractères au plus).", max);
-	else if (is_rich(field))
+	const struct field_rule rule = { field, is_one_line(field) ? FIELD_LINE : FIELD_TEXT, 0,
+		(long)max, 0 };
+	const char *problem = form_check(ctx, &rule, value);
+	if (!problem && is_rich(field))
 		(void)richtext_check(value, strlen(value), &problem);
 	if (problem)
 		field_error(ctx, e, field, problem);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "pages/form.h"
 #include "rules/fields.h"
 #include "store/accounts.h"
 #include "store/db.h"
@@ -50,7 +51,8 @@ int page_users(struct ctx *ctx)
 static int check_new_user(struct ctx *ctx, const char *email, const char *name,
 		const char *role, const char *password)
 {
-	const char *msg[4] = { field_email(email), field_length(name, 1, NAME_MAX_CHARS),
+	static const struct field_rule name_rule = { "nom", FIELD_LINE, 1, NAME_MAX_CHARS, 0 };
+	const char *msg[4] = { field_email(email), form_check(ctx, &name_rule, name),
 		field_is_role(role) ? NULL : "Choisissez un rôle.", field_password(password) };
 	const char *keys[4] = { "Errors.email", "Errors.name", "Errors.role", "Errors.password" };
 	int wrong = 0;

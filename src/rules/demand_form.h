@@ -4,30 +4,40 @@
 #ifndef FORMATIONS_RULES_DEMAND_FORM_H
 #define FORMATIONS_RULES_DEMAND_FORM_H
 
-/* X(form name, max characters, required) */
+#include "rules/fields.h"
+
+/* X(form name, kind of field (rules/fields.h), required, max characters
+ * or largest count, smallest count) */
 #define DEMAND_FORM_FIELDS(X) \
-	X(nom, 100, 1) X(prenom, 100, 1) X(email, 254, 1) X(telephone, 30, 0) \
-	X(organisme, 200, 1) X(fonction, 200, 0) X(formation, 100, 0) X(intitule, 300, 0) \
-	X(type, 5, 1) X(participants, 3, 1) X(periode, 500, 0) X(lieu, 300, 0) \
-	X(accessibilite, 2000, 0) X(message, 5000, 0) X(consentement, 3, 1)
+	X(nom, FIELD_LINE, 1, 100, 0) X(prenom, FIELD_LINE, 1, 100, 0) \
+	X(email, FIELD_EMAIL, 1, 254, 0) X(telephone, FIELD_PHONE, 0, 30, 0) \
+	X(organisme, FIELD_LINE, 1, 200, 0) X(fonction, FIELD_LINE, 0, 200, 0) \
+	X(formation, FIELD_LINE, 0, 100, 0) X(intitule, FIELD_LINE, 0, 300, 0) \
+	X(type, FIELD_LINE, 1, 5, 0) X(participants, FIELD_COUNT, 1, 200, 1) \
+	X(periode, FIELD_TEXT, 0, 500, 0) X(lieu, FIELD_LINE, 0, 300, 0) \
+	X(accessibilite, FIELD_TEXT, 0, 2000, 0) X(message, FIELD_TEXT, 0, 5000, 0) \
+	X(consentement, FIELD_LINE, 1, 3, 0)
 
 struct demand_fields {
-#define DEMAND_FIELD(name, max, required) const char *name;
+#define DEMAND_FIELD(name, kind, required, max, min) const char *name;
 	DEMAND_FORM_FIELDS(DEMAND_FIELD)
 #undef DEMAND_FIELD
 };
 
 struct demand_errors {
-#define DEMAND_ERROR(name, max, required) const char *name;
+#define DEMAND_ERROR(name, kind, required, max, min) const char *name;
 	DEMAND_FORM_FIELDS(DEMAND_ERROR)
 #undef DEMAND_ERROR
+	/* room for the messages that name a limit */
+#define DEMAND_TEXT(name, kind, required, max, min) char name##_text[128];
+	struct {
+		DEMAND_FORM_FIELDS(DEMAND_TEXT)
+	} text;
+#undef DEMAND_TEXT
 };
 
 /* Fills e (NULL where fine) and returns the number of wrong fields. Values
  * are trimmed valid UTF-8 (the request layer checked it); NULL is empty. */
 int demand_form_check(const struct demand_fields *f, struct demand_errors *e);
-/* NULL when s looks like a phone number: digits, spaces, dots, dashes,
- * parentheses and one leading '+', with 10 to 15 digits. */
-const char *demand_phone_problem(const char *s);
 
 #endif

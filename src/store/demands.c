@@ -53,7 +53,8 @@ static const struct db_stmt event_add = { "demand_event_add",
 	" d.custom_title, d.last_name, d.first_name, d.email, d.phone, d.organisation, d.job_title," \
 	" d.participants, d.period, d.place, d.accessibility, d.message," \
 	" coalesce(d.assignee_id::text, '') AS assignee_id, coalesce(u.display_name, '') AS assignee_name," \
-	" coalesce(u.email, '') AS assignee_email" \
+	/* only someone who may still read demands gets the requester's replies */ \
+	" CASE WHEN u.active AND u.role <> 'formateur' THEN u.email ELSE '' END AS assignee_email" \
 	" FROM demand d LEFT JOIN course c ON c.id = d.course_id" \
 	" LEFT JOIN staff_user u ON u.id = d.assignee_id"
 static const struct db_stmt by_tracking = { "demand_by_tracking",

@@ -40,10 +40,34 @@ int store_outbox_claim(struct db *db, struct arena *a, int limit,
 /* Inside the claim's transaction: the relay accepted the mail. */
 int store_outbox_sent(struct db *db, const char *id);
 
+/* Attempts after which a mail that keeps failing is given up: with the
+ * backoff below, about four days. */
+#define OUTBOX_ATTEMPTS_MAX 20
+
 /* Inside the claim's transaction: one more failed attempt, the next one
  * after 1, 2, 4, 8... minutes (at most 6 hours); error (cut to 1,000
- * characters) is kept in last_error. */
-int store_outbox_failed(struct db *db, const char *id, const char *error);
+ * characters) is kept in last_error. A failure for good (the relay
+ * refused the address, the message cannot be written), or the
+ * OUTBOX_ATTEMPTS_MAX-th, ends the row as failed: never retried, shown to
+ * staff. */
+int store_outbox_failed(struct db *db, const char *id, const char *error, int for_good);
+
+/* A mail given up, for the staff's list. */
+struct outbox_failure {
+	const char *id, *failed_on, *failed_time, *to_address, *subject, *kind, *last_error;
+	const char *demand_id, *reference;   /* "" when the mail is not a demand's */
+	int attempts;
+};
+
+/* The failed mails, newest first, at most limit; only those of demand_id
+ * when it is not NULL. */
+int store_outbox_failures(struct db *db, struct arena *a, const char *demand_id, int limit,
+		struct outbox_failure **out, size_t *n);
+int store_outbox_failures_count(struct db *db, struct arena *a, long *n);
+/* Puts a failed mail back in the queue, due now, with its attempts
+ * counted afresh; *to is its address. DB_NOT_FOUND when id is not a
+ * failed mail (already sent again, or unknown). */
+int store_outbox_retry(struct db *db, struct arena *a, const char *id, const char **to);
 
 /* Ends the claim's transaction: the marks become visible, the locks go. */
 int store_outbox_commit(struct db *db);

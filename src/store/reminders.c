@@ -4,14 +4,15 @@
 #include "store/db.h"
 #include "store/outbox.h"
 
-/* An assignee whose account was disabled no longer reads the intranet's
- * mail: the warning then goes where unassigned ones go. */
+/* An assignee whose account was disabled, or who is now a trainer (who
+ * may not read demands), no longer gets their mail: the warning then goes
+ * where unassigned ones go. */
 static const struct db_stmt running = { "reminder_demands",
 	"SELECT d.id, d.reference, d.organisation,"
 	" CASE WHEN c.title IS NOT NULL THEN c.title ELSE d.custom_title END AS course,"
 	" d.regime, to_char(d.due_on, 'YYYY-MM-DD') AS due_on,"
-	" CASE WHEN u.active THEN u.email ELSE '' END AS assignee_email,"
-	" CASE WHEN u.active THEN u.display_name ELSE '' END AS assignee_name"
+	" CASE WHEN u.active AND u.role <> 'formateur' THEN u.email ELSE '' END AS assignee_email,"
+	" CASE WHEN u.active AND u.role <> 'formateur' THEN u.display_name ELSE '' END AS assignee_name"
 	" FROM demand d LEFT JOIN course c ON c.id = d.course_id"
 	" LEFT JOIN staff_user u ON u.id = d.assignee_id"
 	" WHERE d.status IN ('recue', 'en_instruction') ORDER BY d.due_on, d.id" };

@@ -442,7 +442,9 @@ static const struct db_stmt slot_insert = { "slot_insert",
 	" $5, $6::boolean, nullif($7, '')::bigint, $8, $9) RETURNING id" };
 static const struct db_stmt slot_trainers_add = { "slot_trainers_add",
 	"INSERT INTO slot_trainer (slot_id, trainer_id)"
-	" SELECT $1::bigint, unnest($2::bigint[]) ON CONFLICT DO NOTHING" };
+	/* the key only: an exclusion conflict (the trainer booked elsewhere
+	 * meanwhile) must fail the booking, not drop the trainer silently */
+	" SELECT $1::bigint, unnest($2::bigint[]) ON CONFLICT (slot_id, trainer_id) DO NOTHING" };
 static const struct db_stmt slot_trainers_drop = { "slot_trainers_drop",
 	"DELETE FROM slot_trainer WHERE slot_id = $1::bigint AND trainer_id <> ALL ($2::bigint[])" };
 static const struct db_stmt slot_update = { "slot_update",

@@ -191,17 +191,9 @@ static int to_login_page(struct ctx *ctx)
 	const char *uri = ctx->req->uri;
 	if (!field_return_target(uri) || strcmp(ctx->req->method, "GET") != 0)
 		return handler_redirect(ctx, "/intranet/connexion");
-	char *escaped = arena_alloc(ctx->arena, strlen(uri) * 3 + 1), *q = escaped;
+	const char *escaped = arena_url_encode(ctx->arena, uri);
 	if (!escaped)
 		return 500;
-	for (const char *p = uri; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-				*p == '/' || *p == '-' || *p == '_' || *p == '.')
-			*q++ = *p;
-		else
-			q += sprintf(q, "%%%02X", (unsigned char)*p);
-	}
-	*q = '\0';
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/connexion?retour=%s", escaped));
 }
 

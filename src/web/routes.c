@@ -47,6 +47,8 @@ static const struct route routes[] = {
 	{ "GET",  "/intranet/demandes",           page_demands,        STAFF,      DESK },
 	{ "GET",  "/intranet/demandes/{id}",      page_demand,         STAFF,      DESK },
 	{ "POST", "/intranet/demandes/{id}",      page_demand_action,  STAFF_FORM, DESK },
+	{ "GET",  "/intranet/courriers",          page_mail_failures,  STAFF,      DESK },
+	{ "POST", "/intranet/courriers/{id}",     page_mail_retry,     STAFF_FORM, DESK },
 
 	{ "GET",  "/intranet/formations",         page_staff_courses,  STAFF,      EDITORS },
 	{ "GET",  "/intranet/formations/completude", page_staff_completeness, STAFF, EDITORS },

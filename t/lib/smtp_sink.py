@@ -3,6 +3,7 @@
 and the tests: nothing leaves the machine.
 
     t/lib/smtp_sink.py --port 2525 --dir var/dev/mail [--pidfile FILE] [--delay S]
+                       [--refuse REGEX]
 
 Each message is written to DIR as NNNN.eml, exactly the bytes received
 after DATA (dot-stuffing undone), and its envelope to NNNN.json
@@ -12,7 +13,8 @@ that waits for NNNN.eml never sees half a message. Numbers go on from the
 highest already in DIR. The pidfile is written once the port listens, and
 removed at exit. Runs in the foreground until SIGTERM or SIGINT. --delay
 makes each delivery take that long, so that tests can catch two senders at
-work together.
+work together. --refuse makes it answer "550 5.1.1" to every recipient
+that matches REGEX (a mailbox that does not exist), as a real relay would.
 
 Uses Debian's python3-aiosmtpd, hence /usr/bin/python3 rather than
 whatever python3 comes first in PATH.
@@ -32,9 +34,10 @@ from aiosmtpd.controller import Controller
 class Keeper:
     """aiosmtpd handler: one file per message, numbered in arrival order."""
 
-    def __init__(self, folder, delay):
+    def __init__(self, folder, delay, refuse=None):
         self.folder = folder
         self.delay = delay
+        self.refuse = re.compile(refuse) if refuse else None
         self.lock = threading.Lock()
         numbers = [int(m.group(1)) for m in
                    (re.match(r"^(\d+)\.eml$", n) for n in os.listdir(folder)) if m]
@@ -45,6 +48,12 @@ class Keeper:
         with open(tmp, "wb") as f:
             f.write(data)
         os.rename(tmp, os.path.join(self.folder, name))
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refuse and self.refuse.search(address):
+            return "550 5.1.1 <%s>: mailbox unknown" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
@@ -66,6 +75,7 @@ def main():
     ap.add_argument("--pidfile")
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--delay", type=float, default=0.0)
+    ap.add_argument("--refuse")
     args = ap.parse_args()
 
     os.makedirs(args.dir, exist_ok=True)
@@ -73,7 +83,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
 
-    controller = Controller(Keeper(args.dir, args.delay), hostname=args.host, port=args.port,
+    controller = Controller(Keeper(args.dir, args.delay, args.refuse), hostname=args.host, port=args.port,
                             enable_SMTPUTF8=True)
     try:
         controller.start()

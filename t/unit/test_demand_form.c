@@ -45,7 +45,7 @@ int main(void)
 		{ "02.99.29.82.42", NULL }, { "(02) 99-29-82-42", NULL }, { "0299", "x" },
 		{ "02 99 29 82 4a", "x" }, { "33+2992982422", "x" }, { "0123456789012345", "x" } };
 	for (size_t i = 0; i < sizeof(phones) / sizeof(phones[0]); i++)
-		tap_ok((demand_phone_problem(phones[i][0]) == NULL) == (phones[i][1] == NULL),
+		tap_ok((field_phone(phones[i][0]) == NULL) == (phones[i][1] == NULL),
 			"phone '%s'", phones[i][0]);
 	f = good();
 	f.telephone = "";
@@ -55,7 +55,7 @@ int main(void)
 	longer[sizeof(longer) - 1] = '\0';
 	f.message = longer;
 	tap_is_int(demand_form_check(&f, &e), 1, "a message over 5,000 characters is refused");
-	tap_is_str(e.message, "Ce texte est trop long.", "as too long");
+	tap_is_str(e.message, "Ce texte est trop long (5 000 caractères au plus).", "as too long, with the limit");
 	f = good();
 	f.consentement = "non";
 	demand_form_check(&f, &e);

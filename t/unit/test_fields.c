@@ -75,5 +75,88 @@ int main(void)
 	tap_is_int(field_decimal("1e3", 0, 1e9, num, sizeof(num)), -1, "exponent refused");
 	tap_is_int(field_decimal("-2", 0, 10, num, sizeof(num)), -1, "negative refused");
 	tap_is_int(field_decimal("2..5", 0, 10, num, sizeof(num)), -1, "two dots refused");
+	/* Deliverable addresses (issue 14, defect 1): what the mailer can send
+	 * through any relay, and nothing else. */
+	char ascii[EMAIL_MAX_BYTES + 1];
+	tap_ok(field_email("elodie.o'brien@caf.fr") == NULL, "an apostrophe is a plain address character");
+	tap_ok(field_email("élodie@example.fr") != NULL, "an accent before the @ is refused");
+	tap_ok(strstr(field_email("élodie@example.fr"), "avant le @") != NULL, "and the message says where");
+	tap_ok(field_email("jean(travail)@caf.fr") != NULL, "parentheses (comments) refused");
+	tap_ok(field_email("jean@caf.fr(x)") != NULL, "parentheses in the domain refused");
+	tap_ok(field_email("a..b@caf.fr") != NULL && field_email(".a@caf.fr") != NULL &&
+		field_email("a.@caf.fr") != NULL, "dots only between words");
+	tap_ok(field_email("a=?b@caf.fr") != NULL, "no encoded-word opener in the local part");
+	tap_ok(field_email("jean@[192.0.2.1]") != NULL, "address literals refused");
+	tap_ok(field_email("jean@-caf.fr") != NULL && field_email("jean@caf-.fr") != NULL,
+		"labels do not start or end with a hyphen");
+	tap_ok(field_email("jean@caf.123") != NULL, "a numeric top label refused");
+	tap_ok(field_email("jean@exemple-café.fr") == NULL, "an internationalised domain accepted");
+	tap_is_int(field_email_ascii("jean@exemple-café.fr", ascii, sizeof(ascii)), 0, "written in ASCII");
+	tap_is_str(ascii, "jean@xn--exemple-caf-lbb.fr", "as its punycode form");
+	tap_is_int(field_email_ascii("prenom.nom@caf.fr", ascii, sizeof(ascii)), 0, "a plain address");
+	tap_is_str(ascii, "prenom.nom@caf.fr", "is sent as it is");
+	tap_is_int(field_email_ascii("élodie@example.fr", ascii, sizeof(ascii)), -1,
+		"an address refused has no ASCII form");
+	tap_ok(field_email("jean@exemple\xe2\x80\xa8" "caf.fr") != NULL, "a line separator in the domain refused");
+	char local[80];
+	memset(local, 'a', 65);
+	memcpy(local + 65, "@caf.fr", 8);
+	tap_ok(field_email(local) != NULL, "a local part over 64 bytes refused");
+
+	/* One-line and multi-line text (defect 2). */
+	tap_ok(field_one_line("Caf de la Creuse — Guéret") == NULL, "one line of text");
+	tap_ok(field_one_line("Caf\nBcc: x@y.fr") != NULL, "a line feed refused");
+	tap_ok(field_one_line("Caf\rde") != NULL && field_one_line("Caf\tde") != NULL, "CR and tab refused");
+	tap_ok(field_one_line("a\x01" "b") != NULL && field_one_line("a\x7f") != NULL, "C0 and DEL refused");
+	tap_ok(field_one_line("a\xc2\x85" "b") != NULL, "NEL (C1) refused");
+	tap_ok(field_one_line("a\xe2\x80\xa8" "b") != NULL && field_one_line("a\xe2\x80\xa9" "b") != NULL,
+		"Unicode line and paragraph separators refused");
+	tap_ok(field_one_line("a\xc2\xa0" "b") == NULL, "a no-break space is text");
+	tap_ok(field_multi_line("Bonjour,\r\n\tMerci.\n") == NULL, "line breaks and tabs in multi-line text");
+	tap_ok(field_multi_line("a\x1b" "b") != NULL && field_multi_line("a\xc2\x9b" "b") != NULL,
+		"other controls refused in multi-line text");
+
+	/* Declared fields: each kind's rule. */
+	char msg[160];
+	const struct field_rule line = { "nom", FIELD_LINE, 1, 5, 0 };
+	tap_ok(field_check(&line, "Marie", msg, sizeof(msg)) == NULL, "a line within its bound");
+	tap_is_str(field_check(&line, "", msg, sizeof(msg)), "Ce champ est obligatoire.", "required");
+	tap_is_str(field_check(&line, "Mariée", msg, sizeof(msg)),
+		"Ce texte est trop long (5 caractères au plus).", "too long, with its bound");
+	tap_ok(field_check(&line, "Ma\nie", msg, sizeof(msg)) != NULL, "a line break in a line");
+	const struct field_rule text = { "message", FIELD_TEXT, 0, 2000, 0 };
+	tap_ok(field_check(&text, "", msg, sizeof(msg)) == NULL, "an optional field may be empty");
+	tap_ok(field_check(&text, "a\nb", msg, sizeof(msg)) == NULL, "several lines in a text");
+	char longer[2100];
+	memset(longer, 'x', 2001);
+	longer[2001] = '\0';
+	tap_is_str(field_check(&text, longer, msg, sizeof(msg)),
+		"Ce texte est trop long (2 000 caractères au plus).", "French digit groups in the bound");
+	const struct field_rule count = { "participants", FIELD_COUNT, 1, 200, 1 };
+	tap_ok(field_check(&count, "12", msg, sizeof(msg)) == NULL, "a count");
+	tap_ok(field_check(&count, "0", msg, sizeof(msg)) && field_check(&count, "201", msg, sizeof(msg)) &&
+		field_check(&count, "012", msg, sizeof(msg)) && field_check(&count, "1 2", msg, sizeof(msg)) &&
+		field_check(&count, "-1", msg, sizeof(msg)), "counts out of range or badly written");
+	const struct field_rule email = { "email", FIELD_EMAIL, 1, 0, 0 };
+	tap_is_str(field_check(&email, "", msg, sizeof(msg)), "Indiquez votre adresse électronique.",
+		"a missing email says so");
+	const struct field_rule day = { "date", FIELD_DATE, 1, 0, 0 };
+	tap_ok(field_check(&day, "2028-02-29", msg, sizeof(msg)) == NULL, "a real day");
+	tap_ok(field_check(&day, "2027-02-29", msg, sizeof(msg)) != NULL, "no 29 February in 2027");
+	const struct field_rule hour = { "debut", FIELD_TIME, 1, 0, 0 };
+	tap_ok(field_check(&hour, "09:30", msg, sizeof(msg)) == NULL, "a time");
+	tap_ok(field_check(&hour, "24:00", msg, sizeof(msg)) && field_check(&hour, "9:30", msg, sizeof(msg)),
+		"times out of range or badly written");
+	const struct field_rule id = { "salle", FIELD_ID, 0, 0, 0 };
+	tap_ok(field_check(&id, "12", msg, sizeof(msg)) == NULL && field_check(&id, "x", msg, sizeof(msg)),
+		"ids");
+	const struct field_rule phone = { "telephone", FIELD_PHONE, 0, 0, 0 };
+	tap_ok(field_check(&phone, "02 99 29 82 42", msg, sizeof(msg)) == NULL &&
+		field_check(&phone, "02 99\n29 82 42", msg, sizeof(msg)), "phones");
+
+	tap_ok(field_role_handles_demands("conseiller") && field_role_handles_demands("assistant") &&
+		field_role_handles_demands("admin"), "the desk handles demands");
+	tap_ok(!field_role_handles_demands("formateur") && !field_role_handles_demands("x"),
+		"a trainer does not (defect 3)");
 	return tap_done();
 }

@@ -3,6 +3,11 @@
 <h1>Demande <?cs var:d.reference ?></h1>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
 <?cs if:Errors.action ?><p class="error-box" role="alert"><?cs var:Errors.action ?></p><?cs /if ?>
+<?cs if:subcount(Failures) ?><div class="error-box" role="alert"><p><strong>Courriel non remis.</strong>
+Le serveur de messagerie n'a pas pu remettre <?cs if:subcount(Failures) == 1 ?>ce courriel<?cs else ?>ces courriels<?cs /if ?> :
+prévenez le demandeur par téléphone<?cs if:d.phone ?> (<?cs var:d.phone ?>)<?cs /if ?>.</p>
+<ul><?cs each:f = Failures ?><li><?cs var:f.kind ?> à <?cs var:f.to ?>, abandonné le <?cs var:f.on ?> (<?cs var:f.error ?>)</li><?cs /each ?></ul>
+<p><a href="/intranet/courriers">Tous les courriels non remis</a></p></div><?cs /if ?>
 <div class="fiche-grid">
 <aside class="facts-box" aria-label="Suivi">
 <dl class="facts">

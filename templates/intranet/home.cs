@@ -1,6 +1,8 @@
 <?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
 <h1>Bonjour <?cs var:Login.name ?></h1>
 <p>Vous êtes connecté(e) en tant que <?cs var:Login.role_label ?>.</p>
+<?cs if:MailFailures ?><p class="error-box" role="alert"><?cs var:MailFailures ?>
+<a href="/intranet/courriers">Voir les courriels non remis</a></p><?cs /if ?>
 <ul class="tiles">
 <?cs if:Login.role == "admin" ?>
 <li><a href="/intranet/utilisateurs">Utilisateurs</a><span>Comptes, rôles, désactivation</span></li>
@@ -13,6 +15,7 @@
 <li><a href="/intranet/lieux">Lieux et salles</a><span>Adresses, accès, capacités</span></li>
 <li><a href="/intranet/formateurs">Formateurs</a><span>Contacts, formations données, agendas</span></li>
 <li><a href="/intranet/demandes">Demandes</a><span>Les demandes ouvertes, par échéance</span></li>
+<li><a href="/intranet/courriers">Courriels non remis</a><span>Adresses refusées, envois abandonnés</span></li>
 <li><a href="/intranet/demandes/chiffres">Chiffres</a><span>Réponses dans les délais, délais médians</span></li>
 <?cs /if ?>
 <?cs if:Login.role == "admin" || Login.role == "conseiller" ?>

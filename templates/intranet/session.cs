@@ -1,7 +1,7 @@
 <?cs include:"layout.cs" ?><?cs include:"intranet/session_fields.cs" ?>
 <?cs # The fields of a slot: for the new-slot form (key "nouveau") and for
      moving slot k. ids is ",1,2," (the trainers checked). ?>
-<?cs def:slot_fields(k, day, start, end, room, prog, remote, ids) ?>
+<?cs def:slot_fields(k, day, start, end, room, prog, kept, remote, ids) ?>
 <p><label for="date-<?cs var:k ?>">Date</label>
 <input type="date" id="date-<?cs var:k ?>" name="date" required value="<?cs var:day ?>"></p>
 <p><label for="debut-<?cs var:k ?>">Début (HH:MM)</label>
@@ -12,8 +12,9 @@
 <select id="salle-<?cs var:k ?>" name="salle"><option value="">— sans salle —</option>
 <?cs each:r = Rooms ?><option value="<?cs var:r.id ?>"<?cs if:r.id == room ?> selected<?cs /if ?>><?cs var:r.group ?> · <?cs var:r.label ?></option>
 <?cs /each ?></select></p>
-<?cs if:subcount(Programme) ?><p><label for="programme-<?cs var:k ?>">Journée du programme</label>
+<?cs if:subcount(Programme) || prog == "actuel" ?><p><label for="programme-<?cs var:k ?>">Journée du programme</label>
 <select id="programme-<?cs var:k ?>" name="programme"><option value="">— aucune —</option>
+<?cs if:prog == "actuel" ?><option value="actuel" selected><?cs var:kept ?> (inchangée)</option><?cs /if ?>
 <?cs each:d = Programme ?><option value="<?cs var:d.id ?>"<?cs if:d.id == prog ?> selected<?cs /if ?>><?cs var:d.group ?> · <?cs var:d.label ?></option>
 <?cs /each ?></select></p><?cs /if ?>
 <fieldset class="choices"><legend>Formateurs</legend>
@@ -66,8 +67,8 @@
 <form method="post" action="/intranet/creneaux/<?cs var:t.id ?>" class="stacked">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="deplacer"><input type="hidden" name="creneau" value="<?cs var:t.id ?>">
-<?cs if:SlotForm.slot_id == t.id ?><?cs call:slot_fields(t.id, SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, "", SlotForm.remote, SlotForm.trainer_ids) ?>
-<?cs else ?><?cs call:slot_fields(t.id, t.day, t.start, t.end, t.room_id, "", t.remote, t.trainer_ids) ?><?cs /if ?>
+<?cs if:SlotForm.slot_id == t.id ?><?cs call:slot_fields(t.id, SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, SlotForm.programme, t.module + " · " + t.day_label, SlotForm.remote, SlotForm.trainer_ids) ?>
+<?cs else ?><?cs call:slot_fields(t.id, t.day, t.start, t.end, t.room_id, t.prog, t.module + " · " + t.day_label, t.remote, t.trainer_ids) ?><?cs /if ?>
 <p><button type="submit">Enregistrer le créneau</button></p>
 </form></details>
 <form method="post" action="/intranet/creneaux/<?cs var:t.id ?>" class="inline">
@@ -85,8 +86,8 @@
 <h2 id="ajouter">Ajouter un créneau</h2>
 <form method="post" action="/intranet/sessions/<?cs var:s.id ?>/creneaux" class="stacked narrow">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
-<?cs if:SlotForm.slot_id == "" && SlotForm.day ?><?cs call:slot_fields("nouveau", SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, SlotForm.programme, SlotForm.remote, SlotForm.trainer_ids) ?>
-<?cs else ?><?cs call:slot_fields("nouveau", "", "09:00", "12:30", "", "", "", "") ?><?cs /if ?>
+<?cs if:SlotForm.slot_id == "" && SlotForm.day ?><?cs call:slot_fields("nouveau", SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, SlotForm.programme, "", SlotForm.remote, SlotForm.trainer_ids) ?>
+<?cs else ?><?cs call:slot_fields("nouveau", "", "09:00", "12:30", "", "", "", "", "") ?><?cs /if ?>
 <p><button type="submit">Ajouter le créneau</button></p>
 </form>
 <?cs /if ?>

@@ -13,7 +13,7 @@
 </dl>
 <h2>Historique</h2>
 <ol class="events">
-<?cs each:e = Events ?><li><span class="meta"><?cs var:e.at ?></span> <?cs var:e.comment ?></li><?cs /each ?>
+<?cs each:e = Events ?><li><span class="meta"><?cs var:e.at ?></span><br><span class="prewrap"><?cs var:e.comment ?></span></li><?cs /each ?>
 </ol>
 <?cs if:d.status == "attente_demandeur" ?>
 <h2>Répondre à notre question</h2>
