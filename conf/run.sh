@@ -52,6 +52,9 @@ cat <<MSG
       mot de passe :  ${admin_password:-?}
 
   Courriels envoyés : $MAILDIR/   (serveur SMTP local sur le port $SMTP_PORT)
+  Comptes, depuis $ROOT (réglages de var/dev/formations.conf, pris d'office) :
+      ./cgi-bin/formations user add ADRESSE --role conseiller --name "Prénom Nom"
+      (mot de passe sur l'entrée standard ; ailleurs : -c $VAR/formations.conf)
   Journaux : $VAR/log/   (Ctrl-C pour tout arrêter)
 
 MSG

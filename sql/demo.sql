@@ -2,7 +2,7 @@
 -- into a fresh database, as one transaction.
 --
 -- The real published fiche comes first, field by field from
--- ../shared/fixtures/fiche-cooperation-territoriale.txt without the Word
+-- t/fixtures/fiche-cooperation-territoriale.txt without the Word
 -- debris. It lacks prices and a satisfaction rate, and names no disability
 -- referent: those fields stay empty on purpose, so that the completeness
 -- check has something to report. The other courses are invented but

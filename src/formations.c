@@ -4,12 +4,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/log.h"
 #include "cli/cli.h"
 #include "base/settings.h"
 #include "store/migrate.h"
 #include "web/server.h"
+
+/* The settings file written by `make run` (conf/stack.sh) for its stack. */
+#define DEV_CONF "var/dev/formations.conf"
+#define DEFAULT_CONF "conf/formations.conf"
 
 struct command {
 	const char *name;
@@ -56,19 +61,41 @@ static void usage(void)
 	fprintf(stderr, "usage: formations [-c FILE] [COMMAND [ARGS]]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(stderr, "  %s\n", commands[i].usage);
-	fprintf(stderr, "\nsettings: -c FILE, else $FORMATIONS_CONF, else conf/formations.conf\n");
+	fprintf(stderr, "\nsettings: -c FILE, else $FORMATIONS_CONF, else (admin commands) " DEV_CONF
+		" when make run wrote it, else " DEFAULT_CONF "\n");
+}
+
+/* -c FILE, else $FORMATIONS_CONF, else, for an admin command run from a
+ * checkout where `make run` has written DEV_CONF, that file (so that
+ * `./cgi-bin/formations user add ...` acts on the stack make run started),
+ * else DEFAULT_CONF. Both defaults are relative to the current folder, as
+ * the relative paths inside a settings file are. `serve` never takes
+ * DEV_CONF by itself: it would take over the socket of the running stack. */
+static const char *conf_path(const char *given, const char *command)
+{
+	if (given && *given)
+		return given;
+	const char *env = getenv("FORMATIONS_CONF");
+	if (env && *env)
+		return env;
+	if (strcmp(command, "serve") != 0 && access(DEV_CONF, R_OK) == 0) {
+		fprintf(stderr, "formations: settings of the make run stack, " DEV_CONF
+			" (-c FILE for others)\n");
+		return DEV_CONF;
+	}
+	return DEFAULT_CONF;
 }
 
 int main(int argc, char **argv)
 {
 	int i = 1;
-	const char *conf = getenv("FORMATIONS_CONF");
+	const char *given = NULL;
 	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
-		conf = argv[2];
+		given = argv[2];
 		i = 3;
 	}
-	if (!conf || !*conf)
-		conf = "conf/formations.conf";
+	const char *name = i < argc ? argv[i] : "serve";
+	const char *conf = conf_path(given, name);
 	struct settings s;
 	char err[256];
 	settings_defaults(&s);
@@ -80,7 +107,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "formations: cannot open log %s\n", s.log_file);
 		return 2;
 	}
-	const char *name = i < argc ? argv[i] : "serve";
 	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
 		if (strcmp(commands[k].name, name) == 0)
 			return commands[k].run(&s, argc - i - 1, argv + i + 1);

@@ -1,6 +1,7 @@
-/* `formations remind`: queues today's due-date warnings (product.md:
- * "15j at D-5 (assignee) and D-2 (assignee and manager); 1mois at D-10
- * and D-3; then on the due day and every day after until answered").
+/* `formations remind`: queues today's due-date warnings (README.md, "The
+ * response commitment": 15j at D-5 (assignee) and D-2 (assignee and
+ * manager); 1mois at D-10 and D-3; then on the due day and every day after
+ * until answered).
  * Meant for a daily timer; `formations mail` sends what it queued.
  *
  * - Only demands whose clock runs (recue, en_instruction): a demand
@@ -8,7 +9,7 @@
  * - Today is the Europe/Paris date of now, as for the due-date rule.
  * - The assignee gets it, or EGOC's address (mail_egoc) when nobody
  *   (active) is assigned, so that no warning goes nowhere.
- * - The "manager" of product.md: the data model links no staff member to
+ * - The "manager" of that rule: the data model links no staff member to
  *   a manager, and the admins are the ones who run the service (accounts,
  *   settings, closure days), so every active admin account receives the
  *   manager's copies; mail_egoc when there is no active admin.

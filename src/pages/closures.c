@@ -4,7 +4,7 @@
  *
  * A change here does not rewrite any stored due date: a demand's due date
  * is computed, with the closure days known then, when it arrives and when
- * a pause ends (product.md: "always recomputed from the received date and
+ * a pause ends (README.md: "always recomputed from the received date and
  * the recorded pauses"). Rewriting them on every calendar change would
  * move dates already promised to requesters in their acknowledgement; the
  * page says so to the admin. */

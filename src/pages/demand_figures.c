@@ -1,5 +1,5 @@
 /* GET /intranet/demandes/chiffres: how well the response commitment is
- * kept (product.md, "Figures shown to staff"): the share answered on time
+ * kept (README.md, "The response commitment", figures): the share answered on time
  * per régime and month, the median days to answer, the late demands, and
  * the open demands by days left. "Today" is the Europe/Paris date, as for
  * the due-date rule; the 12 months are the current one and the 11 before,

@@ -1,5 +1,5 @@
-/* The fields of the public demand form (names from product.md, the
- * contract for integrations) and their checks: pure, one French message
+/* The fields of the public demand form (names from README.md, "Public
+ * routes and the demand form": the contract for integrations) and their checks: pure, one French message
  * per wrong field. */
 #ifndef FORMATIONS_RULES_DEMAND_FORM_H
 #define FORMATIONS_RULES_DEMAND_FORM_H

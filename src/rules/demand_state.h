@@ -1,4 +1,4 @@
-/* The life of a demand (product.md, "States"):
+/* The life of a demand (README.md, "A demand's states"):
  *
  *   recue -> en_instruction <-> attente_demandeur -> repondue -> close
  *   side exits: annulee (by the requester), sans_suite (by staff)

@@ -1,5 +1,6 @@
 /* The response commitment: due date, days left, warnings. See due_date.h
- * for the rule and product.md for where it comes from. */
+ * for the rule and README.md ("The response commitment") for the product's
+ * words. */
 #include "rules/due_date.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* The response commitment (product.md, "The response commitment"): the
+/* The response commitment (README.md, "The response commitment"): the
  * date by which a demand must be answered, the days left, and which
  * warning is due today. Pure: dates in, dates out; the caller supplies the
  * received date (cal_paris_local_date of the demand's instant), the whole
@@ -34,9 +34,9 @@ const char *due_regime_label_fr(enum regime r);
  *   2. pushed past Saturdays, Sundays, French public holidays and the
  *      closure days;
  *   3. when paused_days > 0: that date + paused_days, pushed again.
- * Step 3 starts from the pushed date because product.md says "the due date
- * moves by the whole paused days, then the weekend/holiday rule applies
- * again": a demand due on Monday (from a Saturday) and paused two days is
+ * Step 3 starts from the pushed date because the rule (README.md, "Pauses")
+ * moves the due date by the whole days paused, then applies the
+ * non-working-day rule again: a demand due on Monday (from a Saturday) and paused two days is
  * due on Wednesday.
  * closures may be NULL when n_closures is 0; invalid entries never match.
  * Returns 0 and *out, or -1 when received is not a valid date within

@@ -1,5 +1,5 @@
-/* What staff see of the response commitment as a whole (product.md,
- * "Figures shown to staff"), and the rows of the CSV export. Read-only
+/* What staff see of the response commitment as a whole (README.md, "The
+ * response commitment", figures), and the rows of the CSV export. Read-only
  * statements; every date in and out is "YYYY-MM-DD" (Europe/Paris), and
  * "today" is always given by the caller so that the figures agree with
  * the due-date rule (cal_paris_local_date) and can be tested. */

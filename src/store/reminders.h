@@ -18,7 +18,7 @@ struct reminder_demand {
 };
 int store_reminder_demands(struct db *db, struct arena *a, struct reminder_demand **out, size_t *n);
 
-/* The active admin accounts' addresses: the "manager" of product.md (see
+/* The active admin accounts' addresses: the "manager" of the warnings (see
  * src/cli/remind.c for why). */
 int store_reminder_managers(struct db *db, struct arena *a, const char ***emails, size_t *n);
 

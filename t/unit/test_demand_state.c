@@ -1,5 +1,5 @@
 /* The demand state machine: every (state, action) pair against a table
- * written out here on its own, from product.md's "States" line and the
+ * written out here on its own, from README.md's "A demand's states" and the
  * decisions listed in demand_state.h; plus the stored names, the labels,
  * the clock and the answer outcomes. */
 #include <string.h>
@@ -98,7 +98,7 @@ static void test_transition_edges(void)
 	tap_ok(why != NULL && strstr(why, "vous") != NULL, "a requester's refusal speaks to the requester");
 }
 
-/* The full path of product.md, then both side exits. */
+/* The full path of README.md's states, then both side exits. */
 static void test_paths(void)
 {
 	static const enum demand_action path[] = {

@@ -41,7 +41,7 @@ static int has(const char *hay, const char *needle)
 	return hay && strstr(hay, needle) != NULL;
 }
 
-/* Lines 131 to 175 of ../shared/fixtures/fiche-cooperation-territoriale.txt,
+/* Lines 131 to 175 of t/fixtures/fiche-cooperation-territoriale.txt,
  * verbatim: the paragraph before Word's debris, the debris, and the
  * paragraph after it. */
 static const char fixture_block[] =
