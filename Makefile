@@ -120,4 +120,4 @@ lint:
 clean:
 	rm -rf build cgi-bin/formations
 
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(MAIN:src/%.c=build/obj/%.d)

@@ -149,6 +149,25 @@ nginx_conf() {
 	    -e "s|@ACCESS_LOG@|${NGINX_ACCESS_LOG:-off}|g" \
 	    -e "s|@CACHE@|$( [ "${NGINX_CACHE:-on}" = off ] && echo '# ' )|g" \
 	    "$ROOT/conf/nginx.conf.in" >"$var/nginx.conf"
+	real_ip_conf "$var"
+}
+
+# trusted_proxies of formations.conf (the last line wins; the application
+# checked each address at migrate) as nginx's real_ip directives.
+real_ip_conf() {
+	local var=$1 proxies p
+	proxies=$(awk -F' *= *' '$1=="trusted_proxies"{v=$2} END{print v}' "$var/formations.conf")
+	{
+		echo "# Written by conf/stack.sh from trusted_proxies."
+		for p in $(echo "$proxies" | tr ',' ' '); do
+			[[ $p =~ ^[0-9A-Fa-f:./]+$ ]] || die "trusted_proxies: bad address $p"
+			echo "set_real_ip_from $p;"
+		done
+		if [ -n "${proxies// /}" ]; then
+			echo "real_ip_header X-Forwarded-For;"
+			echo "real_ip_recursive on;"
+		fi
+	} >"$var/nginx-real-ip.conf"
 }
 
 nginx_start() {

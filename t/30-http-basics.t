@@ -68,7 +68,7 @@ like(decode_utf8($raw), qr{Requête invalide}, '400 page in French');
 
 my $many = join '&', map { "f$_=1" } 1 .. 500;
 ($status) = $stack->raw("GET /?$many HTTP/1.0\r\nHost: x\r\n\r\n");
-is($status, 413, 'too many query fields is 413');
+is($status, 414, 'too many query fields is 414 (URI Too Long), not 413');
 
 my $big = 'x=' . ('a' x (1024 * 1024 + 10));
 $r = $stack->post_form('/', $big);

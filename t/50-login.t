@@ -186,7 +186,7 @@ is($x->login('formateur@egoc.example', 'mot-de-passe-formateur')->{status}, 303,
 my $y = Browser->new($stack->base);
 $y->login("inconnu$_\@egoc.example", 'faux-mot-de-passe') for 1 .. 20;
 $r = $y->login('conseil@egoc.example', 'mot-de-passe-conseil');
-is($r->{status}, 429, 'after 20 failures from one IP, any email gets 429');
+is($r->{status}, 303, 'after 20 failures from one IP, another account still logs in (t/33 has the rest)');
 like($a->get('/intranet/journal')->{text}, qr/Connexion bloquée/, 'blocked attempts are in the journal');
 
 $stack->stop;

@@ -311,8 +311,19 @@ $r = $alice->get("/intranet/calendrier?date=$wednesday&formateur=$id{bruno}");
 unlike($r->{text}, qr{name="formateur"}, 'without the filters of the desk');
 is($alice->get("/intranet/sessions/$sid2")->{status}, 200, 'a trainer opens a session they give');
 my $other = $stack->psql("INSERT INTO session (course_id, kind, max_participants) VALUES ($inter_course, 'inter', 10) RETURNING id");
-is($alice->get("/intranet/sessions/$other")->{status}, 403, 'but not one they do not give');
+$r = $alice->get("/intranet/sessions/$other");
+is($r->{status}, 404, 'but not one they do not give: 404');
+my $missing = $alice->get('/intranet/sessions/99999999');
+is($missing->{status}, 404, 'as for a session that does not exist');
+is($r->{text}, $missing->{text}, 'with the same page: nothing tells which sessions exist');
 is($alice->post("/intranet/sessions/$sid2/creneaux", { _csrf => $token })->{status}, 403, 'and cannot add slots');
+my $alice_token = $alice->token_from($alice->get("/intranet/sessions/$sid2"));
+for my $action ('', '/creneaux', '/dupliquer') {
+	is($alice->post("/intranet/sessions/$other$action", { _csrf => $alice_token })->{status}, 403,
+		"POST /intranet/sessions/{another's}$action: 403");
+	is($alice->post("/intranet/sessions/99999999$action", { _csrf => $alice_token })->{status}, 403,
+		"POST /intranet/sessions/{missing}$action: the same 403");
+}
 my $feed_token = $stack->psql("SELECT feed_token FROM trainer WHERE id = $id{alice}");
 $r = $pub->get("/intranet/agenda/$feed_token.ics");
 is($r->{status}, 200, "the trainer's private feed, without a login");
@@ -391,5 +402,17 @@ is($anon->get('/intranet/calendrier')->{status}, 303, 'the calendar needs a logi
 is($assist->post("/intranet/sessions/$sid2/creneaux", { date => $tuesday })->{status}, 403, 'a form without its token: 403');
 is($assist->get('/intranet/sessions/99999999')->{status}, 404, 'an unknown session: 404');
 is($assist->get('/intranet/sessions/abc')->{status}, 404, 'a session id that is no number: 404');
+
+# --- a trainer's feed ends with their account or their trainer record
+my $alice_feed = "/intranet/agenda/$feed_token.ics";
+is($anon->get($alice_feed)->{status}, 200, 'the private feed answers');
+my $alice_account = $stack->psql("SELECT id FROM staff_user WHERE email = 'alice\@egoc.example'");
+$r = $admin->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$alice_account", [ action => 'desactiver' ]);
+is($r->{status}, 303, "the admin disables the trainer's account");
+is($anon->get($alice_feed)->{status}, 404, 'its feed is 404, as a wrong token');
+$r = $admin->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$alice_account", [ action => 'activer' ]);
+is($anon->get($alice_feed)->{status}, 200, 'enabled again: the feed answers again');
+$stack->psql("UPDATE trainer SET active = false WHERE id = $id{alice}");
+is($anon->get($alice_feed)->{status}, 404, 'a disabled trainer record: 404 too');
 
 done_testing;

@@ -1,6 +1,8 @@
 #include "base/settings.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,7 @@ void settings_defaults(struct settings *s)
 	s->login_window = 15 * 60;
 	s->login_failures_email = 5;
 	s->login_failures_ip = 20;
+	s->login_failures_ip_max = 500;
 	snprintf(s->smtp_url, sizeof(s->smtp_url), "smtp://127.0.0.1:2525");
 	snprintf(s->mail_from, sizeof(s->mail_from), "formations@egoc.example");
 	snprintf(s->mail_egoc, sizeof(s->mail_egoc), "formation@egoc.example");
@@ -34,7 +37,7 @@ void settings_defaults(struct settings *s)
 	s->retention_days = 3 * 365;
 }
 
-enum setting_kind { SET_STR, SET_INT, SET_SIZE };
+enum setting_kind { SET_STR, SET_INT, SET_SIZE, SET_ADDRESSES };
 
 struct setting_def {
 	const char *key;
@@ -45,6 +48,7 @@ struct setting_def {
 
 #define STR(k, f) { k, SET_STR, offsetof(struct settings, f), sizeof(((struct settings *)0)->f), 0, 0 }
 #define INT(k, f, lo, hi) { k, SET_INT, offsetof(struct settings, f), 0, lo, hi }
+#define ADDRESSES(k, f) { k, SET_ADDRESSES, offsetof(struct settings, f), sizeof(((struct settings *)0)->f), 0, 0 }
 #define SIZE(k, f, lo, hi) { k, SET_SIZE, offsetof(struct settings, f), 0, lo, hi }
 
 static const struct setting_def setting_defs[] = {
@@ -69,6 +73,8 @@ static const struct setting_def setting_defs[] = {
 	INT("login_window", login_window, 1, 24 * 3600),
 	INT("login_failures_email", login_failures_email, 1, 1000),
 	INT("login_failures_ip", login_failures_ip, 1, 100000),
+	INT("login_failures_ip_max", login_failures_ip_max, 1, 1000000),
+	ADDRESSES("trusted_proxies", trusted_proxies),
 	STR("smtp_url", smtp_url),
 	STR("mail_from", mail_from),
 	STR("mail_egoc", mail_egoc),
@@ -86,10 +92,50 @@ static char *trim(char *s)
 	return s;
 }
 
+/* One IPv4 or IPv6 address, with an optional /prefix: what nginx's
+ * set_real_ip_from takes. */
+static int address_ok(const char *word, size_t len)
+{
+	char text[INET6_ADDRSTRLEN + 8];
+	if (len == 0 || len >= sizeof(text))
+		return 0;
+	memcpy(text, word, len);
+	text[len] = '\0';
+	char *slash = strchr(text, '/');
+	long max_prefix = strchr(text, ':') ? 128 : 32;
+	if (slash) {
+		char *end;
+		*slash = '\0';
+		errno = 0;
+		long prefix = strtol(slash + 1, &end, 10);
+		if (errno || end == slash + 1 || *end || prefix < 0 || prefix > max_prefix)
+			return 0;
+	}
+	unsigned char bin[sizeof(struct in6_addr)];
+	return inet_pton(max_prefix == 128 ? AF_INET6 : AF_INET, text, bin) == 1;
+}
+
+/* Addresses separated by spaces or commas; empty is allowed. */
+static int addresses_ok(const char *value)
+{
+	const char *p = value;
+	while (*p) {
+		size_t skip = strspn(p, " ,\t"), len;
+		p += skip;
+		len = strcspn(p, " ,\t");
+		if (len && !address_ok(p, len))
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
 static int setting_apply(struct settings *s, const struct setting_def *d, const char *value)
 {
 	char *base = (char *)s + d->offset;
-	if (d->kind == SET_STR) {
+	if (d->kind == SET_ADDRESSES && !addresses_ok(value))
+		return -1;
+	if (d->kind == SET_STR || d->kind == SET_ADDRESSES) {
 		if (strlen(value) >= d->size)
 			return -1;
 		memcpy(base, value, strlen(value) + 1);

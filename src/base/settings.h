@@ -30,7 +30,9 @@ struct settings {
 	int login_max;                  /* seconds after which a login ends anyway */
 	int login_window;               /* seconds over which failures are counted */
 	int login_failures_email;       /* failures for one email within the window */
-	int login_failures_ip;          /* failures from one IP within the window */
+	int login_failures_ip;          /* failures from one address: over it, its failures count double */
+	int login_failures_ip_max;      /* failures from one address: over it, 429 for every email */
+	char trusted_proxies[SETTINGS_STR]; /* proxies whose X-Forwarded-For nginx believes; empty: none */
 	char smtp_url[SETTINGS_STR];    /* relay for `formations mail`: smtp://host:port */
 	char mail_from[256];            /* sender of every mail */
 	char mail_egoc[256];            /* EGOC's address for notices of new demands */

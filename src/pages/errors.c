@@ -2,10 +2,15 @@
  * log has those). */
 #include "pages/pages.h"
 
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/settings.h"
 #include "rules/fields.h"
 #include "view/view.h"
 #include "web/request.h"
 #include "web/response.h"
+#include "web/routes.h"
 
 struct error_text {
 	int status;
@@ -24,6 +29,9 @@ static const struct error_text error_texts[] = {
 	{ 413, "Envoi trop volumineux",
 		"Les informations envoyées dépassent la taille autorisée. "
 		"Raccourcissez vos textes et réessayez." },
+	{ 414, "Adresse trop longue",
+		"L'adresse demandée est trop longue ou comporte trop de paramètres. "
+		"Revenez à la page précédente, ou repartez de l'accueil du site." },
 	{ 415, "Format non pris en charge",
 		"Les informations envoyées ne sont pas dans un format accepté." },
 	{ 503, "Service momentanément indisponible",
@@ -35,17 +43,55 @@ static const struct error_text error_texts[] = {
 		"merci de réessayer dans quelques instants." },
 };
 
+/* 1 when the percent-encoded path s[0..len) is a local return target
+ * that the route table answers with GET. */
+static int shows_a_page(struct ctx *ctx, const char *s, size_t len)
+{
+	const char *target = arena_strndup(ctx->arena, s, len), *path;
+	if (!target || !field_return_target(target))
+		return 0;
+	const char *q = strchr(target, '?');
+	return parse_path(ctx->arena, target, q ? (size_t)(q - target) : len, 2048, &path) == PARSE_OK &&
+		(routes_methods(path) & ROUTE_GET);
+}
+
+/* Where the form can be had again: the page the browser came from when it
+ * is one of ours (Referer, minus our scheme, host and port), else the
+ * nearest page up the refused path (its GET twin, the session of a slot
+ * form, the intranet home...), else the site's home. The refused path
+ * itself often answers POST only. */
+static const char *form_page(struct ctx *ctx)
+{
+	const char *ref = ctx->req->referer, *base = ctx->settings->base_url;
+	const char *host = strstr(base, "://");
+	if (ref && host) {
+		const char *host_end = strchr(host + 3, '/');
+		size_t n = host_end ? (size_t)(host_end - base) : strlen(base);
+		if (strncmp(ref, base, n) == 0 && ref[n] == '/' && shows_a_page(ctx, ref + n, strlen(ref + n)))
+			return arena_strdup(ctx->arena, ref + n);
+	}
+	const char *uri = ctx->req->uri ? ctx->req->uri : "";
+	size_t len = strcspn(uri, "?");
+	while (len > 0 && uri[0] == '/') {
+		if (shows_a_page(ctx, uri, len))
+			return arena_strndup(ctx->arena, uri, len);
+		while (len > 0 && uri[--len] != '/')
+			;
+	}
+	return "/";
+}
+
 /* A form refused by the anti-forgery check: nothing was saved, and the
- * way out is to reload the form (the path answers GET with the form). */
+ * way out is to reload the form. */
 static int csrf_page(struct ctx *ctx)
 {
-	if (view_set(ctx->view, "Page.title", "Formulaire expiré") < 0 ||
+	const char *reload = form_page(ctx);
+	if (!reload || view_set(ctx->view, "Page.title", "Formulaire expiré") < 0 ||
 			view_set(ctx->view, "Error.title", "Formulaire expiré") < 0 ||
 			view_set(ctx->view, "Error.message", "Pour votre sécurité, ce formulaire n'a pas "
 				"été accepté : il a expiré, ou il n'a pas été envoyé depuis ce site. "
 				"Rien n'a été enregistré. Rechargez le formulaire, puis envoyez-le de nouveau.") < 0 ||
-			view_set(ctx->view, "Error.reload",
-				field_return_target(ctx->req->path) ? ctx->req->path : "/") < 0)
+			view_set(ctx->view, "Error.reload", reload) < 0)
 		return 500;
 	return handler_render(ctx, 403, "public/error.cs");
 }

@@ -47,15 +47,38 @@ int page_login_form(struct ctx *ctx)
 }
 
 
-static int too_many_attempts(struct ctx *ctx, const char *email, const char *retour, long retry)
+static int too_many_attempts(struct ctx *ctx, const char *email, const char *retour, long retry,
+		int by_address)
 {
 	char *seconds = arena_printf(ctx->arena, "%ld", retry);
-	(void)store_audit(ctx->db, NULL, email, ctx->req->remote_addr, "login_blocked", "");
-	int rc = login_form(ctx, 429, email, "Trop de tentatives de connexion. Réessayez dans "
-			"quelques minutes.", retour);
+	(void)store_audit(ctx->db, NULL, email, ctx->req->remote_addr, "login_blocked",
+			by_address ? "trop d'échecs depuis cette adresse" : "");
+	int rc = login_form(ctx, 429, email, by_address ?
+			"Trop de tentatives de connexion depuis votre réseau. Réessayez dans quelques minutes." :
+			"Trop de tentatives de connexion. Réessayez dans quelques minutes.", retour);
 	if (rc == 0 && (!seconds || response_header(ctx->res, "Retry-After", seconds) < 0))
 		return 500;
 	return rc;
+}
+
+/* The brute-force limits, decided before any password is checked; 1 and
+ * the seconds to wait when the attempt is refused. An address alone never
+ * refuses the right password of an account under its own limit (a NAT or
+ * proxy is everyone's address), up to a flood (login_failures_ip_max);
+ * but from an address over login_failures_ip, an email's failures from
+ * there count double: fewer guesses per account from it, and no worker
+ * ever sleeps for it. */
+static int over_limits(const struct settings *s, const struct login_failures *f, long *retry,
+		int *by_address)
+{
+	*by_address = f->by_ip >= s->login_failures_ip_max;
+	if (*by_address) {
+		*retry = f->retry_ip;
+		return 1;
+	}
+	long counted = f->by_email + (f->by_ip >= s->login_failures_ip ? f->by_email_here : 0);
+	*retry = f->retry_email;
+	return counted >= s->login_failures_email;
 }
 
 static int wrong_credentials(struct ctx *ctx, const char *email, const char *retour)
@@ -82,9 +105,13 @@ static int check_password(struct ctx *ctx, const char *email, const char *passwo
 int page_login(struct ctx *ctx)
 {
 	const struct params *f = &ctx->req->form;
-	const char *email_in = params_get(f, "email"), *password = params_get(f, "motdepasse");
+	/* A space typed or pasted around the address is not part of it. */
+	const char *email_in = arena_trim(ctx->arena, params_get(f, "email"));
+	const char *password = params_get(f, "motdepasse");
 	const char *retour = return_target(ctx, f);
-	if (!email_in || !*email_in || !password || !*password)
+	if (!email_in)
+		return 500;
+	if (!*email_in || !password || !*password)
 		return login_form(ctx, 422, email_in, "Indiquez votre adresse électronique et votre "
 				"mot de passe.", retour);
 	if (strlen(email_in) > LOGIN_FIELD_MAX || strlen(password) > LOGIN_FIELD_MAX)
@@ -92,13 +119,15 @@ int page_login(struct ctx *ctx)
 				"L'adresse ou le mot de passe est trop long (1 024 caractères au plus).", retour);
 	char *email = arena_strdup(ctx->arena, email_in);
 	field_email_fold(email);
-	long by_email, by_ip, retry;
+	struct login_failures failures;
+	long retry;
+	int by_address;
 	int rc = email ? store_login_failures(ctx->db, ctx->arena, email, ctx->req->remote_addr,
-			ctx->settings->login_window, &by_email, &by_ip, &retry) : DB_FAILED;
+			ctx->settings->login_window, &failures) : DB_FAILED;
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	if (by_email >= ctx->settings->login_failures_email || by_ip >= ctx->settings->login_failures_ip)
-		return too_many_attempts(ctx, email_in, retour, retry);
+	if (over_limits(ctx->settings, &failures, &retry, &by_address))
+		return too_many_attempts(ctx, email_in, retour, retry, by_address);
 	struct staff_user user;
 	rc = check_password(ctx, email, password, &user);
 	if (rc == DB_NOT_FOUND)

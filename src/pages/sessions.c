@@ -210,9 +210,11 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 	int rc = store_session_slots(ctx->db, ctx->arena, s->id, &slots, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	/* Another trainer's session is "not found" for a trainer, as a missing
+	 * one is: the answer tells nothing of which sessions exist. */
 	int desk = is_staff_desk(ctx);
 	if (!desk && !trainer_may_see(ctx, slots, n))
-		return 403;
+		return 404;
 	if (set_session(ctx, s) != 0 || set_slots(ctx, "Slots", slots, n) != 0)
 		return 500;
 	if (desk) {

@@ -45,10 +45,12 @@ static const struct db_stmt login_delete = { "login_delete",
 
 static const struct db_stmt failures_count = { "login_failures_count",
 	"SELECT count(*) FILTER (WHERE email = $1) AS by_email,"
+	" count(*) FILTER (WHERE email = $1 AND ip = $2) AS by_email_here,"
 	" count(*) FILTER (WHERE ip = $2) AS by_ip,"
-	" ceil(extract(epoch FROM coalesce(min(at) FILTER (WHERE email = $1),"
-	"   min(at) FILTER (WHERE ip = $2), now()) + make_interval(secs => $3::int) - now()))::bigint"
-	"   AS retry_after"
+	" ceil(extract(epoch FROM coalesce(min(at) FILTER (WHERE email = $1), now())"
+	"   + make_interval(secs => $3::int) - now()))::bigint AS retry_email,"
+	" ceil(extract(epoch FROM coalesce(min(at) FILTER (WHERE ip = $2), now())"
+	"   + make_interval(secs => $3::int) - now()))::bigint AS retry_ip"
 	" FROM login_failure"
 	" WHERE (email = $1 OR ip = $2) AND at > now() - make_interval(secs => $3::int)" };
 static const struct db_stmt failure_add = { "login_failure_add",
@@ -197,8 +199,14 @@ int store_login_delete(struct db *db, const char *token_hash)
 	return run_and_count(db, &login_delete, 1, p);
 }
 
+static long at_least_one(const char *v)
+{
+	long n = strtol(v, NULL, 10);
+	return n < 1 ? 1 : n;
+}
+
 int store_login_failures(struct db *db, struct arena *a, const char *email, const char *ip,
-		int window_seconds, long *by_email, long *by_ip, long *retry_after)
+		int window_seconds, struct login_failures *out)
 {
 	char window[16];
 	snprintf(window, sizeof(window), "%d", window_seconds);
@@ -207,11 +215,13 @@ int store_login_failures(struct db *db, struct arena *a, const char *email, cons
 	int rc = db_run(db, a, &failures_count, 3, p, &r);
 	if (rc != DB_OK)
 		return rc;
-	*by_email = strtol(db_get(r, 0, "by_email"), NULL, 10);
-	*by_ip = strtol(db_get(r, 0, "by_ip"), NULL, 10);
-	*retry_after = strtol(db_get(r, 0, "retry_after"), NULL, 10);
-	if (*retry_after < 1)
-		*retry_after = 1;
+	*out = (struct login_failures){
+		.by_email = strtol(db_get(r, 0, "by_email"), NULL, 10),
+		.by_email_here = strtol(db_get(r, 0, "by_email_here"), NULL, 10),
+		.by_ip = strtol(db_get(r, 0, "by_ip"), NULL, 10),
+		.retry_email = at_least_one(db_get(r, 0, "retry_email")),
+		.retry_ip = at_least_one(db_get(r, 0, "retry_ip")),
+	};
 	return DB_OK;
 }
 

@@ -41,10 +41,16 @@ int store_login_find(struct db *db, struct arena *a, const char *token_hash,
 int store_login_touch(struct db *db, const char *token_hash);
 int store_login_delete(struct db *db, const char *token_hash);
 
-/* Failed logins within the window: counts and seconds until the oldest
- * counted one leaves the window (for Retry-After). */
+/* Failed logins within the window: for the email (from anywhere, and from
+ * this address), from this address, and the seconds until the oldest
+ * counted one of the email, or of the address, leaves the window (for
+ * Retry-After; at least 1). */
+struct login_failures {
+	long by_email, by_email_here, by_ip;
+	long retry_email, retry_ip;
+};
 int store_login_failures(struct db *db, struct arena *a, const char *email, const char *ip,
-		int window_seconds, long *by_email, long *by_ip, long *retry_after);
+		int window_seconds, struct login_failures *out);
 int store_login_failure_add(struct db *db, const char *email, const char *ip);
 int store_login_failures_clear(struct db *db, const char *email);
 

@@ -228,8 +228,11 @@ static const struct db_stmt feed_public = { "feed_public_slots",
 	" AND s.starts_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')"
 	" AND se.status IN ('confirmee', 'realisee', 'annulee') AND (se.kind = 'inter' OR se.public)"
 	" AND c.status = 'published' AND ($3 = '' OR c.slug = $3) LIMIT 50000" };
+/* A disabled trainer, or one whose staff account is disabled, has no feed
+ * any more: the link is as dead as a wrong one. */
 static const struct db_stmt trainer_by_token = { "trainer_by_feed_token",
-	"SELECT id, name FROM trainer WHERE feed_token = $1 AND active" };
+	"SELECT t.id, t.name FROM trainer t LEFT JOIN staff_user u ON u.id = t.account_id"
+	" WHERE t.feed_token = $1 AND t.active AND (u.id IS NULL OR u.active)" };
 static const struct db_stmt feed_trainer = { "feed_trainer_slots",
 	SLOT_COLUMNS " WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')"
 	" AND s.starts_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')"

@@ -86,8 +86,9 @@ static void error_page(struct ctx *ctx, int status)
 		plain_error(ctx->res, status);
 	if (status == 503)
 		response_header(ctx->res, "Retry-After", "5");
-	if (status == 405)
-		response_header(ctx->res, "Allow", "GET, HEAD, POST");
+	/* Exactly what the route table answers for this path. */
+	if (status == 405 && ctx->req->path)
+		response_header(ctx->res, "Allow", routes_allow_header(routes_methods(ctx->req->path)));
 }
 
 int handler_redirect(struct ctx *ctx, const char *location)

@@ -45,15 +45,19 @@ int request_parse_env(struct request *r, struct arena *a, char **env,
 	r->method = env_or_empty(env, "REQUEST_METHOD");
 	const char *uri = env_or_empty(env, "REQUEST_URI");
 	r->uri = uri;
+	/* Too long an address, path or query (too many parameters, one too
+	 * long) is 414 URI Too Long; 413 is for bodies. */
+	if (strlen(uri) > REQUEST_URI_MAX)
+		return 414;
 	const char *q = strchr(uri, '?');
 	size_t path_len = q ? (size_t)(q - uri) : strlen(uri);
-	int rc = parse_path(a, uri, path_len, 2048, &r->path);
+	int rc = parse_path(a, uri, path_len, REQUEST_PATH_MAX, &r->path);
 	if (rc != PARSE_OK)
-		return status_of(rc);
+		return rc == PARSE_TOO_LARGE ? 414 : status_of(rc);
 	if (q) {
 		rc = parse_urlencoded(a, q + 1, strlen(q + 1), &lim, &r->query);
 		if (rc != PARSE_OK)
-			return status_of(rc);
+			return rc == PARSE_TOO_LARGE ? 414 : status_of(rc);
 	}
 	const char *cookie = request_env(env, "HTTP_COOKIE");
 	if (cookie) {

@@ -11,6 +11,10 @@ struct arena;
 struct settings;
 
 #define REQUEST_ARGS_MAX 4
+/* Bytes of the address as sent (path and query) and of the decoded path.
+ * conf/nginx.conf.in refuses the same addresses before its page cache. */
+#define REQUEST_URI_MAX 4096
+#define REQUEST_PATH_MAX 2048
 
 struct request {
 	const char *method;
@@ -33,7 +37,8 @@ struct request {
 
 /* Reads the parameters and body of the current FastCGI request (env and
  * stream are libfcgi's). Returns 0, or the HTTP status to answer with:
- * 400 malformed, 413 too large, 415 unknown body type, 500 out of memory. */
+ * 400 malformed, 413 body too large, 414 address too long (or too many
+ * query parameters), 415 unknown body type, 500 out of memory. */
 int request_read(struct request *r, struct arena *a, char **env, void *in_stream,
 		const struct settings *s);
 

@@ -99,7 +99,8 @@ unsigned routes_role_bit(const char *role)
 }
 
 /* Matches one path against one pattern; each {capture} is one non-empty
- * segment, copied into the arena. */
+ * segment, copied into the arena (not copied when req is NULL: the caller
+ * only asks whether the path matches). */
 static int pattern_match(const char *pattern, const char *path, struct request *req,
 		struct arena *a)
 {
@@ -111,9 +112,9 @@ static int pattern_match(const char *pattern, const char *path, struct request *
 			size_t len = end ? (size_t)(end - s) : strlen(s);
 			if (len == 0 || n_args >= REQUEST_ARGS_MAX)
 				return 0;
-			req->args[n_args] = arena_strndup(a, s, len);
-			if (!req->args[n_args++])
+			if (req && !(req->args[n_args] = arena_strndup(a, s, len)))
 				return 0;
+			n_args++;
 			const char *close = strchr(p, '}');
 			if (!close)
 				return 0;
@@ -128,18 +129,23 @@ static int pattern_match(const char *pattern, const char *path, struct request *
 	}
 	if (*p || *s)
 		return 0;
-	req->n_args = n_args;
+	if (req)
+		req->n_args = n_args;
 	return 1;
 }
 
+#define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
+
 /* Literal routes win over routes with captures, whatever their order in
- * the table: /intranet/demandes/chiffres is never taken for an {id}. */
+ * the table: /intranet/demandes/chiffres is never taken for an {id}. The
+ * routes of a path are those of the first kind (literal, then captures)
+ * that has any for it. */
 const struct route *routes_match(struct request *req, struct arena *a, int *status)
 {
 	*status = 404;
 	int is_head = strcmp(req->method, "HEAD") == 0;
 	for (int literal = 1; literal >= 0; literal--) {
-		for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		for (size_t i = 0; i < N_ROUTES; i++) {
 			if ((strchr(routes[i].pattern, '{') == NULL) != literal ||
 					!pattern_match(routes[i].pattern, req->path, req, a))
 				continue;
@@ -152,4 +158,29 @@ const struct route *routes_match(struct request *req, struct arena *a, int *stat
 			return NULL;
 	}
 	return NULL;
+}
+
+unsigned routes_methods(const char *path)
+{
+	for (int literal = 1; literal >= 0; literal--) {
+		unsigned methods = 0;
+		for (size_t i = 0; i < N_ROUTES; i++) {
+			if ((strchr(routes[i].pattern, '{') == NULL) != literal ||
+					!pattern_match(routes[i].pattern, path, NULL, NULL))
+				continue;
+			methods |= strcmp(routes[i].method, "GET") == 0 ? ROUTE_GET | ROUTE_HEAD :
+				strcmp(routes[i].method, "POST") == 0 ? ROUTE_POST : 0;
+		}
+		if (methods)
+			return methods;
+	}
+	return 0;
+}
+
+const char *routes_allow_header(unsigned methods)
+{
+	static const char *const lists[] = {
+		"", "GET", "HEAD", "GET, HEAD", "POST", "GET, POST", "HEAD, POST", "GET, HEAD, POST",
+	};
+	return lists[methods & (ROUTE_GET | ROUTE_HEAD | ROUTE_POST)];
 }

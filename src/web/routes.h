@@ -39,4 +39,11 @@ unsigned routes_role_bit(const char *role);
  * known, method not). */
 const struct route *routes_match(struct request *req, struct arena *a, int *status);
 
+/* The methods the route table answers for a decoded path (the routes
+ * routes_match would choose among), as ROUTE_ bits; 0 for no such path. */
+enum route_methods { ROUTE_GET = 1 << 0, ROUTE_HEAD = 1 << 1, ROUTE_POST = 1 << 2 };
+unsigned routes_methods(const char *path);
+/* Those methods as an Allow header value: "GET, HEAD", "POST", ... */
+const char *routes_allow_header(unsigned methods);
+
 #endif
