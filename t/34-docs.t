@@ -67,7 +67,7 @@ for my $f (sort keys %named) {
 # --- the README's settings tables and src/base/settings.c --------------------
 my $settings_c = slurp('src/base/settings.c') // '';
 my ($defs) = $settings_c =~ /setting_defs\[\]\s*=\s*\{(.*?)\n\};/s;
-my @keys = ($defs // '') =~ /\b(?:STR|INT|SIZE)\("([a-z_]+)"/g;
+my @keys = ($defs // "") =~ /\b[A-Z]+\("([a-z_]+)"/g;
 ok(@keys >= 20, 'settings.c declares its keys (' . scalar(@keys) . ')');
 my %documented;
 my $in_table = 0;
