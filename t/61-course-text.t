@@ -1,7 +1,8 @@
 #!/usr/bin/env perl
 # Course text through the real stack, as hostile as staff can make it:
 # angle brackets typed in plain and rich fields are kept as typed and shown
-# escaped, while a Word paste is still cleaned.
+# escaped, while a Word paste is still cleaned; links to site paths are
+# accepted and protocol-relative ones refused.
 use strict;
 use warnings;
 use utf8;
@@ -89,6 +90,18 @@ SKIP: {
 	like($saved, qr{pistes de progrès.*\n\nCette démarche de formation « propose}s,
 		'the paragraphs around it kept');
 }
+
+# --- links in rich text (issue 14, 6)
+$r = $a->edit_form("/intranet/formations/$id", "/intranet/formations/$id",
+	methods => 'Voir [le catalogue](catalogue), [une fiche](formations/x) et [plus haut](#ancre).');
+is($r->{status}, 303, 'site paths of eight letters or more are accepted');
+like(public_text($slug), qr{<a href="catalogue">le catalogue</a>, <a href="formations/x">une fiche</a>},
+	'and shown as links');
+$r = $a->edit_form("/intranet/formations/$id", "/intranet/formations/$id",
+	methods => 'Voir [ici](//evil.example/x).');
+is($r->{status}, 422, 'a protocol-relative link is refused');
+like($r->{text}, qr{adresse d&#39;un lien doit commencer par http}, 'with the rule for links');
+unlike(column($id, 'methods'), qr{evil}, 'and not saved');
 
 $stack->stop;
 done_testing();

@@ -79,16 +79,25 @@ static int utf8_ok(const char *text, size_t n)
 
 enum { URL_LINK, URL_IMAGE };
 
-/* Whether a link (or image) URL may be kept. The scheme is read the way a
+/* Whether a link (or image) URL may be kept. The URL is read the way a
  * browser reads it — leading spaces and control characters skipped, tabs
- * and line breaks ignored anywhere — so "java\tscript:" is caught too. An
- * allow-list, rather than cmark's deny-list, so that schemes nobody
- * thought of are refused as well. */
+ * and line breaks ignored anywhere, a backslash taken for '/' — so that
+ * "java\tscript:" and "/\\evil.example" are caught too.
+ *
+ * - A scheme is allowed from a list (http, https; mailto and tel for
+ *   links), rather than refused from cmark's deny-list, so that schemes
+ *   nobody thought of are refused as well.
+ * - A protocol-relative URL ("//evil.example/x") names another site: it is
+ *   refused like any address without an allowed scheme (staff write
+ *   https://), never taken for a page of this site.
+ * - Anything else is relative to the site: "/formations/x",
+ *   "formations/x", "catalogue", "#ancre", "?q=". */
 static int richtext_url_allowed(const char *url, int kind)
 {
 	const unsigned char *p = (const unsigned char *)url;
 	char scheme[8];
-	size_t len = 0;
+	size_t len = 0, slashes = 0;
+	int too_long = 0;
 
 	if (p == NULL)
 		return 1;
@@ -97,16 +106,29 @@ static int richtext_url_allowed(const char *url, int kind)
 	for (; *p; p++) {
 		if (*p == '\t' || *p == '\n' || *p == '\r')
 			continue;
-		if (*p == '/' || *p == '?' || *p == '#')
+		if (*p != '/' && *p != '\\')
+			break;
+		if (++slashes == 2)
+			return 0; /* another site, whatever follows */
+	}
+	if (slashes)
+		return 1; /* a path from the site's root */
+	for (; *p; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p == '/' || *p == '\\' || *p == '?' || *p == '#')
 			return 1; /* no scheme: relative to the site */
 		if (*p == ':')
 			break;
-		if (len == sizeof scheme - 1)
-			return 0; /* longer than any scheme we accept */
-		scheme[len++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		if (len < sizeof scheme - 1)
+			scheme[len++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		else
+			too_long = 1;
 	}
 	if (*p != ':')
 		return 1; /* a bare path such as "catalogue" */
+	if (too_long)
+		return 0; /* longer than any scheme we accept */
 	scheme[len] = '\0';
 	if (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0)
 		return 1;

@@ -90,6 +90,12 @@ static void test_safe_mode(void)
 		"a dropped link keeps its text");
 	lacks("[x](\"onmouseover=alert(1))", "\"onmouseover",
 	      "a quote in a URL cannot open an attribute");
+	is_html("[a](//evil.example/x)", "<p><a href=\"\">a</a></p>\n",
+		"a protocol-relative link names another site: dropped");
+	lacks("[a](<\\\\\\\\evil.example/x>) [b](/\\evil.example) [c](</\t/evil.example>)",
+	      "evil", "backslashes and tabs do not hide a protocol-relative link");
+	lacks("![i](//evil.example/i.png)", "evil",
+	      "a protocol-relative image dropped");
 }
 
 static void test_rendering(void)
@@ -112,6 +118,16 @@ static void test_rendering(void)
 		"<a href=\"tel:+33299298242\">appeler</a> "
 		"<a href=\"/catalogue\">page</a> <a href=\"#haut\">ancre</a></p>\n",
 		"mailto, tel and relative links kept");
+	is_html("[a](catalogue) [b](formations/x) [c](formations) "
+		"[d](/formations/x) [e](#ancre) [f](?q=coop) [g](formations-territoire/x#a)",
+		"<p><a href=\"catalogue\">a</a> <a href=\"formations/x\">b</a> "
+		"<a href=\"formations\">c</a> <a href=\"/formations/x\">d</a> "
+		"<a href=\"#ancre\">e</a> <a href=\"?q=coop\">f</a> "
+		"<a href=\"formations-territoire/x#a\">g</a></p>\n",
+		"site paths of any length kept");
+	is_html("![plan](images/plan-du-site.png)",
+		"<p><img src=\"images/plan-du-site.png\" alt=\"plan\" /></p>\n",
+		"relative image of any length kept");
 	is_html("![plan](https://www.egoc.org/plan.png)",
 		"<p><img src=\"https://www.egoc.org/plan.png\" alt=\"plan\" /></p>\n",
 		"https image kept");
@@ -160,6 +176,19 @@ static void test_check(void)
 		   "L'adresse d'un lien doit commencer par http://, https://, "
 		   "mailto: ou tel: (ou être une adresse relative du site).",
 		   "ftp: link");
+	is_problem("[a](catalogue) [b](formations/x) [c](?q=x) [d](#ancre)",
+		   0, NULL, "site paths");
+	is_problem("[a](//evil.example/x)", 1,
+		   "L'adresse d'un lien doit commencer par http://, https://, "
+		   "mailto: ou tel: (ou être une adresse relative du site).",
+		   "protocol-relative link");
+	is_problem("[a](javascriptlong:alert(1))", 1,
+		   "L'adresse d'un lien doit commencer par http://, https://, "
+		   "mailto: ou tel: (ou être une adresse relative du site).",
+		   "long unknown scheme");
+	is_problem("![x](//evil.example/i.png)", 1,
+		   "L'adresse d'une image doit commencer par http:// ou https:// "
+		   "(ou être une adresse relative du site).", "protocol-relative image");
 	is_problem("![x](mailto:a@b.fr)", 1,
 		   "L'adresse d'une image doit commencer par http:// ou https:// "
 		   "(ou être une adresse relative du site).", "mailto: image");
