@@ -35,10 +35,12 @@ sub column {
 	return $stack->psql("SELECT $name FROM course WHERE id = $id");
 }
 
-# The fiche as a reader sees it, entities undone.
+# The fiche as a reader sees it, entities undone; a new query string each
+# time, so that nginx's one-second cache never answers.
+my $visit = 0;
 sub public_text {
 	my ($slug) = @_;
-	my $t = $pub->get("/formations/$slug?v=" . time)->{text};
+	my $t = $pub->get("/formations/$slug?v=" . ++$visit)->{text};
 	$t =~ s/&#39;/'/g; $t =~ s/&quot;/"/g;
 	return $t;
 }
