@@ -390,6 +390,23 @@ static const char *changed_fields(struct ctx *ctx, const struct course *old, con
 	return list;
 }
 
+/* When the database refused or failed a save that the form allowed: the
+ * HTTP status, and why in French, for the summary above the form. */
+static int failure_status(int db_status, const char **why)
+{
+	switch (db_status) {
+	case DB_CONFLICT:
+		*why = "elle est entrée en conflit avec un enregistrement fait au même moment.";
+		return 409;
+	case DB_UNAVAILABLE:
+		*why = "la base de données ne répond pas.";
+		return 503;
+	default:
+		*why = "une erreur est survenue (elle est consignée dans le journal du serveur).";
+		return 500;
+	}
+}
+
 int page_course_create(struct ctx *ctx)
 {
 	struct edit e = { 0 };
@@ -403,14 +420,19 @@ int page_course_create(struct ctx *ctx)
 	char slug[96];
 	field_slugify(e.course.title, slug, sizeof(slug));
 	const char *id;
-	rc = store_course_create(ctx->db, ctx->arena, &e.course, slug, ctx->login->user_id,
-			ctx->login->display_name, &id);
-	if (rc == DB_OK && e.programme.n_modules)
-		rc = store_course_save(ctx->db, ctx->arena, id, "1", &e.course, &e.programme,
-				"programme", ctx->login->user_id, ctx->login->display_name);
+	rc = store_course_create(ctx->db, ctx->arena, &e.course, &e.programme, slug,
+			ctx->login->user_id, ctx->login->display_name, &id);
 	programme_free(&e.programme);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
+	if (rc != DB_OK) {
+		/* Nothing is lost: the form comes back as it was sent. */
+		const char *why;
+		int status = failure_status(rc, &why);
+		(void)view_set(ctx->view, "Errors.summary", arena_printf(ctx->arena,
+			"La nouvelle formation n'a pas pu être enregistrée : %s Rien n'a été "
+			"enregistré ; vos saisies sont conservées ci-dessous. Réessayez dans un "
+			"instant.", why));
+		return edit_page(ctx, status, NULL, &e.course, e.programme_text, NULL);
+	}
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?fait=1", id));
 }
 
@@ -447,6 +469,17 @@ int page_course_save(struct ctx *ctx)
 	int saved = rc == 0 ? store_course_save(ctx->db, ctx->arena, id, version, &e.course,
 			programme_changed ? &e.programme : NULL, changed, ctx->login->user_id,
 			ctx->login->display_name) : DB_FAILED;
+	if (rc == 0 && saved != DB_OK && saved != DB_STALE && saved != DB_NOT_FOUND) {
+		const char *why;
+		int status = failure_status(saved, &why);
+		(void)view_set(ctx->view, "Errors.summary", arena_printf(ctx->arena,
+			"Les modifications n'ont pas pu être enregistrées : %s Rien n'a été "
+			"enregistré ; vos saisies sont conservées ci-dessous. Réessayez dans un "
+			"instant.", why));
+		rc = edit_page(ctx, status, &current, &e.course, e.programme_text, version);
+		programme_free(&e.programme);
+		return rc;
+	}
 	if (rc == 0 && saved != DB_STALE)
 		rc = handler_db_status(saved);
 	if (rc == 0 && saved == DB_STALE) {
@@ -507,7 +540,22 @@ int page_course_duplicate(struct ctx *ctx)
 		return 404;
 	int rc = store_course_duplicate(ctx->db, ctx->arena, id, ctx->login->user_id,
 			ctx->login->display_name, &new_id);
-	if (rc != DB_OK)
+	if (rc == DB_NOT_FOUND || rc == DB_UNAVAILABLE)
 		return handler_db_status(rc);
+	if (rc != DB_OK) {
+		/* Back to the fiche that was to be copied, saying so. */
+		struct course c;
+		char *programme;
+		const char *why;
+		int status = failure_status(rc, &why);
+		(void)view_set(ctx->view, "Errors.summary", arena_printf(ctx->arena,
+			"La copie de cette formation n'a pas pu être créée : %s Rien n'a été "
+			"enregistré ; réessayez dans un instant.", why));
+		if ((rc = store_course_by_id(ctx->db, ctx->arena, id, &c)) != DB_OK)
+			return handler_db_status(rc);
+		if ((rc = programme_text(ctx, id, &programme)) != 0)
+			return rc;
+		return edit_page(ctx, status, &c, &c, programme, c.version);
+	}
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?fait=1", new_id));
 }

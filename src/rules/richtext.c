@@ -19,8 +19,6 @@
 static const char msg_utf8[] =
 	"Le texte contient des caractères illisibles (encodage UTF-8 "
 	"incorrect) : recopiez-le depuis le document d'origine.";
-static const char msg_html[] =
-	"Le HTML n'est pas accepté : utilisez la mise en forme Markdown.";
 static const char msg_heading[] =
 	"Les titres sont limités à quatre niveaux : utilisez au plus "
 	"#### pour un titre.";
@@ -81,16 +79,25 @@ static int utf8_ok(const char *text, size_t n)
 
 enum { URL_LINK, URL_IMAGE };
 
-/* Whether a link (or image) URL may be kept. The scheme is read the way a
+/* Whether a link (or image) URL may be kept. The URL is read the way a
  * browser reads it — leading spaces and control characters skipped, tabs
- * and line breaks ignored anywhere — so "java\tscript:" is caught too. An
- * allow-list, rather than cmark's deny-list, so that schemes nobody
- * thought of are refused as well. */
+ * and line breaks ignored anywhere, a backslash taken for '/' — so that
+ * "java\tscript:" and "/\\evil.example" are caught too.
+ *
+ * - A scheme is allowed from a list (http, https; mailto and tel for
+ *   links), rather than refused from cmark's deny-list, so that schemes
+ *   nobody thought of are refused as well.
+ * - A protocol-relative URL ("//evil.example/x") names another site: it is
+ *   refused like any address without an allowed scheme (staff write
+ *   https://), never taken for a page of this site.
+ * - Anything else is relative to the site: "/formations/x",
+ *   "formations/x", "catalogue", "#ancre", "?q=". */
 static int richtext_url_allowed(const char *url, int kind)
 {
 	const unsigned char *p = (const unsigned char *)url;
 	char scheme[8];
-	size_t len = 0;
+	size_t len = 0, slashes = 0;
+	int too_long = 0;
 
 	if (p == NULL)
 		return 1;
@@ -99,16 +106,29 @@ static int richtext_url_allowed(const char *url, int kind)
 	for (; *p; p++) {
 		if (*p == '\t' || *p == '\n' || *p == '\r')
 			continue;
-		if (*p == '/' || *p == '?' || *p == '#')
+		if (*p != '/' && *p != '\\')
+			break;
+		if (++slashes == 2)
+			return 0; /* another site, whatever follows */
+	}
+	if (slashes)
+		return 1; /* a path from the site's root */
+	for (; *p; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p == '/' || *p == '\\' || *p == '?' || *p == '#')
 			return 1; /* no scheme: relative to the site */
 		if (*p == ':')
 			break;
-		if (len == sizeof scheme - 1)
-			return 0; /* longer than any scheme we accept */
-		scheme[len++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		if (len < sizeof scheme - 1)
+			scheme[len++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		else
+			too_long = 1;
 	}
 	if (*p != ':')
 		return 1; /* a bare path such as "catalogue" */
+	if (too_long)
+		return 0; /* longer than any scheme we accept */
 	scheme[len] = '\0';
 	if (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0)
 		return 1;
@@ -146,6 +166,99 @@ static int richtext_neutralise_urls(cmark_node *doc)
 }
 
 /* ------------------------------------------------------------------ */
+/* Raw HTML                                                            */
+
+/* What cmark would take for raw HTML is, here, text that staff typed:
+ * "niveau <B> ou <C>" (HTML pasted from Word was flattened to Markdown by
+ * word_clean() before it was saved). Safe mode would replace it by a
+ * comment and lose the words; instead every raw HTML node becomes a text
+ * node with the same characters, which the renderer escapes, so the page
+ * shows exactly what was typed. HTML blocks become paragraphs. */
+static cmark_node *richtext_text_node(cmark_node *html)
+{
+	cmark_node_type type = cmark_node_get_type(html);
+	const char *lit = cmark_node_get_literal(html);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT), *para;
+	size_t n = lit ? strlen(lit) : 0;
+	char *copy;
+
+	if (text == NULL)
+		return NULL;
+	while (n > 0 && (lit[n - 1] == '\n' || lit[n - 1] == '\r'))
+		n--;
+	copy = malloc(n + 1);
+	if (copy == NULL) {
+		cmark_node_free(text);
+		return NULL;
+	}
+	if (n)
+		memcpy(copy, lit, n);
+	copy[n] = '\0';
+	if (!cmark_node_set_literal(text, copy)) {
+		free(copy);
+		cmark_node_free(text);
+		return NULL;
+	}
+	free(copy);
+	if (type == CMARK_NODE_HTML_INLINE)
+		return text;
+	para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	if (para == NULL || !cmark_node_append_child(para, text)) {
+		cmark_node_free(text);
+		if (para)
+			cmark_node_free(para);
+		return NULL;
+	}
+	return para;
+}
+
+/* Replace every raw HTML node of doc by its text (see above). The nodes
+ * are gathered first: the tree is not changed under the iterator. */
+static int richtext_html_as_text(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **found = NULL, **grown, *node, *text;
+	cmark_node_type type;
+	size_t n = 0, cap = 0, k;
+	int rc = 0;
+
+	if (it == NULL)
+		return -1;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		node = cmark_iter_get_node(it);
+		type = cmark_node_get_type(node);
+		if (type != CMARK_NODE_HTML_INLINE && type != CMARK_NODE_HTML_BLOCK)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			grown = realloc(found, cap * sizeof *found);
+			if (grown == NULL) {
+				rc = -1;
+				break;
+			}
+			found = grown;
+		}
+		found[n++] = node;
+	}
+	cmark_iter_free(it);
+	for (k = 0; rc == 0 && k < n; k++) {
+		text = richtext_text_node(found[k]);
+		if (text == NULL || !cmark_node_replace(found[k], text)) {
+			if (text)
+				cmark_node_free(text);
+			rc = -1;
+			break;
+		}
+		cmark_node_free(found[k]);
+	}
+	free(found);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
 
 int richtext_to_html(const char *markdown, size_t len, char **html_out)
 {
@@ -160,7 +273,7 @@ int richtext_to_html(const char *markdown, size_t len, char **html_out)
 				   RICHTEXT_CMARK_OPTIONS);
 	if (doc == NULL)
 		return -1;
-	if (richtext_neutralise_urls(doc) != 0) {
+	if (richtext_html_as_text(doc) != 0 || richtext_neutralise_urls(doc) != 0) {
 		cmark_node_free(doc);
 		return -1;
 	}
@@ -185,9 +298,6 @@ int richtext_to_html(const char *markdown, size_t len, char **html_out)
 static const char *richtext_node_problem(cmark_node *node)
 {
 	switch (cmark_node_get_type(node)) {
-	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_HTML_INLINE:
-		return msg_html;
 	case CMARK_NODE_HEADING:
 		return cmark_node_get_heading_level(node) > RICHTEXT_MAX_HEADING ?
 		       msg_heading : NULL;

@@ -8,9 +8,12 @@
 
 /* Render markdown[0..len) to HTML.
  *
- * Safe mode: raw HTML comes out as the comment "<!-- raw HTML omitted -->";
- * a link whose URL is not http, https, mailto, tel or relative, and an
- * image whose URL is not http, https or relative, get an empty URL (this
+ * What cmark would take for raw HTML ("<B>", "<div>") is shown as the
+ * text it is, escaped: staff typed it, and HTML pasted from Word was
+ * already turned into Markdown by word_clean(); cmark's safe mode stays on
+ * behind that. A link whose URL is not http, https, mailto, tel or
+ * relative, and an image whose URL is not http, https or relative, get an
+ * empty URL (this
  * allow-list is stricter than cmark's own deny-list of javascript:,
  * vbscript:, file: and data:, and drops data: images too). Quotes are kept
  * as typed (no "smart" punctuation, so French « » and ' stay). Malformed
@@ -23,9 +26,10 @@
 int richtext_to_html(const char *markdown, size_t len, char **html_out);
 
 /* Structural problems staff should fix before saving, checked in this
- * order: malformed UTF-8 (or a NUL byte), then, in document order, raw
- * HTML, a heading deeper than level 4, a link or image with a URL that
- * richtext_to_html() would drop.
+ * order: malformed UTF-8 (or a NUL byte), then, in document order, a
+ * heading deeper than level 4, a link or image with a URL that
+ * richtext_to_html() would drop. Raw HTML is no problem: it is shown as
+ * text.
  *
  * Returns 0 when the text is fine (*problem_fr = NULL), 1 when it has a
  * problem (*problem_fr = a static French sentence to show as is), -1 when

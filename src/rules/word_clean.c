@@ -3,14 +3,16 @@
  * and can assume what the previous one guaranteed:
  *
  *   1. validate UTF-8, turn CRLF and CR into LF;
- *   2. if the text is HTML, flatten it to text (tags, comments, entities);
+ *   2. if the text is HTML (pasted, not typed: the rule is told in "HTML
+ *      to text"), flatten it to text (tags, comments, entities);
  *   3. normalise characters (no-break spaces, smart quotes, invisible
  *      characters, control characters);
  *   4. normalise lines (indentation, runs of spaces, bullets, blank lines,
  *      empty fenced blocks);
  *   5. remove the plain-text remains of Word's style sheet, then normalise
  *      lines again, until nothing more is removed;
- *   6. escape any '<' that the previous passes left looking like a tag.
+ *   6. if the previous passes left something that would be taken for
+ *      HTML, escape the '<' of its tags.
  *
  * No pass keeps state outside its arguments: the module is pure. */
 #include "rules/word_clean.h"
@@ -256,27 +258,95 @@ static int pass_newlines(const char *in, size_t n, struct wbuf *out)
 
 /* ------------------------------------------------------------------ */
 /* HTML to text */
+/*
+ * When is a text HTML? Staff type "Initiation <HTML> et <CSS>", "niveau
+ * <B> ou <C>", "groupes < 12 et > 4" in the forms, and such text is kept
+ * as typed (the templates escape it). What comes from Word's clipboard or
+ * from a web page is HTML, and is flattened. A text is taken for HTML only
+ * when it holds at least one of:
+ *
+ * - a Word marker: the Windows clipboard header ("Version:... StartHTML:"),
+ *   a conditional comment (<!--[if ...]>, <![if ...]>, <![endif]>),
+ *   <!--StartFragment-->, an element of an Office namespace (<o:p>,
+ *   <w:WordDocument>, <v:shape>, <st1:place>);
+ * - HTML structure: <!DOCTYPE html>, an element of HTML with a valued
+ *   attribute written the way HTML writes it (<p class=MsoNormal>,
+ *   <span style='mso-...'>, <a href="...">), or an element of HTML opened
+ *   and then closed (<p>...</p>, <b>...</b>).
+ *
+ * A tag is always HTML-shaped: "<" or "</", the name of an element of
+ * HTML, then a blank, ">" or "/", and a ">" before the next "<" (quoted
+ * values honoured). Once a text is HTML, only such tags (and Office ones)
+ * are markup: a "<CSS>" or a "<b" that never closes inside pasted HTML
+ * stays text, so flattening never drops words.
+ */
 
-/* Tags whose presence tells that the text is HTML rather than prose that
- * happens to contain a "<". */
-static const char *const html_known_tags[] = {
-	"a", "b", "blockquote", "body", "br", "center", "div", "em", "font",
-	"h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i", "img",
-	"li", "link", "meta", "ol", "p", "pre", "s", "script", "span",
-	"strong", "style", "sub", "sup", "table", "tbody", "td", "th",
-	"thead", "title", "tr", "u", "ul", "xml",
+struct html_element {
+	const char *name;
+	int is_void; /* no closing tag: <br>, <img>... */
 };
 
-static int html_is_known_tag(const char *name, size_t n)
+/* The elements of HTML, the obsolete ones Word and old editors still
+ * write, and <xml>, Word's data island. */
+static const struct html_element html_elements[] = {
+	{"a", 0}, {"abbr", 0}, {"acronym", 0}, {"address", 0}, {"area", 1},
+	{"article", 0}, {"aside", 0}, {"audio", 0}, {"b", 0}, {"base", 1},
+	{"basefont", 1}, {"bdi", 0}, {"bdo", 0}, {"big", 0},
+	{"blockquote", 0}, {"body", 0}, {"br", 1}, {"button", 0},
+	{"caption", 0}, {"center", 0}, {"cite", 0}, {"code", 0}, {"col", 1},
+	{"colgroup", 0}, {"dd", 0}, {"del", 0}, {"details", 0}, {"dfn", 0},
+	{"dir", 0}, {"div", 0}, {"dl", 0}, {"dt", 0}, {"em", 0},
+	{"embed", 1}, {"fieldset", 0}, {"figcaption", 0}, {"figure", 0},
+	{"font", 0}, {"footer", 0}, {"form", 0}, {"frame", 1},
+	{"frameset", 0}, {"h1", 0}, {"h2", 0}, {"h3", 0}, {"h4", 0},
+	{"h5", 0}, {"h6", 0}, {"head", 0}, {"header", 0}, {"hr", 1},
+	{"html", 0}, {"i", 0}, {"iframe", 0}, {"img", 1}, {"input", 1},
+	{"ins", 0}, {"kbd", 0}, {"label", 0}, {"legend", 0}, {"li", 0},
+	{"link", 1}, {"main", 0}, {"map", 0}, {"mark", 0}, {"menu", 0},
+	{"meta", 1}, {"nav", 0}, {"nobr", 0}, {"noscript", 0},
+	{"object", 0}, {"ol", 0}, {"optgroup", 0}, {"option", 0}, {"p", 0},
+	{"param", 1}, {"picture", 0}, {"pre", 0}, {"q", 0}, {"s", 0},
+	{"samp", 0}, {"script", 0}, {"section", 0}, {"select", 0},
+	{"small", 0}, {"source", 1}, {"span", 0}, {"strike", 0},
+	{"strong", 0}, {"style", 0}, {"sub", 0}, {"summary", 0}, {"sup", 0},
+	{"table", 0}, {"tbody", 0}, {"td", 0}, {"textarea", 0},
+	{"tfoot", 0}, {"th", 0}, {"thead", 0}, {"title", 0}, {"tr", 0},
+	{"track", 1}, {"tt", 0}, {"u", 0}, {"ul", 0}, {"var", 0},
+	{"video", 0}, {"wbr", 1}, {"xml", 0},
+};
+
+#define HTML_ELEMENTS (sizeof html_elements / sizeof *html_elements)
+
+/* Index of the element name[0..n) in html_elements, or -1. */
+static int html_element_index(const char *name, size_t n)
 {
 	size_t k;
 
-	if (n > 2 && name[1] == ':' && char_in(ascii_lower(name[0]), "ovwm"))
-		return 1; /* Office namespaces: <o:p>, <w:WordDocument>, <v:shape> */
-	for (k = 0; k < sizeof html_known_tags / sizeof *html_known_tags; k++)
-		if (ascii_ieq(name, n, html_known_tags[k]))
-			return 1;
-	return 0;
+	for (k = 0; k < HTML_ELEMENTS; k++)
+		if (ascii_ieq(name, n, html_elements[k].name))
+			return (int)k;
+	return -1;
+}
+
+/* "prefix:local" with a short prefix and a local name: <o:p>, <st1:City>,
+ * <u1:p>. With office set, only the namespaces of Office count (o, w, v,
+ * m, x, st1...st9), as a marker; without, any such name is markup once
+ * the text is known to be HTML. "<https://...>" is neither. */
+static int html_namespaced(const char *name, size_t n, int office)
+{
+	size_t colon = 0;
+
+	while (colon < n && name[colon] != ':')
+		colon++;
+	if (colon == 0 || colon > 4 || colon + 1 >= n ||
+	    !is_ascii_alpha(name[colon + 1]))
+		return 0;
+	if (!office)
+		return 1;
+	if (colon == 1)
+		return char_in(ascii_lower(name[0]), "owvmx");
+	return colon == 3 && ascii_lower(name[0]) == 's' &&
+	       ascii_lower(name[1]) == 't' && is_ascii_digit(name[2]);
 }
 
 /* Length of a tag name at s[0..n): letters, digits, ':', '-', '_'. */
@@ -293,19 +363,21 @@ static size_t html_name_len(const char *s, size_t n)
 }
 
 /* End (just past '>') of the tag whose attributes start at i, honouring
- * quoted values; 0 when the tag is never closed. */
+ * quoted values; 0 when a '<' or the end of the text comes first. A tag
+ * never spans a '<', so a stray "<b" is text and every scan stops at the
+ * next '<': detection and flattening stay linear. */
 static size_t html_tag_end(const char *s, size_t i, size_t n)
 {
 	char q;
 
-	while (i < n) {
+	while (i < n && s[i] != '<') {
 		if (s[i] == '>')
 			return i + 1;
 		if (s[i] == '"' || s[i] == '\'') {
 			q = s[i++];
-			while (i < n && s[i] != q)
+			while (i < n && s[i] != q && s[i] != '<')
 				i++;
-			if (i >= n)
+			if (i >= n || s[i] == '<')
 				return 0;
 		}
 		i++;
@@ -313,45 +385,164 @@ static size_t html_tag_end(const char *s, size_t i, size_t n)
 	return 0;
 }
 
-/* Whether a '>' comes before the next '<': enough to tell a tag from a
- * stray "<", and it keeps detection linear in the length of the text. */
-static int html_closes_before_next(const char *s, size_t i, size_t n)
+struct html_tag_shape {
+	int closing;
+	size_t name, name_len;   /* offset and length of the name */
+	size_t attrs, attrs_len; /* what lies between the name and '>' */
+	size_t end;              /* just past '>' */
+};
+
+/* Whether s[i] == '<' opens an HTML-shaped tag (whatever its name). */
+static int html_tag_shape_at(const char *s, size_t i, size_t n,
+			     struct html_tag_shape *t)
 {
-	for (; i < n && s[i] != '<'; i++)
-		if (s[i] == '>')
+	size_t j = i + 1, name;
+
+	t->closing = 0;
+	if (j < n && s[j] == '/')
+		t->closing = 1, j++;
+	name = html_name_len(s + j, n - j);
+	if (name == 0 || j + name >= n)
+		return 0;
+	if (!(is_blank_char(s[j + name]) || s[j + name] == '>' ||
+	      s[j + name] == '/'))
+		return 0;
+	t->end = html_tag_end(s, j + name, n);
+	if (t->end == 0)
+		return 0;
+	t->name = j;
+	t->name_len = name;
+	t->attrs = j + name;
+	t->attrs_len = t->end - 1 - t->attrs;
+	return 1;
+}
+
+/* Number of valued attributes when s[0..n) is an attribute list as HTML
+ * writes it (name, name=value, name="value", name='value', blanks between,
+ * maybe a final '/'); -1 when it is something else ("<p = 3>"). */
+static int html_attr_list(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int valued = 0;
+	char q;
+
+	for (;;) {
+		while (i < n && is_blank_char(s[i]))
+			i++;
+		if (i >= n || (s[i] == '/' && i + 1 == n))
+			return valued;
+		if (!is_ascii_alpha(s[i]) && s[i] != '_' && s[i] != ':')
+			return -1;
+		while (i < n && (is_ascii_alnum(s[i]) || char_in(s[i], "_:.-")))
+			i++;
+		for (k = i; k < n && is_blank_char(s[k]); k++)
+			;
+		if (k >= n || s[k] != '=') {
+			if (i < n && !is_blank_char(s[i]) && s[i] != '/')
+				return -1;
+			continue; /* a boolean attribute */
+		}
+		for (i = k + 1; i < n && is_blank_char(s[i]); i++)
+			;
+		if (i < n && (s[i] == '"' || s[i] == '\'')) {
+			q = s[i++];
+			while (i < n && s[i] != q)
+				i++;
+			if (i >= n)
+				return -1;
+			i++;
+		} else {
+			k = i;
+			while (i < n && !is_blank_char(s[i]) &&
+			       !char_in(s[i], "\"'=<>`"))
+				i++;
+			if (i == k || (i < n && !is_blank_char(s[i])))
+				return -1;
+		}
+		valued++;
+	}
+}
+
+/* Markers that are HTML by themselves, lower case. */
+static int html_marker_at(const char *s, size_t i, size_t n)
+{
+	static const char *const markers[] = {
+		"<!--[if", "<![if", "<![endif", "<!--startfragment",
+		"<!doctype html",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof markers / sizeof *markers; k++)
+		if (ascii_iprefix(s + i, n - i, markers[k]))
 			return 1;
 	return 0;
 }
 
-/* Whether the '<' at s[i] opens a tag or comment that tells HTML apart
- * from prose. A backslash-escaped "\<" is Markdown for a literal "<". */
+/* The Windows clipboard prefixes its HTML with "Version:0.9
+ * StartHTML:0000000105 ..." offsets: the index of the first tag after
+ * them, or 0 when there is no such header. */
+static size_t html_skip_clipboard_header(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 8 || memcmp(s, "Version:", 8) != 0)
+		return 0;
+	for (k = 0; k < n && s[k] != '<'; k++)
+		;
+	if (k >= n || !has_word(s, k, "StartHTML:"))
+		return 0;
+	return k;
+}
+
+/* Whether the '<' at s[i] counts for looks_like_html(): a marker, or a
+ * tag of an element of HTML or of Office. A backslash-escaped "\<" is
+ * Markdown for a literal "<" and never counts. */
 static int html_tag_at(const char *s, size_t i, size_t n)
 {
-	size_t j = i + 1, name;
+	struct html_tag_shape t;
 
 	if (s[i] != '<' || (i > 0 && s[i - 1] == '\\'))
 		return 0;
-	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+	if (html_marker_at(s, i, n))
 		return 1;
-	if (n - i >= 3 && memcmp(s + i, "<![", 3) == 0)
-		return 1;
-	if (j < n && s[j] == '/')
-		j++;
-	name = html_name_len(s + j, n - j);
-	if (name == 0 || !html_is_known_tag(s + j, name))
+	if (!html_tag_shape_at(s, i, n, &t))
 		return 0;
-	j += name;
-	return j < n && (is_blank_char(s[j]) || s[j] == '>' || s[j] == '/') &&
-	       html_closes_before_next(s, j, n);
+	return html_namespaced(s + t.name, t.name_len, 1) ||
+	       html_element_index(s + t.name, t.name_len) >= 0;
 }
 
+/* The rule told at the top of this section. */
 static int looks_like_html(const char *s, size_t n)
 {
+	unsigned char opened[HTML_ELEMENTS] = {0};
+	struct html_tag_shape t;
 	size_t i;
+	int k, attrs;
 
-	for (i = 0; i < n; i++)
-		if (html_tag_at(s, i, n))
+	if (html_skip_clipboard_header(s, n) != 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		if (s[i] != '<' || (i > 0 && s[i - 1] == '\\'))
+			continue;
+		if (html_marker_at(s, i, n))
 			return 1;
+		if (!html_tag_shape_at(s, i, n, &t))
+			continue;
+		if (html_namespaced(s + t.name, t.name_len, 1))
+			return 1;
+		k = html_element_index(s + t.name, t.name_len);
+		if (k < 0)
+			continue;
+		attrs = html_attr_list(s + t.attrs, t.attrs_len);
+		if (t.closing) {
+			if (attrs == 0 && opened[k])
+				return 1;
+		} else if (attrs > 0) {
+			return 1;
+		} else if (attrs == 0 && !html_elements[k].is_void) {
+			opened[k] = 1;
+		}
+	}
 	return 0;
 }
 
@@ -479,7 +670,15 @@ struct html {
 	int link_state; /* 0 none, 1 waiting for its text, 2 "[" written */
 	struct wbuf url;
 	int list_depth;
+	/* Where the last "-->" and the last closing tag of each raw element
+	 * start (SIZE_MAX for none): an opening with no end after it is not
+	 * allowed to swallow the rest of the text. */
+	size_t last_comment_end;
+	size_t last_raw_close[4];
 };
+
+/* Elements whose content is not text. */
+static const char *const html_raw_elements[4] = {"style", "script", "xml", "title"};
 
 static void html_request(struct html *h, int brk)
 {
@@ -734,21 +933,27 @@ static void html_tag(struct html *h, const char *name, size_t n, int closing,
 	}
 }
 
-/* Index just past "</name ...>" searched from i, or n when it never comes
- * (a browser would also swallow the rest of the document). */
+/* Whether s[i] starts "</name" followed by no letter or digit. */
+static int html_raw_close_at(const char *s, size_t i, size_t n,
+			     const char *name, size_t nl)
+{
+	return i + 2 + nl <= n && s[i] == '<' && s[i + 1] == '/' &&
+	       ascii_ieq(s + i + 2, nl, name) &&
+	       !(i + 2 + nl < n && is_ascii_alnum(s[i + 2 + nl]));
+}
+
+/* Index just past "</name ...>" searched from i; the caller made sure
+ * that one comes (see last_raw_close). */
 static size_t html_skip_raw(const char *s, size_t i, size_t n,
 			    const char *name, size_t nl)
 {
 	size_t e;
 
 	for (; i + 2 + nl <= n; i++) {
-		if (s[i] != '<' || s[i + 1] != '/' ||
-		    !ascii_ieq(s + i + 2, nl, name))
-			continue;
-		if (i + 2 + nl < n && is_ascii_alnum(s[i + 2 + nl]))
+		if (!html_raw_close_at(s, i, n, name, nl))
 			continue;
 		e = html_tag_end(s, i + 2 + nl, n);
-		return e ? e : n;
+		return e ? e : i + 2 + nl;
 	}
 	return n;
 }
@@ -763,59 +968,61 @@ static size_t html_find(const char *s, size_t i, size_t n, const char *w)
 	return n;
 }
 
+/* Fill h's last_comment_end and last_raw_close for s[0..n). */
+static void html_find_ends(struct html *h, const char *s, size_t n)
+{
+	size_t i, k;
+
+	h->last_comment_end = SIZE_MAX;
+	for (k = 0; k < 4; k++)
+		h->last_raw_close[k] = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		if (i + 3 <= n && memcmp(s + i, "-->", 3) == 0)
+			h->last_comment_end = i;
+		for (k = 0; k < 4; k++)
+			if (html_raw_close_at(s, i, n, html_raw_elements[k],
+					      strlen(html_raw_elements[k])))
+				h->last_raw_close[k] = i;
+	}
+}
+
 /* Handle the markup that starts at s[i] == '<'. Returns the index after
- * it, or i when the '<' is plain text. */
+ * it, or i when the '<' is plain text. Only HTML-shaped tags of HTML or
+ * namespaced elements are markup; a comment or a raw element (<style>...)
+ * that never ends is dropped alone, and what follows it is kept. */
 static size_t html_markup(struct html *h, const char *s, size_t i, size_t n)
 {
-	static const char *const raw[] = {"style", "script", "xml", "title"};
-	size_t j = i + 1, name, end, k;
-	int closing = 0;
-	char lname[16];
+	struct html_tag_shape t;
+	size_t j = i + 1, end, k;
 
-	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+		if (h->last_comment_end == SIZE_MAX || h->last_comment_end < i + 4)
+			return i + 4;
 		return html_find(s, i + 4, n, "-->");
+	}
 	if (j < n && (s[j] == '!' || s[j] == '?')) {
 		/* <!DOCTYPE>, <?xml?>, and Word's <![if !supportLists]> and
 		 * <![endif]> markers, whose content is kept. */
 		end = html_tag_end(s, j, n);
-		return end ? end : n;
+		return end ? end : i;
 	}
-	if (j < n && s[j] == '/')
-		closing = 1, j++;
-	name = html_name_len(s + j, n - j);
-	if (name == 0)
+	if (!html_tag_shape_at(s, i, n, &t))
 		return i;
-	if (j + name >= n || !(is_blank_char(s[j + name]) ||
-			       s[j + name] == '>' || s[j + name] == '/'))
+	if (html_element_index(s + t.name, t.name_len) < 0 &&
+	    !html_namespaced(s + t.name, t.name_len, 0))
 		return i;
-	end = html_tag_end(s, j + name, n);
-	/* An unterminated tag swallows the rest, as in a browser; not
-	 * rescanning from the next '<' also keeps the pass linear. */
-	if (end == 0)
-		return n;
-	html_tag(h, s + j, name, closing, s + j + name, end - 1 - (j + name));
-	if (closing || name >= sizeof lname || s[end - 2] == '/')
-		return end;
-	for (k = 0; k < name; k++)
-		lname[k] = ascii_lower(s[j + k]);
-	lname[name] = '\0';
-	for (k = 0; k < sizeof raw / sizeof *raw; k++)
-		if (strcmp(lname, raw[k]) == 0)
-			return html_skip_raw(s, end, n, lname, name);
-	return end;
-}
-
-/* The Windows clipboard prefixes its HTML with "Version:0.9 StartHTML:..."
- * offsets; skip them up to the first tag. */
-static size_t html_skip_clipboard_header(const char *s, size_t n)
-{
-	size_t k;
-
-	if (n < 8 || memcmp(s, "Version:", 8) != 0)
-		return 0;
-	for (k = 0; k < n && s[k] != '<'; k++)
-		;
-	return k < n ? k : 0;
+	html_tag(h, s + t.name, t.name_len, t.closing, s + t.attrs, t.attrs_len);
+	if (t.closing || s[t.end - 2] == '/')
+		return t.end;
+	for (k = 0; k < 4; k++) {
+		const char *raw = html_raw_elements[k];
+		if (!ascii_ieq(s + t.name, t.name_len, raw))
+			continue;
+		if (h->last_raw_close[k] == SIZE_MAX || h->last_raw_close[k] < t.end)
+			return t.end;
+		return html_skip_raw(s, t.end, n, raw, t.name_len);
+	}
+	return t.end;
 }
 
 static int pass_html(const char *s, size_t n, struct wbuf *out)
@@ -825,6 +1032,7 @@ static int pass_html(const char *s, size_t n, struct wbuf *out)
 	uint32_t cp;
 
 	h.out = out;
+	html_find_ends(&h, s, n);
 	while (i < n && !out->oom) {
 		if (s[i] == '<' && (j = html_markup(&h, s, i, n)) != i) {
 			i = j;
@@ -1409,8 +1617,9 @@ static int pass_lines(const char *s, size_t n, struct wbuf *out)
 
 /* Removing a character can bring a '<' next to a tag name ("<\x01p>"
  * becomes "<p>"), and a decoded "&lt;" followed by an invisible character
- * too. Escape any such '<' as Markdown "\<", so that the result is never
- * taken for HTML, neither by cmark nor by a second cleaning. */
+ * too. When the result would then be taken for HTML, escape the '<' of
+ * every tag as Markdown "\<", so that a second cleaning does not flatten
+ * it (cleaning is idempotent). Text that is not HTML is left as typed. */
 static int pass_no_tags(const char *s, size_t n, struct wbuf *out)
 {
 	size_t i;

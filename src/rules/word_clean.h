@@ -20,10 +20,16 @@
  *
  * Choices the callers can rely on:
  * - the result is idempotent: cleaning it again returns it unchanged;
- * - text is detected as HTML only when it holds a recognisable tag or an
- *   HTML comment, so "a < b" in plain text is left alone; a "<" that
- *   would still open a tag in the result (from "&lt;p&gt;", say) is written
- *   as Markdown's "\<", so the result is never taken for HTML again;
+ * - text is taken for HTML only when it holds a Word marker (clipboard
+ *   header, conditional comment, <o:p> and other Office elements) or HTML
+ *   structure (an element of HTML with a valued attribute, or opened and
+ *   then closed, or a doctype); so what staff type, "Initiation <HTML> et
+ *   <CSS>", "niveau <B> ou <C>", "a < b", is kept as typed. In HTML, only
+ *   HTML-shaped tags of HTML (or Office) elements are markup: "<CSS>" or
+ *   an unclosed "<b" stays text, and no word is dropped except the content
+ *   of <style>, <script>, <xml> and <title>. A "<" that would make the
+ *   result HTML again (from "&lt;p&gt;", say) is written as Markdown's
+ *   "\<", so the result is never taken for HTML again;
  * - every no-break space (U+00A0, U+202F, ...) becomes a plain space,
  *   including the French thin space before : ; ! ? and inside « »;
  * - ‘ ’ become ' and “ ” become ", « » are kept;

@@ -19,11 +19,30 @@ static const struct db_stmt course_update = { "course_update",
 	" updated_on = (now() AT TIME ZONE 'Europe/Paris')::date"
 	" WHERE id = $1 AND version = $2::int RETURNING version" };
 
+/* The first free slug among base, base-2, base-3...: of the n slugs
+ * already written base or base-<digits>, at most n of these n + 1
+ * candidates are taken, so one is always free (in the statement's
+ * snapshot: a course created at the same instant by another worker makes
+ * the insert fail on the unique slug, and the caller tries again). base is
+ * an SQL expression of a valid slug, whose characters [a-z0-9-] mean
+ * nothing to a regular expression. */
+#define FREE_SLUG(base) \
+	"(SELECT fs.s FROM (SELECT fs_k.k, CASE WHEN fs_k.k = 1 THEN fs_b.b" \
+	"   ELSE fs_b.b || '-' || fs_k.k END AS s" \
+	"  FROM (SELECT (" base ")::text AS b) fs_b," \
+	"  LATERAL generate_series(1, 1 + (SELECT count(*) FROM course" \
+	"   WHERE slug = fs_b.b OR slug ~ ('^' || fs_b.b || '-[0-9]+$'))) AS fs_k(k)) fs" \
+	" WHERE NOT EXISTS (SELECT 1 FROM course WHERE slug = fs.s) ORDER BY fs.k LIMIT 1)"
+
+/* How many times a creation or a copy is tried when another one took the
+ * same slug between the choice and the insert. */
+#define SLUG_ATTEMPTS 5
+
 #define INS_COL(name, max) #name ","
 #define INS_VAL(name, max) " $2::jsonb->>'" #name "',"
 static const struct db_stmt course_insert = { "course_insert",
 	"INSERT INTO course (" COURSE_TEXT_FIELDS(INS_COL) " slug, status)"
-	" VALUES (" COURSE_TEXT_FIELDS(INS_VAL) " $1, 'draft') RETURNING id" };
+	" VALUES (" COURSE_TEXT_FIELDS(INS_VAL) FREE_SLUG("$1") ", 'draft') RETURNING id" };
 
 static const struct db_stmt course_version = { "course_version",
 	"SELECT version FROM course WHERE id = $1 FOR UPDATE" };
@@ -41,10 +60,14 @@ static const struct db_stmt set_status = { "course_set_status",
 	" updated_on = CASE WHEN $2 = 'published' THEN (now() AT TIME ZONE 'Europe/Paris')::date"
 	"   ELSE updated_on END"
 	" WHERE id = $1 AND status <> $2" };
+/* The copy of "x" or of its copies "x-copie", "x-copie-2"... is
+ * "x-copie-N", the first free; its title gets " (copie)" within the 300
+ * characters a title may have. */
 static const struct db_stmt duplicate = { "course_duplicate",
-	"SELECT course_duplicate($1, $2, $3) AS id" };
-static const struct db_stmt source_title = { "course_source_title",
-	"SELECT slug, title FROM course WHERE id = $1" };
+	"SELECT src.slug, course_duplicate(src.id, "
+	FREE_SLUG("rtrim(left(regexp_replace(src.slug, '-copie(-[0-9]+)?$', ''), 80), '-')"
+		" || '-copie'")
+	", left(src.title, 292) || ' (copie)') AS id FROM course src WHERE src.id = $1" };
 
 static const struct db_stmt programme_clear = { "programme_clear",
 	"DELETE FROM course_module WHERE course_id = $1" };
@@ -152,16 +175,15 @@ static int replace_programme(struct db *db, struct arena *a, const char *course_
 }
 
 int store_course_create(struct db *db, struct arena *a, const struct course *c,
-		const char *wanted_slug, const char *user_id, const char *user_name, const char **id)
+		const struct programme *programme, const char *wanted_slug, const char *user_id,
+		const char *user_name, const char **id)
 {
 	const char *json = course_json(a, c);
 	if (!json)
 		return DB_FAILED;
 	int rc = DB_CONFLICT;
-	for (int attempt = 1; rc == DB_CONFLICT && attempt <= 20; attempt++) {
-		const char *slug = attempt == 1 ? wanted_slug :
-			arena_printf(a, "%.90s-%d", wanted_slug, attempt);
-		const char *p[] = { slug, json };
+	for (int attempt = 1; rc == DB_CONFLICT && attempt <= SLUG_ATTEMPTS; attempt++) {
+		const char *p[] = { wanted_slug, json };
 		struct db_rows *r;
 		rc = db_begin(db);
 		if (rc == DB_OK)
@@ -169,7 +191,10 @@ int store_course_create(struct db *db, struct arena *a, const struct course *c,
 		if (rc == DB_OK) {
 			*id = db_get(r, 0, "id");
 			const char *sp[] = { *id };
-			rc = history(db, *id, user_id, user_name, "création", "");
+			if (programme && programme->n_modules)
+				rc = replace_programme(db, a, *id, programme);
+			if (rc == DB_OK)
+				rc = history(db, *id, user_id, user_name, "création", "");
 			if (rc == DB_OK)
 				rc = db_run(db, NULL, &search_refresh, 1, sp, NULL);
 		}
@@ -222,25 +247,18 @@ int store_course_duplicate(struct db *db, struct arena *a, const char *id,
 		const char *user_id, const char *user_name, const char **new_id)
 {
 	const char *p[] = { id };
-	struct db_rows *r;
-	int rc = db_run(db, a, &source_title, 1, p, &r);
-	if (rc == DB_OK && db_rows_count(r) == 0)
-		rc = DB_NOT_FOUND;
-	if (rc != DB_OK)
-		return rc;
-	const char *slug = db_get(r, 0, "slug"), *title = db_get(r, 0, "title");
-	const char *new_title = arena_printf(a, "%s (copie)", title);
-	rc = DB_CONFLICT;
-	for (int attempt = 1; rc == DB_CONFLICT && attempt <= 20; attempt++) {
-		const char *new_slug = arena_printf(a, "%.80s-copie%s%.0d", slug,
-				attempt > 1 ? "-" : "", attempt > 1 ? attempt : 0);
-		const char *dp[] = { id, new_slug, new_title };
+	int rc = DB_CONFLICT;
+	for (int attempt = 1; rc == DB_CONFLICT && attempt <= SLUG_ATTEMPTS; attempt++) {
+		struct db_rows *r;
 		rc = db_begin(db);
 		if (rc == DB_OK)
-			rc = db_run(db, a, &duplicate, 3, dp, &r);
+			rc = db_run(db, a, &duplicate, 1, p, &r);
+		if (rc == DB_OK && db_rows_count(r) == 0)
+			rc = DB_NOT_FOUND;
 		if (rc == DB_OK) {
 			*new_id = db_get(r, 0, "id");
-			rc = history(db, *new_id, user_id, user_name, "copie", arena_printf(a, "copie de %s", slug));
+			rc = history(db, *new_id, user_id, user_name, "copie",
+					arena_printf(a, "copie de %s", db_get(r, 0, "slug")));
 		}
 		rc = finish(db, rc);
 	}

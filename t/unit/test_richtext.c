@@ -61,10 +61,15 @@ static void test_safe_mode(void)
 	lacks("<script>alert(1)</script>", "<script", "script block never a tag");
 	lacks("Texte <script>alert(1)</script> suite", "<script",
 	      "inline script never a tag");
-	is_html("<script>alert(1)</script>", "<!-- raw HTML omitted -->\n",
-		"raw HTML replaced by a comment");
+	is_html("<script>alert(1)</script>",
+		"<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n",
+		"raw HTML shown as escaped text");
 	lacks("<img src=x onerror=alert(1)>", "<img", "img with onerror neutralised");
-	lacks("a <img src=x onerror=alert(1)> b", "onerror", "no onerror attribute");
+	is_html("a <img src=x onerror=alert(1)> b",
+		"<p>a &lt;img src=x onerror=alert(1)&gt; b</p>\n",
+		"no onerror attribute: the tag is text");
+	lacks("<div onclick=\"x\">\n\n*a*\n\n</div>", "<div",
+	      "an HTML block with Markdown inside is never a tag");
 	lacks("[x](javascript:alert(1))", "javascript:", "javascript: link dropped");
 	lacks("[x](JaVaScRiPt:alert(1))", "javascript:", "JaVaScRiPt: link dropped");
 	lacks("[x](&#106;avascript:alert(1))", "javascript:",
@@ -85,6 +90,12 @@ static void test_safe_mode(void)
 		"a dropped link keeps its text");
 	lacks("[x](\"onmouseover=alert(1))", "\"onmouseover",
 	      "a quote in a URL cannot open an attribute");
+	is_html("[a](//evil.example/x)", "<p><a href=\"\">a</a></p>\n",
+		"a protocol-relative link names another site: dropped");
+	lacks("[a](<\\\\\\\\evil.example/x>) [b](/\\evil.example) [c](</\t/evil.example>)",
+	      "evil", "backslashes and tabs do not hide a protocol-relative link");
+	lacks("![i](//evil.example/i.png)", "evil",
+	      "a protocol-relative image dropped");
 }
 
 static void test_rendering(void)
@@ -107,6 +118,16 @@ static void test_rendering(void)
 		"<a href=\"tel:+33299298242\">appeler</a> "
 		"<a href=\"/catalogue\">page</a> <a href=\"#haut\">ancre</a></p>\n",
 		"mailto, tel and relative links kept");
+	is_html("[a](catalogue) [b](formations/x) [c](formations) "
+		"[d](/formations/x) [e](#ancre) [f](?q=coop) [g](formations-territoire/x#a)",
+		"<p><a href=\"catalogue\">a</a> <a href=\"formations/x\">b</a> "
+		"<a href=\"formations\">c</a> <a href=\"/formations/x\">d</a> "
+		"<a href=\"#ancre\">e</a> <a href=\"?q=coop\">f</a> "
+		"<a href=\"formations-territoire/x#a\">g</a></p>\n",
+		"site paths of any length kept");
+	is_html("![plan](images/plan-du-site.png)",
+		"<p><img src=\"images/plan-du-site.png\" alt=\"plan\" /></p>\n",
+		"relative image of any length kept");
 	is_html("![plan](https://www.egoc.org/plan.png)",
 		"<p><img src=\"https://www.egoc.org/plan.png\" alt=\"plan\" /></p>\n",
 		"https image kept");
@@ -114,6 +135,13 @@ static void test_rendering(void)
 		"malformed UTF-8 replaced by U+FFFD");
 	is_html("", "", "empty text gives empty HTML");
 	is_html("a < b & c", "<p>a &lt; b &amp; c</p>\n", "text escaped");
+	is_html("niveau <B> ou <C>, groupes < 12 et > 4",
+		"<p>niveau &lt;B&gt; ou &lt;C&gt;, groupes &lt; 12 et &gt; 4</p>\n",
+		"angle brackets typed by staff shown as typed");
+	is_html("Initiation <HTML> et **<CSS>**\n\n<br>\n\n- <!-- note -->",
+		"<p>Initiation &lt;HTML&gt; et <strong>&lt;CSS&gt;</strong></p>\n"
+		"<p>&lt;br&gt;</p>\n<ul>\n<li>&lt;!-- note --&gt;</li>\n</ul>\n",
+		"what cmark takes for HTML, inline or block, is shown as text");
 }
 
 static void is_problem(const char *md, int want_rc, const char *want_msg,
@@ -133,12 +161,10 @@ static void test_check(void)
 	is_problem("# Titre\n\n**Texte** [lien](https://egoc.org) « ok »\n\n"
 		   "#### Niveau 4\n\nPrix < 10 € <https://egoc.org>",
 		   0, NULL, "clean text");
-	is_problem("Texte <b>gras</b>", 1,
-		   "Le HTML n'est pas accepté : utilisez la mise en forme "
-		   "Markdown.", "inline HTML");
-	is_problem("<div>\nbloc\n</div>", 1,
-		   "Le HTML n'est pas accepté : utilisez la mise en forme "
-		   "Markdown.", "HTML block");
+	is_problem("niveau <B> ou <C>", 0, NULL,
+		   "angle brackets: text, not HTML to refuse");
+	is_problem("<div>\nbloc\n</div>", 0, NULL,
+		   "an HTML block is shown as text");
 	is_problem("##### Trop profond", 1,
 		   "Les titres sont limités à quatre niveaux : utilisez au plus "
 		   "#### pour un titre.", "heading level 5");
@@ -150,6 +176,19 @@ static void test_check(void)
 		   "L'adresse d'un lien doit commencer par http://, https://, "
 		   "mailto: ou tel: (ou être une adresse relative du site).",
 		   "ftp: link");
+	is_problem("[a](catalogue) [b](formations/x) [c](?q=x) [d](#ancre)",
+		   0, NULL, "site paths");
+	is_problem("[a](//evil.example/x)", 1,
+		   "L'adresse d'un lien doit commencer par http://, https://, "
+		   "mailto: ou tel: (ou être une adresse relative du site).",
+		   "protocol-relative link");
+	is_problem("[a](javascriptlong:alert(1))", 1,
+		   "L'adresse d'un lien doit commencer par http://, https://, "
+		   "mailto: ou tel: (ou être une adresse relative du site).",
+		   "long unknown scheme");
+	is_problem("![x](//evil.example/i.png)", 1,
+		   "L'adresse d'une image doit commencer par http:// ou https:// "
+		   "(ou être une adresse relative du site).", "protocol-relative image");
 	is_problem("![x](mailto:a@b.fr)", 1,
 		   "L'adresse d'une image doit commencer par http:// ou https:// "
 		   "(ou être une adresse relative du site).", "mailto: image");
@@ -158,9 +197,10 @@ static void test_check(void)
 	tap_ok(utf8_msg && strstr(utf8_msg, "UTF-8") != NULL,
 	       "check malformed UTF-8: message names the encoding");
 	tap_is_int(richtext_check("a\0b", 3, &msg), 1, "check NUL byte: status");
-	is_problem("[a](https://x.fr)\n\n<p>x</p>\n\n###### six", 1,
-		   "Le HTML n'est pas accepté : utilisez la mise en forme "
-		   "Markdown.", "first problem in document order");
+	is_problem("[a](https://x.fr)\n\n<p>x</p>\n\n###### six\n\n"
+		   "[b](ftp://x)", 1,
+		   "Les titres sont limités à quatre niveaux : utilisez au plus "
+		   "#### pour un titre.", "first problem in document order");
 }
 
 /* Whether s is well-formed UTF-8, to prove no cut falls inside a letter. */

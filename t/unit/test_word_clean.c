@@ -180,6 +180,83 @@ static void test_prose_kept(void)
 		 "clean Markdown unchanged");
 }
 
+/* What staff type is kept as typed: angle brackets in plain text are not
+ * HTML, and no word is ever dropped. */
+static void test_typed_angle_brackets(void)
+{
+	static const char *const typed[] = {
+		"Initiation <HTML> et <CSS> pour agents",
+		"niveau <B> ou <C>, groupes < 12 et > 4",
+		"Les balises <p>, <br> et <table> : premiers pas",
+		"Ecrire à <prenom.nom@caf.fr> ou voir <https://egoc.org>",
+		"x<y>z, a<b ou a <= b, <- flèche ->",
+		"Un<br>deux<br/>trois",
+		"<B>Important</C> : <i> et </u> ne vont pas ensemble",
+		"<!-- pas un commentaire Word --> et &amp; &lt;p&gt; tels quels",
+		"<p = 3> et <b class> et <a href>",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof typed / sizeof *typed; k++)
+		is_clean(typed[k], typed[k], typed[k]);
+}
+
+/* What makes a text HTML: Word's markers, or HTML structure. */
+static void test_html_detection(void)
+{
+	is_clean("<p class=MsoNormal>Texte<o:p></o:p>", "Texte",
+		 "Word paragraph, never closed: Word markers make it HTML");
+	is_clean("Voir <span style='mso-bidi-font-family:Calibri'>ici",
+		 "Voir ici", "a valued attribute makes it HTML");
+	is_clean("<!--[if gte mso 9]><xml><w:WordDocument/></xml>"
+		 "<![endif]-->Texte", "Texte", "a conditional comment makes it HTML");
+	is_clean("Mot <st1:PersonName w:st=\"on\">Dupont</st1:PersonName>",
+		 "Mot Dupont", "Office smart tags make it HTML");
+	is_clean("<!DOCTYPE html><title>t</title>Texte", "Texte",
+		 "a doctype makes it HTML");
+	is_clean("Tapez <b>gras</b> ici", "Tapez **gras** ici",
+		 "an element opened and closed makes it HTML");
+	is_clean("<p class=MsoNormal>Modules <CSS> et <JS>, 3 < 4<o:p></o:p></p>",
+		 "Modules <CSS> et <JS>, 3 < 4",
+		 "inside Word HTML, unknown tags and '<' stay text");
+	is_clean("<p class=MsoNormal>Début <b onclick=\"x\" fin</p>",
+		 "Début <b onclick=\"x\" fin",
+		 "an unterminated tag in HTML does not swallow the rest");
+	is_clean("<p class=x>Avant <!-- jamais fermé et après</p>",
+		 "Avant jamais fermé et après",
+		 "an unclosed comment in HTML does not swallow the rest");
+	is_clean("<p class=x>Avant <style>p{}</p><p>après</p>",
+		 "Avant p{}\n\naprès",
+		 "an unclosed <style> in HTML does not swallow the rest");
+}
+
+/* Hostile HTML: unclosed tags, comments and raw elements by the thousand
+ * must neither swallow the text nor take quadratic time (the cleaner
+ * runs inside a request). */
+static void test_hostile_html(void)
+{
+	static const char *const pieces[] = {"<b x=", "<!--", "<style>", "<p "};
+	size_t k, r, len, reps = 40000;
+	char *in, *got;
+
+	for (k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+		len = strlen(pieces[k]);
+		in = malloc(12 + reps * len + 5);
+		if (!in)
+			return;
+		memcpy(in, "<p class=x>", 11);
+		for (r = 0; r < reps; r++)
+			memcpy(in + 11 + r * len, pieces[k], len);
+		memcpy(in + 11 + reps * len, " fin", 5);
+		got = clean(in);
+		tap_ok(got && strlen(got) >= 3 && strcmp(got + strlen(got) - 3, "fin") == 0,
+		       "%d times '%s' in HTML: cleaned, the text after kept",
+		       (int)reps, pieces[k]);
+		free(got);
+		free(in);
+	}
+}
+
 static const char word_clipboard[] =
 	"Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000003000\r\n"
 	"<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"\r\n"
@@ -268,8 +345,12 @@ static void test_html_elements(void)
 		 "Balise \\<p> et \\<importante>, 3 < 4",
 		 "a decoded '<' that would open a tag is escaped for Markdown");
 	is_clean("Texte <\x01p> et <\xE2\x80\x8B/body>",
-		 "Texte \\<p> et \\</body>",
-		 "no tag appears when invisible characters are removed");
+		 "Texte <p> et </body>",
+		 "tags brought together by removing invisible characters: "
+		 "still text when they make no HTML");
+	is_clean("Texte <\x01p>un<\xE2\x80\x8B/p>",
+		 "Texte \\<p>un\\</p>",
+		 "no HTML appears when invisible characters are removed");
 	is_clean("<h1>Titre</h1><h5>Petit</h5><p><b> </b>texte <strong>"
 		 "gras </strong>fin</p>",
 		 "# Titre\n\n#### Petit\n\ntexte **gras** fin",
@@ -346,6 +427,9 @@ int main(void)
 	test_fixture_debris();
 	test_one_line_debris();
 	test_prose_kept();
+	test_typed_angle_brackets();
+	test_html_detection();
+	test_hostile_html();
 	test_word_html();
 	test_html_elements();
 	test_characters();

@@ -26,7 +26,7 @@
 <form method="post" action="/intranet/formations<?cs if:Course.id ?>/<?cs var:Course.id ?><?cs /if ?>" class="stacked course-form">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="version" value="<?cs var:Form.version ?>">
-<p class="help">Les textes collés depuis Word sont nettoyés à l'enregistrement. Les champs longs acceptent la mise en forme Markdown : <code>**gras**</code>, listes avec <code>- </code>, liens <code>[texte](https://…)</code> ; le HTML n'est pas accepté.</p>
+<p class="help">Les textes collés depuis Word sont nettoyés à l'enregistrement. Les champs longs acceptent la mise en forme Markdown : <code>**gras**</code>, listes avec <code>- </code>, liens <code>[texte](https://…)</code> ; le HTML tapé est affiché tel quel, comme du texte.</p>
 <fieldset><legend>L'essentiel</legend>
 <?cs call:input("title", "Intitulé (obligatoire)", Form.title, Errors.title, 300) ?>
 <p><label for="f-kind">Type</label>
