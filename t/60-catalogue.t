@@ -50,8 +50,11 @@ $r = $pub->get('/formations?modalite=nimportequoi&type=%3Cx%3E');
 is($r->{status}, 200, 'unknown filter values are ignored');
 
 # --- bad input in the search box
+$r = $pub->get(q_('x' x 2000));
+is($r->{status}, 200, 'a 2,000-character search (ten times the box) is a normal page');
 $r = $pub->get(q_('x' x 10000));
-is($r->{status}, 200, 'a 10,000-character search is a normal page');
+is($r->{status}, 414, 'a 10,000-character address is too long: 414 (issue 14)');
+like($r->{text} // '', qr{Adresse trop longue}, 'with the French page');
 $r = $pub->get(q_(q{'; DROP TABLE course; --}));
 is($r->{status}, 200, 'SQL in the search is a normal page');
 is($stack->psql('SELECT count(*) > 0 FROM course'), 't', 'and the table is still there');
