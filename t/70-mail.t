@@ -17,6 +17,7 @@ use POSIX qw(WNOHANG);
 use Time::HiRes qw(sleep time);
 use Time::Local qw(timegm);
 use Stack;
+use Sink;
 
 my $ROOT = $Stack::ROOT;
 my $smtp_port = Stack::free_port();
@@ -94,22 +95,7 @@ sub eml_count {
 }
 
 # One received message: unfolded headers, raw body, envelope.
-sub read_mail {
-	my ($name) = @_;
-	open my $fh, '<:raw', "$maildir/$name" or die $!;
-	my $raw = do { local $/; <$fh> };
-	my ($head, $body) = split /\r\n\r\n/, $raw, 2;
-	my %h;
-	(my $unfolded = $head) =~ s/\r\n(?=[ \t])//g;
-	for my $line (split /\r\n/, $unfolded) {
-		my ($k, $v) = $line =~ /^([A-Za-z-]+): (.*)$/ or next;
-		$h{lc $k} = $v;
-	}
-	(my $json_name = $name) =~ s/\.eml$/.json/;
-	open my $jh, '<', "$maildir/$json_name" or die $!;
-	my $envelope = JSON::PP::decode_json(do { local $/; <$jh> });
-	return { raw => $raw, head => $head, body => $body, h => \%h, envelope => $envelope };
-}
+sub read_mail { Sink::read_message($maildir, $_[0]) }
 
 sub wait_for_mails {
 	my ($count, $seconds) = @_;

@@ -43,7 +43,13 @@ sub files {
 # One message: unfolded headers (lowercase names), raw body, envelope.
 sub read {
 	my ($self, $name) = @_;
-	open my $fh, '<:raw', "$self->{dir}/$name" or die $!;
+	return read_message($self->{dir}, $name);
+}
+
+# The same for a message in any sink folder (t/70-mail.t runs its own).
+sub read_message {
+	my ($dir, $name) = @_;
+	open my $fh, '<:raw', "$dir/$name" or die $!;
 	my $raw = do { local $/; <$fh> };
 	my ($head, $body) = split /\r\n\r\n/, $raw, 2;
 	my %h;
@@ -53,7 +59,7 @@ sub read {
 		$h{lc $k} = $v;
 	}
 	(my $json_name = $name) =~ s/\.eml$/.json/;
-	open my $jh, '<', "$self->{dir}/$json_name" or die $!;
+	open my $jh, '<', "$dir/$json_name" or die $!;
 	my $envelope = JSON::PP::decode_json(do { local $/; <$jh> });
 	return { raw => $raw, head => $head, body => $body, h => \%h, envelope => $envelope };
 }
