@@ -11,7 +11,6 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use Encode qw(decode encode_utf8 decode_utf8);
-use JSON::PP ();
 use MIME::QuotedPrint qw(decode_qp);
 use POSIX qw(WNOHANG);
 use Time::HiRes qw(sleep time);

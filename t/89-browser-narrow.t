@@ -23,6 +23,10 @@ my $q = sub {
 # What the demo data lacks for every table to show: a closure day, a
 # demand (the demands list, the requester's data) and a course's history.
 $q->("INSERT INTO closure_day (day, label) VALUES (current_date + 40, 'Pont du test navigateur')");
+# A mail given up, so that the list of failed mails has its table.
+$q->("INSERT INTO mail_outbox (to_address, subject, body, kind, attempts, failed_at, last_error)"
+	. " VALUES ('inconnu\@caf.example', 'Votre demande de formation', 'x', 'accuse', 1, now(),"
+	. " 'Failed sending data to the peer: RCPT failed: 550')");
 $q->("INSERT INTO demand (reference, form_token, tracking_token, regime, received_on, due_on, status,"
 	. " custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)"
 	. " VALUES ('D-2025-00001', 'narrow-form-token-1', 'narrow-tracking-token-narrow-tracking-1', '15j',"

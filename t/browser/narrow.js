@@ -40,6 +40,7 @@ function regionsOf(page) {
     ['a course', `/intranet/formations/${facts.course}`, ['Historique des modifications']],
     ['closures', '/intranet/fermetures', ['Jours de fermeture à venir']],
     ['demands', '/intranet/demandes', ['Demandes, par échéance']],
+    ['failed mails', '/intranet/courriers', ['Courriels abandonnés, du plus récent au plus ancien']],
     ["a requester's data", `/intranet/donnees?email=${encodeURIComponent(facts.requester)}`,
       ['Demandes de cette adresse']],
   ];
