@@ -19,7 +19,7 @@ my ($admin, $pw) = $stack->demo_admin;
 my $a = Browser->new($stack->base);
 $a->login($admin, $pw);
 my $pub = Browser->new($stack->base);
-my $fixture = "$FindBin::Bin/../../shared/fixtures/fiche-cooperation-territoriale.txt";
+my $fixture = "$FindBin::Bin/fixtures/fiche-cooperation-territoriale.txt";
 
 sub create {
 	my (%fields) = @_;
