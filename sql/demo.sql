@@ -2460,15 +2460,72 @@ WITH first_names AS (
 	CROSS JOIN first_names f CROSS JOIN last_names l
 	LEFT JOIN orgs o ON o.idx = (w.sid::int + k * 3) % 8
 )
-INSERT INTO registration (session_id, last_name, first_name, email, organisation, status, created_at)
-SELECT sid, last_name, first_name,
+SELECT sid, session_status, first_day, k, first_name, last_name, organisation,
 	replace(lower(public.unaccent(first_name)), ' ', '-') || '.' ||
-		replace(lower(public.unaccent(last_name)), ' ', '-') || '@' || coalesce(domain, 'caf') || '.example.org',
-	organisation,
-	CASE WHEN session_status = 'annulee' OR (sid % 4 = 0 AND k = 1) THEN 'annule' ELSE 'inscrit' END,
-	least(now(), ((first_day - 45 + k) + time '10:00') AT TIME ZONE 'Europe/Paris')
-FROM people
-ORDER BY sid, k;
+		replace(lower(public.unaccent(last_name)), ' ', '-') || '@' || coalesce(domain, 'caf') || '.example.org'
+		AS email
+INTO TEMP demo_people FROM people;
+
+-- One participant per address: the same person may follow several sessions.
+INSERT INTO participant (last_name, first_name, email, organisation, job_title)
+SELECT DISTINCT ON (email) last_name, first_name, email, organisation,
+	(array['Conseillère technique', 'Chargé de coopération territoriale', 'Responsable d''équipe',
+		'Travailleuse sociale', 'Conseiller en économie sociale et familiale'])[1 + k % 5]
+FROM demo_people ORDER BY email, sid;
+
+INSERT INTO registration (session_id, participant_id, status, reason, changed_by, created_at, changed_at)
+SELECT d.sid, p.id,
+	CASE WHEN d.session_status = 'annulee' OR (d.sid % 4 = 0 AND d.k = 1) THEN 'annulee' ELSE 'confirmee' END,
+	CASE WHEN d.session_status = 'annulee' THEN 'Session annulée'
+		WHEN d.sid % 4 = 0 AND d.k = 1 THEN 'Indisponible à ces dates' ELSE '' END,
+	'Équipe formation',
+	least(now(), ((d.first_day - 45 + d.k) + time '10:00') AT TIME ZONE 'Europe/Paris'),
+	least(now(), ((d.first_day - 40 + d.k) + time '10:00') AT TIME ZONE 'Europe/Paris')
+FROM demo_people d JOIN participant p ON p.email = d.email
+WHERE NOT EXISTS (SELECT 1 FROM demo_people e WHERE e.sid = d.sid AND e.email = d.email AND e.k < d.k)
+ORDER BY d.sid, d.k;
+INSERT INTO registration_event (registration_id, at, kind, to_status, actor)
+SELECT id, created_at, 'inscription', 'confirmee', 'Équipe formation' FROM registration;
+INSERT INTO registration_event (registration_id, at, kind, from_status, to_status, actor, comment)
+SELECT id, changed_at, 'annulation', 'confirmee', 'annulee', 'Équipe formation', reason
+FROM registration WHERE status = 'annulee';
+
+-- A full INTER session with a waiting list: the first confirmed INTER
+-- session to come gets every seat taken and three people waiting.
+WITH target AS (
+	SELECT se.id, se.max_participants - se.confirmed AS free FROM session se
+	WHERE se.kind = 'inter' AND se.status = 'confirmee' AND se.first_day > current_date + 14
+	ORDER BY se.first_day, se.id LIMIT 1
+), extra AS (
+	INSERT INTO participant (last_name, first_name, email, organisation, job_title)
+	SELECT (array['Abgrall', 'Kerbrat', 'Le Floc''h', 'Tréguer', 'Coïc', 'Le Meur', 'Pennec', 'Salaün',
+			'Le Goff', 'Riou', 'Le Bihan', 'Bodénès', 'Cloarec', 'Morvan', 'Le Duff'])[g],
+		(array['Annaïg', 'Goulven', 'Soizic', 'Tanguy', 'Nolwenn', 'Gurvan', 'Maïwenn', 'Brendan',
+			'Enora', 'Malo', 'Rozenn', 'Corentin', 'Awena', 'Titouan', 'Lena'])[g],
+		'inscrit' || g || '.complet@caf29.example.org', 'Caf du Finistère', 'Conseillère technique'
+	FROM generate_series(1, 15) g
+	RETURNING id, email
+)
+INSERT INTO registration (session_id, participant_id, status, changed_by)
+SELECT t.id, e.id, 'confirmee', 'Équipe formation'
+FROM target t, (SELECT id, row_number() OVER (ORDER BY id) AS n FROM extra) e
+WHERE e.n <= t.free + 3
+ORDER BY e.n;
+
+-- The agents of the Caf de la Creuse in the real fiche's INTRA session,
+-- registered by their manager, the requester of the demand it answers.
+UPDATE registration r SET demand_id = se.demand_id FROM session se
+WHERE se.id = r.session_id AND se.demand_id IS NOT NULL;
+
+-- A need declared when a participant was registered, being studied by the
+-- référent handicap (the demo admin is marked as the référent).
+INSERT INTO accessibility_need (source, registration_id, need, due_on)
+SELECT 'inscription', r.id, 'Malentendante : boucle magnétique et supports écrits des échanges, s''il vous plaît.',
+	se.first_day - 7
+FROM registration r JOIN session se ON se.id = r.session_id
+WHERE r.status = 'confirmee' AND se.status = 'confirmee' AND se.first_day > current_date + 14
+ORDER BY se.first_day, r.id LIMIT 1;
+UPDATE staff_user SET accessibility_referent = true WHERE role = 'admin';
 
 -- The rules the generation above must keep, checked before commit.
 DO $$
@@ -2490,7 +2547,8 @@ BEGIN
 			JOIN room r ON r.id = s.room_id WHERE se.max_participants > r.capacity
 		UNION ALL
 		SELECT 'too many registrations: ' || se.id FROM session se
-			WHERE (SELECT count(*) FROM registration g WHERE g.session_id = se.id) > se.max_participants
+			WHERE (SELECT count(*) FROM registration g WHERE g.session_id = se.id
+				AND g.status = 'confirmee') > se.max_participants
 		UNION ALL
 		SELECT 'session without slots: ' || se.id FROM session se
 			WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.session_id = se.id)

@@ -206,7 +206,8 @@ is($r->{status}, 422, 'cancelling needs a reason');
 like($r->{text}, qr/raison de l'annulation/, 'which is asked for');
 $r = $assist->post("/intranet/sessions/$sid", { _csrf => $token, action => 'statut', statut => 'confirmee' });
 is($r->{status}, 303, 'the session is confirmed');
-$stack->psql("INSERT INTO registration (session_id, last_name, first_name) SELECT $sid, 'Inscrit' || g, 'P' FROM generate_series(1, 5) g");
+$stack->psql("WITH p AS (INSERT INTO participant (last_name, first_name) SELECT 'Inscrit' || g, 'P'"
+	. " FROM generate_series(1, 5) g RETURNING id) INSERT INTO registration (session_id, participant_id) SELECT $sid, id FROM p");
 $r = $assist->post("/intranet/sessions/$sid", { _csrf => $token, action => 'modifier', formation => $inter_course,
 	type => 'inter', organisme => '', lieu => $id{place}, min => 2, max => 4, cloture => '', notes => '', demande => '' });
 is($r->{status}, 422, 'a maximum below the registrations is refused');

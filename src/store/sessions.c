@@ -17,8 +17,7 @@
 	" p.capacity AS place_capacity, se.min_participants, se.max_participants, se.status," \
 	" se.cancel_reason, to_char(se.registration_closes_on, 'YYYY-MM-DD') AS closes_on," \
 	" CASE WHEN se.public THEN '1' ELSE '' END AS public, se.notes, se.version," \
-	" (SELECT count(*) FROM registration r WHERE r.session_id = se.id AND r.status = 'inscrit')" \
-	"   AS registered," \
+	" se.confirmed AS registered, se.waiting," \
 	" to_char(se.first_day, 'YYYY-MM-DD') AS first_day, to_char(se.last_day, 'YYYY-MM-DD') AS last_day," \
 	" se.n_slots, extract(epoch FROM se.updated_at)::bigint AS updated_epoch" \
 	" FROM session se JOIN course c ON c.id = se.course_id" \
@@ -321,8 +320,7 @@ static const struct db_stmt update = { "session_update",
 	" min_participants = $7::int, max_participants = $8::int,"
 	" registration_closes_on = nullif($9, '')::date, public = $10::boolean, notes = $11,"
 	" version = version + 1, updated_at = now()"
-	" WHERE se.id = $1 AND $8::int >= (SELECT count(*) FROM registration r"
-	"   WHERE r.session_id = se.id AND r.status = 'inscrit') RETURNING id" };
+	" WHERE se.id = $1 AND $8::int >= se.confirmed RETURNING id" };
 static const struct db_stmt exists = { "session_exists", "SELECT 1 FROM session WHERE id = $1" };
 static const struct db_stmt set_status = { "session_set_status",
 	"UPDATE session SET status = $3, cancel_reason = CASE WHEN $3 = 'annulee' THEN $4 ELSE '' END,"

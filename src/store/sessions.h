@@ -21,7 +21,7 @@ struct db;
 	X(demand_id) X(demand_reference) X(place_id) X(place_name) X(place_city) \
 	X(place_address) X(place_capacity) X(min_participants) X(max_participants) \
 	X(status) X(cancel_reason) X(closes_on) X(public) X(notes) X(version) \
-	X(registered) X(first_day) X(last_day) X(n_slots) X(updated_epoch)
+	X(registered) X(waiting) X(first_day) X(last_day) X(n_slots) X(updated_epoch)
 
 struct session {
 #define X(f) const char *f;

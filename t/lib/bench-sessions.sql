@@ -158,8 +158,8 @@ JOIN trainer t ON t.name = 'Formateur bench ' || p.cotrainer_no + 1
 WHERE p.cotrainer_no IS NOT NULL;
 
 -- 3 to 7 registrations (5 on average) per confirmed or past session.
-INSERT INTO registration (session_id, last_name, first_name, email, organisation)
-SELECT p.sid, ln.a[1 + (p.i + k * 7) % 20], fn.a[1 + (p.i * 3 + k) % 20],
+INSERT INTO participant (last_name, first_name, email, organisation)
+SELECT ln.a[1 + (p.i + k * 7) % 20], fn.a[1 + (p.i * 3 + k) % 20],
 	'stagiaire.' || p.sid || '.' || k || '@example.org',
 	CASE WHEN p.kind = 'intra' THEN 'Caf bench ' || (p.i % 101 + 1) ELSE 'Caf bench ' || ((p.i + k) % 101 + 1) END
 FROM bench_plan p
@@ -171,6 +171,9 @@ CROSS JOIN (SELECT array['Camille', 'Nicolas', 'Sophie', 'Julien', 'Aurélie', '
 	'Céline', 'Romain', 'Sandrine', 'Yannick', 'Élodie', 'Loïc', 'Erwan', 'Claire', 'Morgane',
 	'Antoine', 'Solène', 'Ronan'] AS a) fn
 WHERE p.status IN ('confirmee', 'realisee');
+INSERT INTO registration (session_id, participant_id)
+SELECT split_part(split_part(email, '@', 1), '.', 2)::bigint, id FROM participant
+WHERE email LIKE 'stagiaire.%@example.org';
 
 DROP TABLE bench_course, bench_plan;
 COMMIT;
@@ -182,6 +185,7 @@ ANALYZE trainer_course;
 ANALYZE session;
 ANALYZE slot;
 ANALYZE slot_trainer;
+ANALYZE participant;
 ANALYZE registration;
 
 SELECT s.status, s.kind, count(DISTINCT s.id) AS sessions, count(*) AS slots
