@@ -1,6 +1,5 @@
 #include "rules/registration.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -299,4 +298,329 @@ int registration_open_for_requester(struct civil_date today, const struct civil_
 	if (closes_on)
 		return cal_date_compare(today, *closes_on) <= 0;
 	return cal_date_compare(today, first_day) < 0;
+}
+
+/* The pasted list. */
+
+#define LIST_COLUMNS 5
+
+static const char *const column_names[LIST_COLUMNS] = {
+	"Nom", "Prénom", "Email", "Fonction", "Organisme"
+};
+
+static const struct field_rule column_rules[LIST_COLUMNS] = {
+	{ "nom", FIELD_LINE, 1, REG_NAME_MAX, 0 },
+	{ "prenom", FIELD_LINE, 1, REG_NAME_MAX, 0 },
+	{ "email", FIELD_EMAIL, 1, EMAIL_MAX_BYTES, 0 },
+	{ "fonction", FIELD_LINE, 0, REG_JOB_MAX, 0 },
+	{ "organisme", FIELD_LINE, 0, REG_ORGANISATION_MAX, 0 },
+};
+
+/* The columns of one line once split. */
+struct line_fields {
+	const char *col[LIST_COLUMNS]; /* "" when absent */
+	size_t n_cols;
+	int extra_content;             /* a column after the fifth holds something */
+	const char *problem;           /* a quote left open..., NULL when none */
+};
+
+/* Bytes of the space at p (a space or a no-break space, U+00A0), 0 when
+ * none. */
+static size_t space_at(const char *p, const char *end)
+{
+	if (p < end && *p == ' ')
+		return 1;
+	if (end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+	for (size_t k; (k = space_at(p, end)) != 0;)
+		p += k;
+	return p;
+}
+
+/* [b, e) without its spaces at both ends, copied into a. */
+static char *trimmed_copy(struct arena *a, const char *b, const char *e)
+{
+	b = skip_spaces(b, e);
+	for (;;) {
+		if (e > b && e[-1] == ' ')
+			e--;
+		else if (e - b >= 2 && (unsigned char)e[-2] == 0xC2 && (unsigned char)e[-1] == 0xA0)
+			e -= 2;
+		else
+			break;
+	}
+	return arena_strndup(a, b, (size_t)(e - b));
+}
+
+/* "Nom (colonne 1)", or "Colonne 7" after the fifth. */
+static const char *column_label(struct arena *a, size_t col)
+{
+	return col < LIST_COLUMNS ? arena_printf(a, "%s (colonne %zu)", column_names[col], col + 1) :
+		arena_printf(a, "Colonne %zu", col + 1);
+}
+
+/* Splits line[0..n) at sep, Excel's quoting undone. -1 when out of
+ * memory. */
+static int split_line(struct arena *a, const char *line, size_t n, char sep, struct line_fields *lf)
+{
+	const char *p = line, *end = line + n;
+	memset(lf, 0, sizeof(*lf));
+	for (size_t i = 0; i < LIST_COLUMNS; i++)
+		lf->col[i] = "";
+	for (size_t col = 0;; col++) {
+		const char *value;
+		p = skip_spaces(p, end);
+		if (p < end && *p == '"') {
+			char *buf = arena_alloc(a, (size_t)(end - p) + 1);
+			size_t k = 0;
+			int closed = 0;
+			if (!buf)
+				return -1;
+			for (p++; p < end;) {
+				if (*p == '"' && p + 1 < end && p[1] == '"') {
+					buf[k++] = '"';
+					p += 2;
+				} else if (*p == '"') {
+					closed = 1;
+					p++;
+					break;
+				} else {
+					buf[k++] = *p++;
+				}
+			}
+			const char *label = column_label(a, col);
+			if (!label)
+				return -1;
+			if (!closed) {
+				lf->problem = arena_printf(a, "%s : le guillemet ouvert n'est pas fermé.", label);
+				return lf->problem ? 0 : -1;
+			}
+			p = skip_spaces(p, end);
+			if (p < end && *p != sep) {
+				lf->problem = arena_printf(a, "%s : du texte suit le guillemet fermant ; à "
+						"l'intérieur des guillemets, doublez-les (\"\").", label);
+				return lf->problem ? 0 : -1;
+			}
+			value = trimmed_copy(a, buf, buf + k);
+		} else {
+			const char *start = p;
+			while (p < end && *p != sep)
+				p++;
+			value = trimmed_copy(a, start, p);
+		}
+		if (!value)
+			return -1;
+		if (col < LIST_COLUMNS)
+			lf->col[col] = value;
+		else if (*value)
+			lf->extra_content = 1;
+		lf->n_cols = col + 1;
+		if (p >= end)
+			return 0;
+		p++; /* the separator */
+	}
+}
+
+/* s folded for comparing column titles: ASCII lowercase, é è ê ë (either
+ * case) as e, into out. */
+static void fold_title(const char *s, char *out, size_t size)
+{
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && k + 1 < size; p++) {
+		if (p[0] == 0xC3 && ((p[1] >= 0xA8 && p[1] <= 0xAB) || (p[1] >= 0x88 && p[1] <= 0x8B))) {
+			out[k++] = 'e';
+			p++;
+		} else {
+			out[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		}
+	}
+	out[k] = '\0';
+}
+
+static int title_is(const char *s, const char *const *words)
+{
+	char folded[64];
+	fold_title(s, folded, sizeof(folded));
+	for (; *words; words++)
+		if (strcmp(folded, *words) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const title_last_name[] = { "nom", "nom de famille", NULL };
+static const char *const title_first_name[] = { "prenom", NULL };
+static const char *const title_email[] = {
+	"email", "e-mail", "mail", "mel", "courriel", "adresse email", "adresse e-mail",
+	"adresse mail", "adresse electronique", "adresse courriel", NULL
+};
+
+/* 1 when the line is the header Nom, Prénom, Email; 2 when it is the
+ * header with the names swapped (Prénom, Nom, Email); else 0. */
+static int header_kind(const struct line_fields *lf)
+{
+	if (lf->problem || lf->n_cols < 3 || !title_is(lf->col[2], title_email))
+		return 0;
+	if (title_is(lf->col[0], title_last_name) && title_is(lf->col[1], title_first_name))
+		return 1;
+	if (title_is(lf->col[0], title_first_name) && title_is(lf->col[1], title_last_name))
+		return 2;
+	return 0;
+}
+
+/* A blank line: nothing but spaces, tabs and ';' (an empty spreadsheet
+ * row). */
+static int blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != ';')
+			return 0;
+	return 1;
+}
+
+/* Appends "label : problem" to *msg, the problem's first letter
+ * lowercased (the field messages are sentences). -1 when out of memory. */
+static int add_problem(struct arena *a, const char **msg, const char *label, const char *problem)
+{
+	char first = problem[0] >= 'A' && problem[0] <= 'Z' ? (char)(problem[0] - 'A' + 'a') : problem[0];
+	const char *s = arena_printf(a, "%s%s%s : %c%s", *msg ? *msg : "", *msg ? " " : "", label,
+			first, problem[0] ? problem + 1 : "");
+	if (!s)
+		return -1;
+	*msg = s;
+	return 0;
+}
+
+/* Reads one non-blank line into *p: its columns, its checks (the email
+ * against the earlier lines' too). -1 when out of memory. */
+static int read_person(struct arena *a, const char *line, size_t n, int line_no,
+		const struct pasted_person *earlier, const unsigned char *earlier_email_ok, size_t n_earlier,
+		struct pasted_person *p, unsigned char *email_ok, const struct line_fields *lf)
+{
+	const char *msg = NULL;
+	memset(p, 0, sizeof(*p));
+	p->line = line_no;
+	p->raw = arena_strndup(a, line, n);
+	char *email = arena_strdup(a, lf->col[2]);
+	if (!p->raw || !email)
+		return -1;
+	field_email_fold(email);
+	p->last_name = lf->col[0];
+	p->first_name = lf->col[1];
+	p->email = email;
+	p->job_title = lf->col[3];
+	p->organisation = lf->col[4];
+	*email_ok = 0;
+	if (memchr(line, '\0', n)) {
+		p->error_fr = "Cette ligne contient des caractères de contrôle : retirez-les.";
+		return 0;
+	}
+	if (lf->problem) {
+		p->error_fr = lf->problem;
+		return 0;
+	}
+	if (lf->n_cols < 3) {
+		p->error_fr = "Cette ligne doit compter au moins trois colonnes (Nom, Prénom, Email), "
+			"séparées par des tabulations ou des points-virgules.";
+		return 0;
+	}
+	const char *values[LIST_COLUMNS] = { p->last_name, p->first_name, p->email, p->job_title,
+		p->organisation };
+	for (size_t c = 0; c < LIST_COLUMNS; c++) {
+		char buf[128];
+		const char *problem = !*values[c] && column_rules[c].required ? "Ce champ est obligatoire." :
+			field_check(&column_rules[c], values[c], buf, sizeof(buf));
+		const char *label = problem ? column_label(a, c) : NULL;
+		if (problem && (!label || add_problem(a, &msg, label, problem) != 0))
+			return -1;
+		if (c == 2 && !problem) {
+			*email_ok = 1;
+			for (size_t j = 0; j < n_earlier; j++)
+				if (earlier_email_ok[j] && strcmp(earlier[j].email, p->email) == 0) {
+					*email_ok = 0;
+					const char *dup = arena_printf(a, "cette adresse figure déjà ligne %d.",
+							earlier[j].line);
+					label = column_label(a, c);
+					if (!dup || !label || add_problem(a, &msg, label, dup) != 0)
+						return -1;
+					break;
+				}
+		}
+	}
+	if (lf->extra_content) {
+		const char *extra = "Cette ligne compte plus de cinq colonnes : gardez Nom, Prénom, Email, "
+			"Fonction, Organisme (un texte qui contient le séparateur se met entre guillemets).";
+		msg = msg ? arena_printf(a, "%s %s", msg, extra) : extra;
+		if (!msg)
+			return -1;
+	}
+	p->error_fr = msg;
+	return 0;
+}
+
+static int list_refused(struct pasted_list *out, const char *why)
+{
+	out->people = NULL;
+	out->n = out->n_wrong = 0;
+	out->error_fr = why;
+	return why ? 1 : -1;
+}
+
+int registration_parse_list(struct arena *a, const char *text, size_t len, struct pasted_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	struct pasted_person *people = arena_calloc(a, REG_LIST_MAX, sizeof(*people));
+	unsigned char email_ok[REG_LIST_MAX];
+	size_t n = 0, n_wrong = 0;
+	int line_no = 0, seen_line = 0;
+	if (!people)
+		return -1;
+	const char *p = text ? text : "", *end = p + (text ? len : 0);
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end) {
+		const char *line = p;
+		while (p < end && *p != '\n' && *p != '\r')
+			p++;
+		size_t line_len = (size_t)(p - line);
+		if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+			p++;
+		if (p < end)
+			p++; /* the line end */
+		line_no++;
+		if (blank_line(line, line_len))
+			continue;
+		char sep = memchr(line, '\t', line_len) ? '\t' : ';';
+		struct line_fields lf;
+		if (split_line(a, line, line_len, sep, &lf) != 0)
+			return list_refused(out, NULL);
+		if (!seen_line) {
+			seen_line = 1;
+			int header = header_kind(&lf);
+			if (header == 2)
+				return list_refused(out, "La première ligne annonce les colonnes Prénom puis Nom : "
+						"mettez-les dans l'ordre Nom, Prénom, Email, Fonction, Organisme.");
+			if (header == 1)
+				continue;
+		}
+		if (n == REG_LIST_MAX)
+			return list_refused(out, "La liste compte plus de 200 personnes : collez-la en "
+					"plusieurs fois.");
+		if (read_person(a, line, line_len, line_no, people, email_ok, n, &people[n], &email_ok[n],
+					&lf) != 0)
+			return list_refused(out, NULL);
+		n_wrong += people[n].error_fr != NULL;
+		n++;
+	}
+	if (n == 0)
+		return list_refused(out, "La liste est vide : collez une ligne par personne, "
+				"Nom;Prénom;Email;Fonction;Organisme.");
+	out->people = people;
+	out->n = n;
+	out->n_wrong = n_wrong;
+	return 0;
 }

@@ -184,4 +184,57 @@ int registration_needs_decision(struct civil_date today, struct civil_date first
 int registration_open_for_requester(struct civil_date today, const struct civil_date *closes_on,
 		struct civil_date first_day);
 
+/* The list staff paste from a spreadsheet: one person a line,
+ *     Nom;Prénom;Email;Fonction;Organisme
+ * columns separated by tabs when the line has one, else by ';'; Fonction
+ * and Organisme optional. */
+#define REG_LIST_MAX 200
+#define REG_NAME_MAX 100
+#define REG_JOB_MAX 200
+#define REG_ORGANISATION_MAX 200
+
+struct pasted_person {
+	int line;              /* 1-based, as pasted (blank lines and the header counted) */
+	const char *last_name, *first_name;
+	const char *email;     /* lowercased with field_email_fold */
+	const char *job_title, *organisation; /* "" when not given */
+	const char *raw;       /* the line as pasted, without its line end */
+	const char *error_fr;  /* NULL when the line is right, else what to fix */
+};
+
+struct pasted_list {
+	struct pasted_person *people; /* every non-blank line but the header, in order */
+	size_t n;
+	size_t n_wrong;               /* lines with an error_fr */
+	const char *error_fr;         /* whole-list error or NULL */
+};
+
+/* Reads text[0..len) into *out, everything allocated in a. Per line:
+ * the separator is a tab when the line has one, else ';'; each field is
+ * trimmed of spaces (and no-break spaces), and when it is quoted ("...",
+ * "" for a quote inside, as Excel writes a field holding the separator)
+ * the quotes are removed and the inside trimmed; quotes inside an
+ * unquoted field are kept. Lines end with LF, CRLF or CR. Blank lines
+ * (nothing but spaces, tabs and ';', as an empty spreadsheet row) are
+ * skipped, and so is a UTF-8 byte order mark. The first non-blank line is a
+ * header, and skipped, when its columns are Nom, Prénom, Email (any case,
+ * with or without accents; E-mail, Mail, Courriel, Adresse électronique
+ * too); a header Prénom, Nom, Email refuses the whole list (the columns
+ * would be swapped). Empty columns after the fifth are ignored.
+ *
+ * Each person: last_name and first_name required, one line, at most
+ * REG_NAME_MAX characters, kept exactly as typed (Lefèvre-D'Arc,
+ * N'Diaye, de La Tour); email required, deliverable (field_email),
+ * lowercased, and not the same as on an earlier line; job_title and
+ * organisation one line of at most 200 characters. A line with fewer than
+ * three columns or a non-empty sixth one, a quote left open or text after a
+ * closing quote is wrong too. error_fr names each wrong column and what to
+ * change.
+ *
+ * Returns 0 when the list was read (out->n_wrong lines may still be
+ * wrong), 1 when the whole list is refused (out->error_fr: empty list, more
+ * than REG_LIST_MAX people, swapped header; out->n = 0), -1 when out of
+ * memory. */
+int registration_parse_list(struct arena *a, const char *text, size_t len, struct pasted_list *out);
+
 #endif

@@ -1,6 +1,7 @@
 /* The registration rules: every status and action, seats, the waiting list
  * after every kind of change, the go/no-go window, the requester's closing
  * date. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -316,6 +317,277 @@ static void requester_closing(void)
 			"a closing date on the first day is honoured as given");
 }
 
+/* Parses a C string (len from strlen unless given). */
+static int parse(struct arena *a, const char *text, struct pasted_list *l)
+{
+	return registration_parse_list(a, text, strlen(text), l);
+}
+
+static int has(const char *s, const char *part)
+{
+	int ok = s && strstr(s, part);
+	if (!ok)
+		printf("#   '%s' does not contain '%s'\n", s ? s : "(null)", part);
+	return ok;
+}
+
+static void one_person(struct arena *a, const char *what, const char *text, const char *last,
+		const char *first, const char *email, const char *job, const char *org)
+{
+	struct pasted_list l;
+	int rc = parse(a, text, &l);
+	tap_ok(rc == 0 && l.n == 1 && l.n_wrong == 0 && l.error_fr == NULL, "%s: one person, right", what);
+	if (rc != 0 || l.n != 1) {
+		printf("#   rc %d, n %zu, error %s\n", rc, l.n, l.error_fr ? l.error_fr : "(null)");
+		return;
+	}
+	if (l.people[0].error_fr)
+		printf("#   error: %s\n", l.people[0].error_fr);
+	tap_is_str(l.people[0].last_name, last, "  last name");
+	tap_is_str(l.people[0].first_name, first, "  first name");
+	tap_is_str(l.people[0].email, email, "  email");
+	tap_is_str(l.people[0].job_title, job, "  job title");
+	tap_is_str(l.people[0].organisation, org, "  organisation");
+}
+
+/* The error of the one line of text (NULL when right). */
+static const char *line_error(struct arena *a, const char *text)
+{
+	struct pasted_list l;
+	if (parse(a, text, &l) != 0 || l.n != 1)
+		return "(not one line)";
+	return l.people[0].error_fr;
+}
+
+static void pasted_list(void)
+{
+	struct arena *a = arena_new();
+	struct pasted_list l;
+	char *big = malloc(64 * 1024);
+	size_t len;
+
+	/* 50 lines, one wrong. */
+	len = 0;
+	for (int i = 1; i <= 50; i++)
+		len += (size_t)sprintf(big + len, "Nom%d;Prénom%d;p%d@%s;Conseiller;CAF 35\n", i, i, i,
+				i == 37 ? "caf" : "caf.fr");
+	tap_is_int(parse(a, big, &l), 0, "50 lines: read");
+	tap_is_int(l.n, 50, "  50 people");
+	tap_is_int(l.n_wrong, 1, "  one wrong");
+	static const struct pasted_person none[50];
+	const struct pasted_person *pp = l.n == 50 ? l.people : none; /* fail below, not crash */
+	int others_right = l.n == 50;
+	for (size_t i = 0; i < 50; i++)
+		if (i != 36 && pp[i].error_fr)
+			others_right = 0;
+	tap_ok(others_right, "  the 49 others are right");
+	tap_is_int(pp[36].line, 37, "  the wrong one is line 37");
+	tap_ok(has(pp[36].error_fr, "Email (colonne 3) : indiquez une adresse électronique valide"),
+			"  its error names the column and says what is wrong");
+	tap_is_str(pp[36].raw, "Nom37;Prénom37;p37@caf;Conseiller;CAF 35", "  the line is shown back");
+	tap_is_str(pp[36].last_name, "Nom37", "  its columns are read all the same");
+	tap_is_str(pp[49].email, "p50@caf.fr", "  the last person");
+	tap_is_int(pp[49].line, 50, "  on line 50");
+
+	/* 200 and 201 people. */
+	len = 0;
+	for (int i = 1; i <= 200; i++)
+		len += (size_t)sprintf(big + len, "Nom%d\tPrénom%d\tp%d@caf.fr\n", i, i, i);
+	tap_is_int(parse(a, big, &l), 0, "200 lines: read");
+	tap_ok(l.n == 200 && l.n_wrong == 0 && l.error_fr == NULL, "  200 people, all right");
+	sprintf(big + len, "Nom201\tPrénom201\tp201@caf.fr\n");
+	tap_is_int(parse(a, big, &l), 1, "201 lines: the whole list is refused");
+	tap_is_str(l.error_fr, "La liste compte plus de 200 personnes : collez-la en plusieurs fois.",
+			"  the French message");
+	tap_ok(l.n == 0 && l.people == NULL && l.n_wrong == 0, "  nobody is kept");
+	len = (size_t)sprintf(big, "Nom;Prénom;Email\n\n");
+	for (int i = 1; i <= 200; i++)
+		len += (size_t)sprintf(big + len, "Nom%d;Prénom%d;p%d@caf.fr\r\n\r\n", i, i, i);
+	tap_is_int(parse(a, big, &l), 0, "a header, blank lines and 200 people: read");
+	tap_is_int(l.n, 200, "  the header and blank lines are not counted");
+	tap_is_int(l.n == 200 ? l.people[199].line : -1, 2 + 200 * 2 - 1, "  line numbers count them");
+	len = 0;
+	for (int i = 1; i <= 201; i++)
+		len += (size_t)sprintf(big + len, "Nom%d;;p%d@caf.fr\n", i, i);
+	tap_is_int(parse(a, big, &l), 1, "201 lines, wrong ones included: refused");
+
+	/* Separators. */
+	one_person(a, "semicolons", "Dupont;Jean;jean.dupont@caf.fr;Conseiller;CAF 35",
+			"Dupont", "Jean", "jean.dupont@caf.fr", "Conseiller", "CAF 35");
+	one_person(a, "tabs", "Dupont\tJean\tjean.dupont@caf.fr\tConseiller\tCAF 35",
+			"Dupont", "Jean", "jean.dupont@caf.fr", "Conseiller", "CAF 35");
+	one_person(a, "tabs, a semicolon in a field", "Lefèvre; D'Arc\tJeanne\tj@caf.fr\tAgent; accueil",
+			"Lefèvre; D'Arc", "Jeanne", "j@caf.fr", "Agent; accueil", "");
+	one_person(a, "spaces around", "  Dupont ;  Jean ; JEAN.Dupont@CAF.FR  ; Conseiller ;  CAF 35  ",
+			"Dupont", "Jean", "jean.dupont@caf.fr", "Conseiller", "CAF 35");
+	one_person(a, "no-break spaces around", "\xC2\xA0" "Dupont\xC2\xA0;Jean;j@caf.fr",
+			"Dupont", "Jean", "j@caf.fr", "", "");
+	one_person(a, "three columns", "Dupont;Jean;j@caf.fr", "Dupont", "Jean", "j@caf.fr", "", "");
+	one_person(a, "four columns", "Dupont;Jean;j@caf.fr;Conseiller", "Dupont", "Jean", "j@caf.fr",
+			"Conseiller", "");
+	one_person(a, "empty job title", "Dupont;Jean;j@caf.fr;;CAF 35", "Dupont", "Jean", "j@caf.fr", "", "CAF 35");
+	one_person(a, "empty columns after the fifth", "Dupont;Jean;j@caf.fr;Conseiller;CAF;;;",
+			"Dupont", "Jean", "j@caf.fr", "Conseiller", "CAF");
+	one_person(a, "empty tab columns after the fifth", "Dupont\tJean\tj@caf.fr\t\t\t\t",
+			"Dupont", "Jean", "j@caf.fr", "", "");
+
+	/* Quotes. */
+	one_person(a, "Excel quotes a field with the separator", "\"Lefèvre; D'Arc\";Jeanne;j@caf.fr",
+			"Lefèvre; D'Arc", "Jeanne", "j@caf.fr", "", "");
+	one_person(a, "quoted fields everywhere", "\"Dupont\";\"Jean\";\"j@caf.fr\";\"Conseiller\";\"CAF\"",
+			"Dupont", "Jean", "j@caf.fr", "Conseiller", "CAF");
+	one_person(a, "doubled quotes inside", "\"Le \"\"Grand\"\"\";Jean;j@caf.fr",
+			"Le \"Grand\"", "Jean", "j@caf.fr", "", "");
+	one_person(a, "spaces inside and outside quotes", "  \" Dupont \"  ; Jean;j@caf.fr",
+			"Dupont", "Jean", "j@caf.fr", "", "");
+	tap_ok(has(line_error(a, "\"Martin\tX\"\tJean\tj@caf.fr"), "Nom (colonne 1) : ce champ tient sur une seule ligne"),
+			"a quoted field holding a tab is one field, and a wrong one");
+	one_person(a, "a quote inside an unquoted field is kept", "Du\"pont;Jean;j@caf.fr",
+			"Du\"pont", "Jean", "j@caf.fr", "", "");
+	one_person(a, "an empty quoted job title", "Dupont;Jean;j@caf.fr;\"\";CAF",
+			"Dupont", "Jean", "j@caf.fr", "", "CAF");
+	tap_ok(has(line_error(a, "\"Dupont;Jean;j@caf.fr"), "Nom (colonne 1) : le guillemet ouvert n'est pas fermé."),
+			"a quote left open");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr;\"Conseiller"), "Fonction (colonne 4) : le guillemet"),
+			"a quote left open in column 4");
+	tap_ok(has(line_error(a, "\"Dupont\" Martin;Jean;j@caf.fr"), "Nom (colonne 1) : du texte suit le guillemet"),
+			"text after a closing quote");
+
+	/* Names kept exactly. */
+	one_person(a, "accents and apostrophes", "Lefèvre-D'Arc;Éloïse;eloise.lefevre@caf.fr;Référente;Caf d'Ille-et-Vilaine",
+			"Lefèvre-D'Arc", "Éloïse", "eloise.lefevre@caf.fr", "Référente", "Caf d'Ille-et-Vilaine");
+	one_person(a, "N'Diaye", "N'Diaye;Aminata;a.ndiaye@caf.fr", "N'Diaye", "Aminata", "a.ndiaye@caf.fr", "", "");
+	one_person(a, "de La Tour", "de La Tour;Henri;h@caf.fr", "de La Tour", "Henri", "h@caf.fr", "", "");
+	one_person(a, "a typographic apostrophe", "O\xE2\x80\x99" "Brien;Seán;s@caf.fr", "O\xE2\x80\x99" "Brien",
+			"Seán", "s@caf.fr", "", "");
+	one_person(a, "an internationalised domain", "Dupont;Jean;Jean@Exemple-Café.fr", "Dupont", "Jean",
+			"jean@exemple-café.fr", "", "");
+
+	/* Headers. */
+	static const char *const headers[] = {
+		"Nom;Prénom;Email", "NOM;PRÉNOM;EMAIL", "nom;prenom;email", "Nom\tPrénom\tE-mail\tFonction\tOrganisme",
+		"Nom;Prénom;Courriel;Fonction;Organisme", "\"Nom\";\"Prénom\";\"Adresse électronique\"",
+		" Nom ; Prenom ; Mail ", "Nom de famille;Prénom;Adresse e-mail", "NOM;PRENOM;MÉL",
+	};
+	for (size_t i = 0; i < sizeof(headers) / sizeof(headers[0]); i++) {
+		char text[256];
+		snprintf(text, sizeof(text), "%s\nDupont;Jean;j@caf.fr\n", headers[i]);
+		tap_ok(parse(a, text, &l) == 0 && l.n == 1 && l.n_wrong == 0 && l.people[0].line == 2,
+				"header %zu skipped", i);
+	}
+	tap_ok(parse(a, "\n  \n;;;\nNom;Prénom;Email\nDupont;Jean;j@caf.fr\n", &l) == 0 && l.n == 1 &&
+			l.people[0].line == 5 && !l.people[0].error_fr, "a header after blank lines is skipped");
+	tap_ok(parse(a, "Dupont;Jean;j@caf.fr\nNom;Prénom;Email\n", &l) == 0 && l.n == 2 && l.n_wrong == 1 &&
+			l.people[1].error_fr, "a header on the second line is a wrong line");
+	tap_is_int(parse(a, "Prénom;Nom;Email\nJean;Dupont;j@caf.fr\n", &l), 1, "a swapped header refuses the list");
+	tap_ok(has(l.error_fr, "Prénom puis Nom"), "  and says why");
+	tap_ok(parse(a, "Nom;Prénom;Email\n", &l) == 1 && has(l.error_fr, "La liste est vide"),
+			"a header alone: an empty list");
+	tap_ok(parse(a, "Nom;Prénom;Téléphone\nDupont;Jean;j@caf.fr\n", &l) == 0 && l.n == 2 && l.n_wrong == 1,
+			"another third title is not a header");
+
+	/* Line ends. */
+	tap_ok(parse(a, "Dupont;Jean;j@caf.fr\r\nMartin;Paul;p@caf.fr\r\n", &l) == 0 && l.n == 2 &&
+			l.n_wrong == 0, "CRLF line ends");
+	tap_ok(l.n == 2 && l.people[1].line == 2 && strcmp(l.people[1].raw, "Martin;Paul;p@caf.fr") == 0 &&
+			strcmp(l.people[0].email, "j@caf.fr") == 0, "  no CR left in the raw line or the last column");
+	tap_ok(parse(a, "Dupont;Jean;j@caf.fr\rMartin;Paul;p@caf.fr", &l) == 0 && l.n == 2 && l.n_wrong == 0 &&
+			l.people[1].line == 2, "CR line ends, no final line end");
+	tap_ok(parse(a, "Dupont;Jean;j@caf.fr\r\n\r\n\nMartin;Paul;p@caf.fr\n", &l) == 0 && l.n == 2 &&
+			l.people[1].line == 4, "mixed line ends and blank lines: line numbers as pasted");
+	tap_ok(parse(a, "Dupont\tJean\tj@caf.fr\r\nMartin;Paul;p@caf.fr\r\n", &l) == 0 && l.n == 2 &&
+			l.n_wrong == 0, "the separator is chosen per line");
+	tap_ok(parse(a, "\xEF\xBB\xBFNom;Prénom;Email\nDupont;Jean;j@caf.fr\n", &l) == 0 && l.n == 1,
+			"a byte order mark before the header");
+
+	/* Empty lists. */
+	tap_ok(parse(a, "", &l) == 1 && has(l.error_fr, "La liste est vide"), "empty text");
+	tap_ok(parse(a, "\n\r\n  \n\t\n;;;;\n", &l) == 1 && l.people == NULL, "only blank lines");
+	tap_ok(registration_parse_list(a, NULL, 0, &l) == 1, "NULL text");
+
+	/* Column errors. */
+	tap_ok(has(line_error(a, ";Jean;j@caf.fr"), "Nom (colonne 1) : ce champ est obligatoire."), "no last name");
+	tap_ok(has(line_error(a, "Dupont;;j@caf.fr"), "Prénom (colonne 2) : ce champ est obligatoire."),
+			"no first name");
+	tap_ok(has(line_error(a, "Dupont;Jean;"), "Email (colonne 3) : ce champ est obligatoire."), "no email");
+	tap_ok(has(line_error(a, "Dupont;Jean;  "), "Email (colonne 3) : ce champ est obligatoire."),
+			"an email of spaces");
+	tap_ok(has(line_error(a, "Dupont;Jean;jean.dupont"), "Email (colonne 3)"), "an email without @");
+	tap_ok(has(line_error(a, "Dupont;Jean;jean.dupont@caf..fr"), "Email (colonne 3)"), "an email with ..");
+	tap_ok(has(line_error(a, "Dupont;Jean;jérôme@caf.fr"), "Email (colonne 3) : retirez les lettres accentuées"),
+			"an accented local part");
+	const char *e = line_error(a, ";;");
+	tap_ok(e == NULL || strcmp(e, "(not one line)") == 0, "';;' is a blank line");
+	e = line_error(a, ";;x");
+	tap_ok(has(e, "Nom (colonne 1)") && has(e, "Prénom (colonne 2)") && has(e, "Email (colonne 3)"),
+			"every wrong column is named");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr;Conseiller;CAF;Rennes"), "plus de cinq colonnes"),
+			"six columns: too many");
+	tap_ok(has(line_error(a, "Dupont\tJean\tj@caf.fr\t\t\t35000"), "plus de cinq colonnes"),
+			"content in the seventh tab column: too many");
+	tap_ok(has(line_error(a, "Dupont Jean jean.dupont@caf.fr"), "au moins trois colonnes"), "one column");
+	tap_ok(has(line_error(a, "Dupont;Jean"), "au moins trois colonnes"), "two columns");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr;Conseiller;\"CAF"), "Organisme (colonne 5) : le guillemet"),
+			"a quote left open in column 5");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr;a;b;\"c"), "Colonne 6 : le guillemet"),
+			"a quote left open in column 6");
+
+	/* Control characters (FIELD_LINE). */
+	tap_ok(has(line_error(a, "Dup\x01ont;Jean;j@caf.fr"), "Nom (colonne 1) : ce champ tient sur une seule ligne"),
+			"a C0 control character in a name");
+	tap_ok(has(line_error(a, "Dupont;Je\x7F" "an;j@caf.fr"), "Prénom (colonne 2)"), "DEL in a first name");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr;Con\xC2\x85seiller"), "Fonction (colonne 4)"),
+			"a C1 control character in a job title");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr;;CAF\xE2\x80\xA8" "35"), "Organisme (colonne 5)"),
+			"a line separator in an organisation");
+	tap_ok(has(line_error(a, "Dupont;Jean;j@caf.fr\x0B"), "Email (colonne 3)"), "a vertical tab after an email");
+	tap_ok(has(line_error(a, "\"Du\tpont\";Jean;j@caf.fr"), "colonne"), "a tab inside quotes on a ';' line");
+	static const char nul_line[] = "Dupont;Je\0an;j@caf.fr\nMartin;Paul;p@caf.fr";
+	tap_ok(registration_parse_list(a, nul_line, sizeof(nul_line) - 1, &l) == 0 && l.n == 2 && l.n_wrong == 1 &&
+			has(l.people[0].error_fr, "caractères de contrôle") && !l.people[1].error_fr,
+			"a NUL byte makes its line wrong, not the next");
+
+	/* Lengths, in characters. */
+	char text[2048];
+	char name[512];
+	memset(name, 'a', 100);
+	name[100] = '\0';
+	snprintf(text, sizeof(text), "%s;Jean;j@caf.fr", name);
+	tap_ok(line_error(a, text) == NULL, "a last name of 100 characters");
+	snprintf(text, sizeof(text), "Dupont;%sa;j@caf.fr", name);
+	tap_ok(has(line_error(a, text), "Prénom (colonne 2) : ce texte est trop long (100 caractères au plus)."),
+			"a first name of 101 characters");
+	name[0] = '\0';
+	for (int i = 0; i < 100; i++)
+		strcat(name, "é");
+	snprintf(text, sizeof(text), "%s;Jean;j@caf.fr", name);
+	tap_ok(line_error(a, text) == NULL, "100 accented characters (200 bytes) are 100 characters");
+	memset(name, 'f', 200);
+	name[200] = '\0';
+	snprintf(text, sizeof(text), "Dupont;Jean;j@caf.fr;%s;%s", name, name);
+	tap_ok(line_error(a, text) == NULL, "job title and organisation of 200 characters");
+	snprintf(text, sizeof(text), "Dupont;Jean;j@caf.fr;%sf;%s", name, name);
+	tap_ok(has(line_error(a, text), "Fonction (colonne 4) : ce texte est trop long (200 caractères au plus)."),
+			"a job title of 201 characters");
+	snprintf(text, sizeof(text), "Dupont;Jean;j@caf.fr;;%sf", name);
+	tap_ok(has(line_error(a, text), "Organisme (colonne 5)"), "an organisation of 201 characters");
+
+	/* The same email twice. */
+	tap_ok(parse(a, "Dupont;Jean;j@caf.fr\nMartin;Paul;p@caf.fr\nDupont;Jean;J@CAF.fr\nDurand;Luc;j@caf.fr\n",
+				&l) == 0 && l.n == 4 && l.n_wrong == 2, "the same email three times: two wrong lines");
+	tap_ok(l.n == 4 && !l.people[0].error_fr && !l.people[1].error_fr, "  the first one is right");
+	tap_ok(l.n == 4 && has(l.people[2].error_fr, "Email (colonne 3) : cette adresse figure déjà ligne 1."),
+			"  the second says where it was, whatever the case");
+	tap_ok(l.n == 4 && has(l.people[3].error_fr, "figure déjà ligne 1."), "  and the third");
+	tap_ok(parse(a, ";Jean;j@caf.fr\nDupont;Jean;j@caf.fr\n", &l) == 0 && l.n_wrong == 2 &&
+			has(l.people[1].error_fr, "figure déjà ligne 1"), "a duplicate of a line wrong elsewhere");
+	tap_ok(parse(a, "Dupont;Jean;j@caf\nDupont;Jean;j@caf\n", &l) == 0 && l.n_wrong == 2 &&
+			!strstr(l.people[1].error_fr, "figure déjà"), "two same invalid emails: each line says it is invalid");
+
+	free(big);
+	arena_free(a);
+}
+
 int main(void)
 {
 	statuses();
@@ -325,5 +597,6 @@ int main(void)
 	waiting_list();
 	go_no_go();
 	requester_closing();
+	pasted_list();
 	return tap_done();
 }
