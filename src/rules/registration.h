@@ -1,7 +1,7 @@
-/* The rules of a registration (product.md, "After planning",
- * Registrations): its statuses and what each action does to them, seats
- * and the waiting list, the go/no-go of a session under its minimum, the
- * requester's closing date, and the list staff paste from a spreadsheet.
+/* The rules of a registration (the participants of a session): its
+ * statuses and what each action does to them, seats and the waiting list,
+ * the go/no-go of a session under its minimum, the requester's closing
+ * date, and the list staff paste from a spreadsheet.
  *
  * Pure: no I/O, no clock (today is a parameter), no state kept between
  * calls. The store applies the outcome in one transaction (PostgreSQL
