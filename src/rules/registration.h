@@ -227,7 +227,7 @@ struct pasted_list {
  * N'Diaye, de La Tour); email required, deliverable (field_email),
  * lowercased, and not the same as on an earlier line; job_title and
  * organisation one line of at most 200 characters. A line with fewer than
- * three columns or a non-empty sixth one, a quote left open or text after a
+ * three columns or text in a column after the fifth, a quote left open or text after a
  * closing quote is wrong too. error_fr names each wrong column and what to
  * change.
  *
