@@ -23,9 +23,11 @@
 #include "store/demands.h"
 #include "store/outbox.h"
 
-/* A body is at most 100,000 bytes (sql/0004); quoted-printable can triple
- * it, headers add little. */
-#define MESSAGE_MAX (1024 * 1024)
+/* A body is at most 100,000 characters (sql/0004), up to 400,000 bytes
+ * of UTF-8, which quoted-printable can triple; a calendar at most 200,000
+ * characters (sql/0012), which base64 makes a third larger: about 2.3 MB
+ * at worst, headers add little. */
+#define MESSAGE_MAX (4 * 1024 * 1024)
 /* Seconds to reach the relay; the whole exchange gets three times that. */
 #define SMTP_TIMEOUT 10L
 #define LOOP_MAX 86400L
@@ -70,6 +72,7 @@ static int deliver(const struct settings *s, const struct outbox_mail *m, char *
 	struct mail_message msg = {
 		.from = s->mail_from, .to = m->to_address, .subject = m->subject, .body = m->body,
 		.outbox_id = strtoll(m->id, NULL, 10), .created = m->created, .date = time(NULL),
+		.calendar = m->calendar, .calendar_method = m->calendar_method,
 	};
 	struct buf out;
 	buf_init(&out, MESSAGE_MAX);

@@ -1,5 +1,6 @@
-/* iCalendar feeds (RFC 5545) of training sessions, for the calendar
- * clients that subscribe to them (Thunderbird, Outlook, Google, phones).
+/* iCalendar (RFC 5545) for calendar clients (Thunderbird, Outlook, Google,
+ * phones): feeds of training sessions that they subscribe to, and the
+ * invitations (iTIP, RFC 5546) that go with a convocation mail.
  * libical builds every line: escaping of TEXT values (backslash, ';', ','
  * and line breaks), CRLF line ends, folding at 75 octets on UTF-8
  * character boundaries, UTC times ("...Z"). This module only fixes what
@@ -15,6 +16,10 @@
  *  - a URL is written only when it is printable ASCII without spaces:
  *    libical copies URI values unchecked, so a line break there would
  *    start a line of its own choosing in the feed.
+ *
+ * Display names (CN) get the same cleaning, on one line, double quotes
+ * made apostrophes (libical would write RFC 6868's "^'", which Outlook
+ * does not read).
  *
  * Times are UTC instants, so the feed needs no VTIMEZONE; X-WR-TIMEZONE
  * tells clients which zone to show them in. No ORGANIZER is written: iTIP
@@ -74,5 +79,45 @@ struct ical_event {
  * half a calendar. */
 int ical_write_feed(struct buf *out, const char *name,
 	const struct ical_event *ev, size_t n);
+
+/* iTIP methods of an invitation. */
+enum ical_method { ICAL_REQUEST, ICAL_CANCEL };
+
+/* An invitation from the organizer (EGOC, the mail_from address) to one
+ * participant. Strings are UTF-8; a NULL or empty name leaves CN out.
+ * Addresses must pass field_email (rules/fields.h); an internationalised
+ * domain is written in its ASCII form. */
+struct ical_invitation {
+	enum ical_method method;
+	const char *organizer_name, *organizer_email;
+	const char *attendee_name, *attendee_email;
+	const struct ical_event *events;   /* one VEVENT per slot, n >= 1 */
+	size_t n;
+};
+
+/* Appends the VCALENDAR of an invitation to out:
+ *   PRODID, VERSION:2.0, CALSCALE:GREGORIAN, METHOD:REQUEST or CANCEL,
+ * then per event UID, DTSTAMP, DTSTART, DTEND, SUMMARY, DESCRIPTION,
+ * LOCATION, URL, STATUS, SEQUENCE, LAST-MODIFIED (as in a feed), and
+ *   ORGANIZER;CN=<name>:mailto:<address>
+ *   ATTENDEE;CN=<name>;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;
+ *    RSVP=FALSE:mailto:<address>
+ *
+ * REQUEST (RFC 5546, 3.2.2) adds or updates the events in the attendee's
+ * calendar, by UID: keep one UID per slot for good, and raise SEQUENCE at
+ * every change that the attendee should see (a client ignores a REQUEST
+ * whose SEQUENCE is lower than the one it holds). An event's status must
+ * be TENTATIVE or CONFIRMED, and its summary is required.
+ * CANCEL (3.2.5) removes them: same UIDs, a SEQUENCE raised again; STATUS
+ * is written CANCELLED whatever the event's status says.
+ *
+ * Outlook reads the first VEVENT of an invitation only (MS-STANOICAL
+ * 2.2.175): several slots in one invitation reach Thunderbird and Apple
+ * Calendar whole, Outlook only in part.
+ *
+ * Returns 0, or -1 (out exactly as it was) for what ical_write_feed
+ * refuses, and for no event, an unknown method, an address field_email
+ * refuses, a REQUEST with a CANCELLED event or an empty summary. */
+int ical_write_invitation(struct buf *out, const struct ical_invitation *inv);
 
 #endif

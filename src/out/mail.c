@@ -308,8 +308,10 @@ static int fail(const char **why, const char *what)
 	return MAIL_INVALID;
 }
 
+/* The headers; boundary is NULL for a plain text message, else the
+ * multipart boundary. */
 static int headers(struct buf *out, const struct mail_message *m, const char *from_addr,
-		const char **why)
+		const char *boundary, const char **why)
 {
 	char to_addr[256], date[40], id[400];
 	if (mail_address(m->to, to_addr, sizeof(to_addr)) < 0 || strcmp(to_addr, m->to) != 0)
@@ -329,11 +331,118 @@ static int headers(struct buf *out, const struct mail_message *m, const char *fr
 		rc = mail_header(out, "Date", date);
 	if (rc == MAIL_OK)
 		rc = mail_header(out, "Message-ID", id);
-	if (rc == MAIL_OK && buf_puts(out, "MIME-Version: 1.0\r\n"
+	if (rc == MAIL_OK && !boundary && buf_puts(out, "MIME-Version: 1.0\r\n"
 			"Content-Type: text/plain; charset=UTF-8\r\n"
 			"Content-Transfer-Encoding: quoted-printable\r\n"
 			"Auto-Submitted: auto-generated\r\n") < 0)
 		rc = MAIL_NOMEM;
+	if (rc == MAIL_OK && boundary && buf_printf(out, "MIME-Version: 1.0\r\n"
+			"Content-Type: multipart/mixed;\r\n boundary=\"%s\"\r\n"
+			"Auto-Submitted: auto-generated\r\n", boundary) < 0)
+		rc = MAIL_NOMEM;
+	return rc;
+}
+
+/* ---- a calendar invitation (iMIP, RFC 6047) ----
+ *
+ * The form, after what the clients do with the others:
+ *
+ *   multipart/mixed
+ *     text/plain                  the convocation, quoted-printable
+ *     text/calendar; method=...   the invitation, base64, inline
+ *
+ * - Not multipart/alternative, though Outlook writes its invitations so
+ *   (MS-OXCMAIL 2.1.3.3.8.1): alternatives are one text in two forms, and
+ *   Thunderbird shows the calendar part instead of a text/plain one
+ *   (mimemalt.cpp ranks text/calendar above text/plain), so the body of
+ *   the convocation, with everything practical, would not be seen.
+ *   In multipart/mixed every client shows the text, and Thunderbird adds
+ *   its invitation bar below it.
+ * - The text first: Outlook 2007 looked for iMIP data in the first child
+ *   of a multipart/mixed only (MS-STANOICAL 2.2.168); later versions,
+ *   Exchange, Gmail, Apple Mail and Thunderbird find it anywhere.
+ * - Inline, not attachment: Outlook treats a text/calendar part with
+ *   Content-Disposition: attachment as a file, not as an invitation
+ *   (MS-STANOICAL 2.2.174), and so does Evolution. The name lets a client
+ *   that knows no iMIP offer "invitation.ics" to open, instead of a
+ *   nameless part (Nextcloud's invitations have long had this form).
+ * - The method parameter repeats the calendar's METHOD, as RFC 6047 (2.4)
+ *   requires; without it Outlook is reported to see no invitation.
+ * - base64 keeps the calendar's bytes exactly (CRLF, the space that opens
+ *   a folded line, UTF-8) through relays that rewrap or strip text.
+ *
+ * The boundary is made from the outbox id, so that the message stays the
+ * same when sent again; it starts with "=_", which quoted-printable never
+ * writes ('=' is always followed by a hex digit or a line break) and
+ * base64 cannot hold ('_'), so it cannot occur in a part. It is checked
+ * anyway. */
+
+#define B64_LINE_BYTES 57   /* 76 base64 characters a line */
+
+static int base64_lines(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i += B64_LINE_BYTES) {
+		size_t k = n - i < B64_LINE_BYTES ? n - i : B64_LINE_BYTES;
+		if ((i && buf_append(out, "\r\n", 2) < 0) ||
+				base64_append(out, (const unsigned char *)s + i, k) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int calendar_ok(const struct mail_message *m, const char **why)
+{
+	const char *method = m->calendar_method ? m->calendar_method : "";
+	if (strcmp(method, "REQUEST") != 0 && strcmp(method, "CANCEL") != 0)
+		return fail(why, "the calendar method is not REQUEST or CANCEL");
+	size_t len = strlen(m->calendar);
+	if (!utf8_valid(m->calendar, len))
+		return fail(why, "the calendar is not valid UTF-8");
+	char line[32];
+	snprintf(line, sizeof(line), "\r\nMETHOD:%s\r\n", method);
+	if (strncmp(m->calendar, "BEGIN:VCALENDAR\r\n", 17) != 0 || !strstr(m->calendar, line))
+		return fail(why, "the calendar is not a VCALENDAR whose METHOD is calendar_method");
+	return MAIL_OK;
+}
+
+static int has(const struct buf *b, const char *s)
+{
+	return b->data && strstr(b->data, s) != NULL;
+}
+
+static int multipart(struct buf *out, const struct mail_message *m, const char *from_addr,
+		const char **why)
+{
+	int rc = calendar_ok(m, why);
+	if (rc != MAIL_OK)
+		return rc;
+	struct buf text, cal;
+	buf_init(&text, out->max);
+	buf_init(&cal, out->max);
+	rc = mail_qp_encode(&text, m->body, strlen(m->body));
+	if (rc == MAIL_OK && base64_lines(&cal, m->calendar, strlen(m->calendar)) < 0)
+		rc = MAIL_NOMEM;
+	char boundary[64];
+	snprintf(boundary, sizeof(boundary), "=_formations-%lld", m->outbox_id);
+	if (rc == MAIL_OK && (has(&text, boundary) || has(&cal, boundary)))
+		rc = fail(why, "the multipart boundary occurs in a part");
+	if (rc == MAIL_OK)
+		rc = headers(out, m, from_addr, boundary, why);
+	if (rc == MAIL_OK && (buf_printf(out, "\r\n--%s\r\n"
+			"Content-Type: text/plain; charset=UTF-8\r\n"
+			"Content-Transfer-Encoding: quoted-printable\r\n\r\n", boundary) < 0 ||
+			(text.len && buf_append(out, text.data, text.len) < 0) ||
+			buf_printf(out, "\r\n--%s\r\n"
+			"Content-Type: text/calendar; charset=UTF-8; method=%s;\r\n"
+			" name=\"invitation.ics\"\r\n"
+			"Content-Transfer-Encoding: base64\r\n"
+			"Content-Disposition: inline; filename=\"invitation.ics\"\r\n\r\n",
+			boundary, m->calendar_method) < 0 ||
+			buf_append(out, cal.data, cal.len) < 0 ||
+			buf_printf(out, "\r\n--%s--\r\n", boundary) < 0))
+		rc = MAIL_NOMEM;
+	buf_free(&text);
+	buf_free(&cal);
 	return rc;
 }
 
@@ -347,7 +456,9 @@ int mail_build(struct buf *out, const struct mail_message *m, const char **why)
 	size_t body_len = strlen(m->body);
 	if (body_len && !utf8_valid(m->body, body_len))
 		return fail(why, "the body is not valid UTF-8");
-	int rc = headers(out, m, from_addr, why);
+	if (m->calendar && *m->calendar)
+		return multipart(out, m, from_addr, why);
+	int rc = headers(out, m, from_addr, NULL, why);
 	if (rc == MAIL_OK && buf_append(out, "\r\n", 2) < 0)
 		rc = MAIL_NOMEM;
 	if (rc == MAIL_OK)

@@ -28,6 +28,11 @@ struct mail_message {
 	long long outbox_id;   /* with created, makes a Message-ID that a resent */
 	long long created;     /* copy keeps, so clients can drop the duplicate */
 	time_t date;           /* the Date header */
+	/* A calendar invitation (iTIP, out/ical.h: ical_write_invitation),
+	 * or NULL or "" for none; calendar_method is its METHOD, "REQUEST" or
+	 * "CANCEL". With one, the message is multipart (see mail_build). */
+	const char *calendar;
+	const char *calendar_method;
 };
 
 /* Longest encoded line, without its CRLF (RFC 2045). */
@@ -55,7 +60,15 @@ int mail_date(time_t t, char *out, size_t size);
 int mail_address(const char *from, char *out, size_t size);
 
 /* The whole message, headers and quoted-printable body, with CRLF line
- * ends. On MAIL_INVALID, *why (if given) says which part, in English. */
+ * ends. On MAIL_INVALID, *why (if given) says which part, in English.
+ *
+ * With a calendar, the message is multipart/mixed: first the text/plain
+ * body as without one, then the calendar as text/calendar; charset=UTF-8;
+ * method=<calendar_method>, base64, inline, named invitation.ics (why
+ * this form: see mail.c); the boundary is "=_formations-<outbox_id>".
+ * The calendar must be valid UTF-8, start with BEGIN:VCALENDAR and hold
+ * METHOD:<calendar_method> (RFC 6047 asks the two to agree), else
+ * MAIL_INVALID. */
 int mail_build(struct buf *out, const struct mail_message *m, const char **why);
 
 /* Network. mail_init/mail_cleanup wrap libcurl's global state: call them

@@ -11,7 +11,7 @@
  * IS NULL serves this scan. SKIP LOCKED lets a second sender take the
  * next rows instead of waiting for the first. */
 static const struct db_stmt outbox_claim = { "outbox_claim",
-	"SELECT id, to_address, subject, body, kind, attempts,"
+	"SELECT id, to_address, subject, body, kind, attempts, calendar, calendar_method,"
 	" extract(epoch FROM created_at)::bigint AS created"
 	" FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt <= now()"
 	/* a demand's mail waits for its reference (store_demand_number) */
@@ -44,8 +44,9 @@ static const struct db_stmt outbox_retry = { "outbox_retry",
 	"UPDATE mail_outbox SET failed_at = NULL, attempts = 0, next_attempt = now()"
 	" WHERE id = $1::bigint AND failed_at IS NOT NULL RETURNING to_address" };
 static const struct db_stmt outbox_queue = { "outbox_queue",
-	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key)"
-	" VALUES ($1, $2, $3, $4, $5::bigint, $6)"
+	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key,"
+	" calendar, calendar_method)"
+	" VALUES ($1, $2, $3, $4, $5::bigint, $6, coalesce($7, ''), coalesce($8, ''))"
 	" ON CONFLICT (dedup_key) DO NOTHING RETURNING id" };
 
 static void row_from(const struct db_rows *r, size_t i, struct outbox_mail *m)
@@ -56,6 +57,8 @@ static void row_from(const struct db_rows *r, size_t i, struct outbox_mail *m)
 		.subject = db_get(r, i, "subject"),
 		.body = db_get(r, i, "body"),
 		.kind = db_get(r, i, "kind"),
+		.calendar = db_get(r, i, "calendar"),
+		.calendar_method = db_get(r, i, "calendar_method"),
 		.created = strtoll(db_get(r, i, "created"), NULL, 10),
 		.attempts = atoi(db_get(r, i, "attempts")),
 	};
@@ -167,10 +170,18 @@ int store_outbox_commit(struct db *db)
 int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,
 		const char *kind, const char *demand_id, const char *dedup_key, int *queued)
 {
-	const char *p[] = { to, subject, body, kind, demand_id, dedup_key };
+	return store_outbox_queue_calendar(db, to, subject, body, kind, demand_id, dedup_key,
+		NULL, NULL, queued);
+}
+
+int store_outbox_queue_calendar(struct db *db, const char *to, const char *subject,
+		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
+		const char *calendar, const char *calendar_method, int *queued)
+{
+	const char *p[] = { to, subject, body, kind, demand_id, dedup_key, calendar, calendar_method };
 	struct arena *a = queued ? arena_new() : NULL;
 	struct db_rows *r = NULL;
-	int rc = queued && !a ? DB_FAILED : db_run(db, a, &outbox_queue, 6, p, queued ? &r : NULL);
+	int rc = queued && !a ? DB_FAILED : db_run(db, a, &outbox_queue, 8, p, queued ? &r : NULL);
 	if (queued)
 		*queued = rc == DB_OK && db_rows_count(r) == 1;
 	arena_free(a);

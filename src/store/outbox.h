@@ -23,6 +23,7 @@ struct db;
 struct outbox_mail {
 	const char *id;
 	const char *to_address, *subject, *body, *kind;
+	const char *calendar, *calendar_method;   /* "" and "" for a mail without an invitation */
 	long long created;    /* created_at, epoch seconds: part of the Message-ID */
 	int attempts;         /* failed attempts so far */
 };
@@ -79,5 +80,15 @@ int store_outbox_commit(struct db *db);
  * NULL) tells whether this call queued it. */
 int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,
 		const char *kind, const char *demand_id, const char *dedup_key, int *queued);
+
+/* The same with a calendar invitation: calendar is the VCALENDAR text
+ * (out/ical.h, ical_write_invitation; at most 200,000 characters) and
+ * calendar_method its METHOD, "REQUEST" or "CANCEL"; NULL or "" for both
+ * queue a mail without one. A calendar without its method (or the
+ * reverse), another method or a longer calendar is refused by the
+ * database (DB_CONFLICT, sql/0012). */
+int store_outbox_queue_calendar(struct db *db, const char *to, const char *subject,
+		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
+		const char *calendar, const char *calendar_method, int *queued);
 
 #endif

@@ -3,7 +3,11 @@
  * TEXT values, the fix-ups libical needs (controls, bad UTF-8, empty values,
  * unsafe URLs), a parse back with libical that finds every value again and
  * no X-LIC-ERROR, an empty feed, refusals that leave the buffer as it was,
- * and a feed of 12,000 events with its time. */
+ * and a feed of 12,000 events with its time. Then invitations (iTIP): the
+ * REQUEST and CANCEL forms read back with libical (METHOD, ORGANIZER and
+ * ATTENDEE with their parameters, every event), what RFC 5546 requires
+ * (icalrestriction_check), display names and addresses that need care,
+ * and the input refused. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -545,6 +549,284 @@ static void test_big(void)
 	free(url);
 }
 
+/* ---- invitations (iTIP, RFC 5546) ---- */
+
+#define ORGANIZER "formations@egoc.example"
+#define ATTENDEE "camille.dupont@caf.example"
+
+static struct ical_invitation invitation(enum ical_method method,
+	const struct ical_event *ev, size_t n)
+{
+	return (struct ical_invitation){
+		.method = method,
+		.organizer_name = "EGOC", .organizer_email = ORGANIZER,
+		.attendee_name = "Camille Dupont", .attendee_email = ATTENDEE,
+		.events = ev, .n = n,
+	};
+}
+
+static const char *param_of(icalproperty *p, icalparameter_kind kind)
+{
+	icalparameter *k = p ? icalproperty_get_first_parameter(p, kind) : NULL;
+	if (!k)
+		return NULL;
+	switch (kind) {
+	case ICAL_CN_PARAMETER:
+		return icalparameter_get_cn(k);
+	case ICAL_ROLE_PARAMETER:
+		return icalparameter_get_role(k) == ICAL_ROLE_REQPARTICIPANT ? "REQ-PARTICIPANT" : "?";
+	case ICAL_PARTSTAT_PARAMETER:
+		return icalparameter_get_partstat(k) == ICAL_PARTSTAT_NEEDSACTION ? "NEEDS-ACTION" : "?";
+	case ICAL_RSVP_PARAMETER:
+		return icalparameter_get_rsvp(k) == ICAL_RSVP_FALSE ? "FALSE" : "?";
+	default:
+		return "?";
+	}
+}
+
+/* One calendar per event, as icalrestriction_check() looks at the first
+ * component only; returns the X-LIC-ERRORs it added, shown. */
+static int restriction_errors(icalcomponent *cal)
+{
+	int errors = 0, shown = 0, n = count_events(cal);
+	for (int i = 0; i < n; i++) {
+		icalcomponent *one = icalcomponent_new_clone(cal), *drop[16];
+		int n_drop = 0, j = 0;
+		for (icalcomponent *k = icalcomponent_get_first_component(one, ICAL_VEVENT_COMPONENT);
+		     k && n_drop < 16; k = icalcomponent_get_next_component(one, ICAL_VEVENT_COMPONENT))
+			if (j++ != i)
+				drop[n_drop++] = k;
+		for (j = 0; j < n_drop; j++) {
+			icalcomponent_remove_component(one, drop[j]);
+			icalcomponent_free(drop[j]);
+		}
+		icalrestriction_check(one);
+		errors += count_errors(one, &shown);
+		icalcomponent_free(one);
+	}
+	return errors;
+}
+
+/* ORGANIZER and ATTENDEE of every event of cal, against what went in. */
+static void check_people(icalcomponent *cal, const char *attendee_uri, const char *attendee_cn,
+	const char *what)
+{
+	int events = 0, organizers = 0, attendees = 0;
+	for (icalcomponent *e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     e; e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		events++;
+		icalproperty *o = PROP(e, ORGANIZER), *a = PROP(e, ATTENDEE);
+		organizers += o && icalcomponent_count_properties(e, ICAL_ORGANIZER_PROPERTY) == 1 &&
+			same_str(icalproperty_get_organizer(o), "mailto:" ORGANIZER) &&
+			same_str(param_of(o, ICAL_CN_PARAMETER), "EGOC");
+		attendees += a && icalcomponent_count_properties(e, ICAL_ATTENDEE_PROPERTY) == 1 &&
+			same_str(icalproperty_get_attendee(a), attendee_uri) &&
+			same_str(param_of(a, ICAL_CN_PARAMETER), attendee_cn) &&
+			same_str(param_of(a, ICAL_ROLE_PARAMETER), "REQ-PARTICIPANT") &&
+			same_str(param_of(a, ICAL_PARTSTAT_PARAMETER), "NEEDS-ACTION") &&
+			same_str(param_of(a, ICAL_RSVP_PARAMETER), "FALSE");
+	}
+	tap_ok(events > 0 && organizers == events,
+		"%s: each VEVENT has ORGANIZER;CN=EGOC:mailto:" ORGANIZER, what);
+	tap_ok(events > 0 && attendees == events,
+		"%s: each VEVENT has one ATTENDEE (%s, CN, ROLE, PARTSTAT, RSVP=FALSE)", what, attendee_uri);
+}
+
+static void test_request(void)
+{
+	struct ical_event ev[] = {
+		event("creneau-11@formations.egoc", "Gestion des conflits — jour 1 matin",
+			"Accueil à 8 h 45.\nApportez un cas vécu.", "Guéret, salle Creuse",
+			"https://formations.egoc/participant/abc", 0, ICAL_CONFIRMED),
+		event("creneau-12@formations.egoc", "Gestion des conflits — jour 1 après-midi",
+			"a;b,c\\d", "12, rue du Pont; 23000 Guéret", "", 4, ICAL_TENTATIVE),
+	};
+	ev[1].start_utc += 5 * 3600;
+	ev[1].end_utc += 5 * 3600;
+	struct ical_invitation inv = invitation(ICAL_REQUEST, ev, 2);
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	tap_ok(ical_write_invitation(&b, &inv) == 0, "REQUEST: written");
+	check_lines(b.data, b.len, "REQUEST");
+	tap_ok(strncmp(b.data, "BEGIN:VCALENDAR\r\n"
+		"PRODID:-//EGOC//Formations EGOC//FR\r\n"
+		"VERSION:2.0\r\n"
+		"CALSCALE:GREGORIAN\r\n"
+		"METHOD:REQUEST\r\n"
+		"BEGIN:VEVENT\r\n", 115) == 0,
+		"REQUEST: the calendar's lines, METHOD:REQUEST, no feed X- lines");
+	char *u = unfold(b.data);
+	tap_ok(contains(u, "\r\nORGANIZER;CN=EGOC:mailto:" ORGANIZER "\r\n"), "REQUEST: the ORGANIZER line");
+	tap_ok(contains(u, "\r\nATTENDEE;CN=Camille Dupont;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;"
+		"RSVP=FALSE:mailto:" ATTENDEE "\r\n"), "REQUEST: the ATTENDEE line, parameters in order");
+	tap_ok(contains(u, "\r\nSUMMARY:Gestion des conflits — jour 1 matin\r\n") &&
+		contains(u, "\r\nLOCATION:12\\, rue du Pont\\; 23000 Guéret\r\n") &&
+		contains(u, "\r\nDESCRIPTION:a\\;b\\,c\\\\d\r\n"), "REQUEST: TEXT values escaped as in a feed");
+	tap_ok(!contains(u, "X-WR-") && !contains(u, "REFRESH-INTERVAL"), "REQUEST: no feed hints");
+	free(u);
+
+	icalcomponent *cal = icalparser_parse_string(b.data);
+	tap_ok(cal && no_errors(cal), "REQUEST: libical parses it, no X-LIC-ERROR");
+	if (!cal) {
+		buf_free(&b);
+		return;
+	}
+	tap_ok(icalcomponent_get_method(cal) == ICAL_METHOD_REQUEST, "REQUEST: METHOD read back");
+	tap_is_int(count_events(cal), 2, "REQUEST: one VEVENT per slot");
+	icalcomponent *e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	check_event(e, &ev[0], "REQUEST event 1");
+	check_event(icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), &ev[1], "REQUEST event 2");
+	check_people(cal, "mailto:" ATTENDEE, "Camille Dupont", "REQUEST");
+	tap_is_int(restriction_errors(cal), 0, "REQUEST: icalrestriction_check finds nothing missing (RFC 5546)");
+	/* The check does see a REQUEST without its ATTENDEE. */
+	for (icalcomponent *k = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     k; k = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		icalproperty *a = PROP(k, ATTENDEE);
+		icalcomponent_remove_property(k, a);
+		icalproperty_free(a);
+	}
+	printf("# expected:\n");
+	tap_is_int(restriction_errors(cal), 2, "REQUEST: without ATTENDEE, icalrestriction_check complains");
+	icalcomponent_free(cal);
+
+	/* Appended, as a feed is. */
+	tap_ok(ical_write_invitation(&b, &inv) == 0 && strstr(b.data + 1, "BEGIN:VCALENDAR") == b.data + b.len / 2,
+		"REQUEST: a second one is appended after the first");
+	buf_free(&b);
+}
+
+static void test_cancel(void)
+{
+	struct ical_event ev[] = {
+		event("creneau-11@formations.egoc", "Gestion des conflits — jour 1 matin", "", "", "",
+			1, ICAL_CONFIRMED),
+		event("creneau-12@formations.egoc", "", "", "", "", 5, ICAL_CANCELLED),
+	};
+	struct ical_invitation inv = invitation(ICAL_CANCEL, ev, 2);
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	tap_ok(ical_write_invitation(&b, &inv) == 0, "CANCEL: written (a summary is not required)");
+	check_lines(b.data, b.len, "CANCEL");
+	tap_ok(contains(b.data, "\r\nMETHOD:CANCEL\r\n"), "CANCEL: METHOD:CANCEL");
+	icalcomponent *cal = icalparser_parse_string(b.data);
+	tap_ok(cal && no_errors(cal), "CANCEL: libical parses it, no X-LIC-ERROR");
+	if (!cal) {
+		buf_free(&b);
+		return;
+	}
+	tap_ok(icalcomponent_get_method(cal) == ICAL_METHOD_CANCEL, "CANCEL: METHOD read back");
+	int cancelled = 0, i = 0, uids = 0, sequences = 0;
+	for (icalcomponent *e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     e && i < 2; e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), i++) {
+		cancelled += icalcomponent_get_status(e) == ICAL_STATUS_CANCELLED;
+		uids += same_str(icalcomponent_get_uid(e), ev[i].uid);
+		sequences += icalcomponent_get_sequence(e) == ev[i].sequence;
+	}
+	tap_is_int(cancelled, 2, "CANCEL: every event STATUS:CANCELLED, even one given as CONFIRMED");
+	tap_ok(uids == 2 && sequences == 2, "CANCEL: the same UIDs, the SEQUENCE given");
+	check_people(cal, "mailto:" ATTENDEE, "Camille Dupont", "CANCEL");
+	tap_is_int(restriction_errors(cal), 0, "CANCEL: icalrestriction_check finds nothing missing (RFC 5546)");
+	icalcomponent_free(cal);
+	buf_free(&b);
+}
+
+/* Names and addresses that need care. */
+static void test_people(void)
+{
+	struct ical_event ev = event("creneau-1@formations.egoc", "Séance", "", "", "", 0, ICAL_CONFIRMED);
+	struct ical_invitation inv = invitation(ICAL_REQUEST, &ev, 1);
+	inv.attendee_name = "  Dupont, Jean-Noël; dit \"Jeannot\" : le \x01" "chef\r\nadjoint\t ";
+	inv.attendee_email = "jean-noel.dupont@exemple-café.fr";
+	inv.organizer_name = "EGOC";
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	tap_ok(ical_write_invitation(&b, &inv) == 0, "people: written");
+	check_lines(b.data, b.len, "people");
+	char *u = unfold(b.data);
+	tap_ok(contains(u, "\r\nATTENDEE;CN=\"Dupont, Jean-Noël; dit 'Jeannot' : le chef adjoint\";ROLE="),
+		"people: a CN with ',', ';' and ':' quoted, on one line, no RFC 6868 escape, trimmed");
+	tap_ok(contains(u, ":mailto:jean-noel.dupont@xn--exemple-caf-lbb.fr\r\n"),
+		"people: an internationalised domain in its ASCII form");
+	free(u);
+	icalcomponent *cal = icalparser_parse_string(b.data);
+	tap_ok(cal && no_errors(cal), "people: parsed, no X-LIC-ERROR");
+	if (cal) {
+		check_people(cal, "mailto:jean-noel.dupont@xn--exemple-caf-lbb.fr",
+			"Dupont, Jean-Noël; dit 'Jeannot' : le chef adjoint", "people");
+		icalcomponent_free(cal);
+	}
+
+	buf_free(&b);
+	buf_init(&b, 1 << 20);
+	inv.attendee_name = "";
+	inv.organizer_name = NULL;
+	inv.attendee_email = "a/b?c%d#e@caf.example";
+	tap_ok(ical_write_invitation(&b, &inv) == 0, "people: no names, an odd but valid address");
+	u = unfold(b.data);
+	tap_ok(contains(u, "\r\nORGANIZER:mailto:" ORGANIZER "\r\n") &&
+		contains(u, "\r\nATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:"),
+		"people: no name, no CN");
+	tap_ok(contains(u, ":mailto:a%2Fb%3Fc%25d%23e@caf.example\r\n"),
+		"people: '/', '?', '%%' and '#' percent-encoded in the mailto: URI (RFC 6068)");
+	free(u);
+	buf_free(&b);
+}
+
+static void test_invitation_refused(void)
+{
+	struct ical_event good = event("creneau-1@formations.egoc", "Séance", "", "", "", 0, ICAL_CONFIRMED);
+	struct ical_event two[2] = { good, good };
+	two[1].uid = "creneau-2@formations.egoc";
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	buf_puts(&b, "avant");
+
+	struct { const char *why; struct ical_invitation inv; struct ical_event second; } cases[12];
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cases[i].inv = invitation(ICAL_REQUEST, NULL, 2);
+		cases[i].second = two[1];
+	}
+	cases[n].why = "an empty UID";
+	cases[n++].second.uid = "";
+	cases[n].why = "a time out of range";
+	cases[n++].second.start_utc = -1;
+	cases[n].why = "an unknown status";
+	cases[n++].second.status = (enum ical_status)9;
+	cases[n].why = "a REQUEST with a CANCELLED event";
+	cases[n++].second.status = ICAL_CANCELLED;
+	cases[n].why = "a REQUEST without a summary";
+	cases[n++].second.summary = "\x01";
+	cases[n].why = "a bad attendee address";
+	cases[n++].inv.attendee_email = "camille.dupont";
+	cases[n].why = "an attendee address with a line break";
+	cases[n++].inv.attendee_email = "a@b.example\r\nATTENDEE:mailto:x@y.example";
+	cases[n].why = "no attendee address";
+	cases[n++].inv.attendee_email = NULL;
+	cases[n].why = "a bad organizer address";
+	cases[n++].inv.organizer_email = "EGOC <formations@egoc.example>";
+	cases[n].why = "an unknown method";
+	cases[n++].inv.method = (enum ical_method)5;
+	cases[n].why = "no event";
+	cases[n++].inv.n = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct ical_event evs[2] = { good, cases[i].second };
+		cases[i].inv.events = evs;
+		int rc = ical_write_invitation(&b, &cases[i].inv);
+		tap_ok(rc < 0 && b.len == 5 && strcmp(b.data, "avant") == 0,
+			"invitation: %s is refused, the buffer as it was", cases[i].why);
+	}
+	tap_ok(ical_write_invitation(&b, NULL) < 0 && b.len == 5, "invitation: NULL is refused");
+	buf_free(&b);
+
+	struct ical_invitation inv = invitation(ICAL_REQUEST, two, 2);
+	struct buf small;
+	buf_init(&small, 700);
+	tap_ok(ical_write_invitation(&small, &inv) < 0 && small.len == 0,
+		"invitation: past the cap, refused whole");
+	buf_free(&small);
+}
+
 int main(void)
 {
 	test_empty();
@@ -552,6 +834,10 @@ int main(void)
 	test_folding();
 	test_fixups();
 	test_big();
+	test_request();
+	test_cancel();
+	test_people();
+	test_invitation_refused();
 	/* libical's own caches, so that the leak check sees only ours. */
 	icalmemory_free_ring();
 	icaltimezone_free_builtin_timezones();

@@ -1,5 +1,6 @@
 /* The pure half of out/mail.c: quoted-printable, RFC 2047 headers, header
- * injection, dates, addresses and the layout of a whole message. The
+ * injection, dates, addresses and the layout of a whole message, with and
+ * without a calendar invitation (multipart/mixed, decoded back). The
  * decoders below are written independently of the encoders, so a round
  * trip checks the encoders against the RFCs rather than against
  * themselves. */
@@ -9,6 +10,7 @@
 #include "tap.h"
 
 #include "base/buf.h"
+#include "out/ical.h"
 #include "out/mail.h"
 
 static struct buf out;
@@ -428,6 +430,299 @@ static void test_layout(void)
 	buf_free(&out);
 }
 
+/* RFC 2045 base64, line breaks ignored; malloc'd, *n its length. NULL on
+ * a malformed input. */
+static char *b64_decode(const char *s, size_t *n)
+{
+	const unsigned char *t = b64_table();
+	char *d = malloc(strlen(s) + 1);
+	size_t o = 0;
+	unsigned long x = 0;
+	int bits = 0, pad = 0;
+	for (const char *p = s; d && *p; p++) {
+		if (*p == '\r' || *p == '\n')
+			continue;
+		if (*p == '=') {
+			pad++;
+			continue;
+		}
+		if (pad || t[(unsigned char)*p] == 0xff) {
+			free(d);
+			return NULL;
+		}
+		x = x << 6 | t[(unsigned char)*p];
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			d[o++] = (char)(x >> bits & 0xff);
+		}
+	}
+	if (d)
+		d[o] = '\0';
+	*n = o;
+	return d;
+}
+
+/* A message's body split at "--boundary" lines (RFC 2046, 5.1.1): the
+ * CRLF before a delimiter belongs to it. Fills part[] with malloc'd
+ * copies, returns their count, -1 when the close delimiter is missing or
+ * something but a CRLF follows it. */
+static int split_parts(const char *body, const char *boundary, char **part, int max)
+{
+	char delim[128];
+	snprintf(delim, sizeof(delim), "--%s", boundary);
+	size_t dl = strlen(delim);
+	if (strncmp(body, delim, dl) != 0 || strncmp(body + dl, "\r\n", 2) != 0)
+		return -1;
+	const char *p = body + dl + 2;
+	int n = 0;
+	for (;;) {
+		char next[140];
+		snprintf(next, sizeof(next), "\r\n%s", delim);
+		const char *e = strstr(p, next);
+		if (!e || n == max)
+			return -1;
+		part[n] = strndup(p, (size_t)(e - p));
+		n++;
+		e += strlen(next);
+		if (strcmp(e, "--\r\n") == 0)
+			return n;
+		if (strncmp(e, "\r\n", 2) != 0)
+			return -1;
+		p = e + 2;
+	}
+}
+
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* Every line: CRLF, printable ASCII, at most max characters. */
+static int lines_ok(const char *s, size_t max)
+{
+	size_t col = 0;
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n') {
+			col = 0;
+			p++;
+			continue;
+		}
+		if (*p == '\r' || *p == '\n' || (unsigned char)*p > 126 ||
+				((unsigned char)*p < 32 && *p != '\t') || ++col > max)
+			return 0;
+	}
+	return 1;
+}
+
+/* The text with its CRLF made LF, as qp_decode gives it. */
+static char *lf_only(const char *text)
+{
+	char *want = malloc(strlen(text) + 1), *w = want;
+	for (const char *p = text; *p; p++)
+		if (!(p[0] == '\r' && p[1] == '\n'))
+			*w++ = *p;
+	*w = '\0';
+	return want;
+}
+
+/* Builds m and checks the multipart layout: the headers, two parts with
+ * their own headers, the text and the calendar decoded back exactly. */
+static void check_multipart(const struct mail_message *m, const char *what)
+{
+	buf_free(&out);
+	buf_init(&out, 1 << 22);
+	const char *why = "";
+	if (!tap_ok(mail_build(&out, m, &why) == MAIL_OK, "%s: MAIL_OK", what))
+		printf("#   why: %s\n", why ? why : "(none)");
+	char boundary[64], head[1024];
+	snprintf(boundary, sizeof(boundary), "=_formations-%lld", m->outbox_id);
+	snprintf(head, sizeof(head),
+		"MIME-Version: 1.0\r\n"
+		"Content-Type: multipart/mixed;\r\n boundary=\"%s\"\r\n"
+		"Auto-Submitted: auto-generated\r\n"
+		"\r\n", boundary);
+	const char *body = out.data ? strstr(out.data, head) : NULL;
+	tap_ok(body && starts_with(out.data, "From: ") && strstr(out.data, "\r\nMessage-ID: ") < body,
+		"%s: the headers, then MIME-Version, multipart/mixed and its boundary", what);
+	if (!body)
+		return;
+	tap_ok(!strstr(out.data, "Content-Transfer-Encoding") || strstr(out.data, "Content-Transfer-Encoding") > body,
+		"%s: no Content-Transfer-Encoding for the whole message", what);
+	body += strlen(head);
+	tap_ok(lines_ok(out.data, 78), "%s: 7-bit ASCII, CRLF line ends, no line over 78", what);
+
+	char *part[4] = { NULL, NULL, NULL, NULL };
+	int n = split_parts(body, boundary, part, 4);
+	tap_is_int(n, 2, "%s: two parts, then the close delimiter and nothing else", what);
+	char delim[80];
+	snprintf(delim, sizeof(delim), "--%s", boundary);
+	tap_is_int(count_of(out.data, delim), 3, "%s: the boundary occurs in its three delimiters only", what);
+	if (n == 2) {
+		const char *text_head = "Content-Type: text/plain; charset=UTF-8\r\n"
+			"Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+		char cal_head[300];
+		snprintf(cal_head, sizeof(cal_head),
+			"Content-Type: text/calendar; charset=UTF-8; method=%s;\r\n"
+			" name=\"invitation.ics\"\r\n"
+			"Content-Transfer-Encoding: base64\r\n"
+			"Content-Disposition: inline; filename=\"invitation.ics\"\r\n\r\n",
+			m->calendar_method);
+		tap_ok(starts_with(part[0], text_head), "%s: part 1 is text/plain, quoted-printable", what);
+		tap_ok(starts_with(part[1], cal_head),
+			"%s: part 2 is text/calendar; method=%s, base64, inline, named invitation.ics",
+			what, m->calendar_method);
+		char *text = starts_with(part[0], text_head) ? qp_decode(part[0] + strlen(text_head)) : NULL;
+		char *want = lf_only(m->body);
+		tap_ok(text && strcmp(text, want) == 0, "%s: part 1 decodes to the exact body", what);
+		tap_ok(starts_with(part[0], text_head) && qp_lines_ok(part[0] + strlen(text_head)),
+			"%s: part 1 lines within 76", what);
+		size_t len = 0;
+		char *cal = starts_with(part[1], cal_head) ? b64_decode(part[1] + strlen(cal_head), &len) : NULL;
+		tap_ok(cal && len == strlen(m->calendar) && memcmp(cal, m->calendar, len) == 0,
+			"%s: part 2 decodes to the exact calendar, CRLF kept", what);
+		tap_ok(starts_with(part[1], cal_head) && lines_ok(part[1] + strlen(cal_head), 76),
+			"%s: part 2 lines within 76", what);
+		free(text);
+		free(want);
+		free(cal);
+	}
+	for (int i = 0; i < 4; i++)
+		free(part[i]);
+}
+
+static void test_multipart(void)
+{
+	struct ical_event ev[2] = {
+		{ .uid = "creneau-11@formations.egoc", .summary = "Gestion des conflits — jour 1 matin",
+			.description = "Accueil à 8 h 45, salle Creuse.\nApportez un cas vécu ; le déjeuner "
+			"est offert à l’hôtel-restaurant « Le Cœur de Guéret ».",
+			.location = "Guéret, 12 rue du Pont", .url = "https://formations.egoc/participant/abc",
+			.start_utc = 1757919600, .end_utc = 1757932200, .stamp_utc = 1756721472,
+			.last_modified_utc = 1756540800, .sequence = 2, .status = ICAL_CONFIRMED },
+		{ .uid = "creneau-12@formations.egoc", .summary = "Gestion des conflits — jour 1 après-midi",
+			.description = "", .location = "", .url = "",
+			.start_utc = 1757937600, .end_utc = 1757950200, .stamp_utc = 1756721472,
+			.last_modified_utc = 1756540800, .sequence = 0, .status = ICAL_CONFIRMED },
+	};
+	struct ical_invitation inv = { ICAL_REQUEST, "EGOC", "formations@egoc.example",
+		"Camille Dupont", "camille.dupont@caf.example", ev, 2 };
+	struct buf request, cancel;
+	buf_init(&request, 1 << 20);
+	buf_init(&cancel, 1 << 20);
+	inv.method = ICAL_REQUEST;
+	int rc = ical_write_invitation(&request, &inv);
+	inv.method = ICAL_CANCEL;
+	rc |= ical_write_invitation(&cancel, &inv);
+	tap_ok(rc == 0, "multipart: two invitations written by out/ical.c");
+
+	struct mail_message m = {
+		.from = "Formations EGOC <formations@egoc.example>",
+		.to = "camille.dupont@caf.example",
+		.subject = "Convocation : Gestion des conflits, 15 et 16 septembre",
+		.body = "Bonjour Camille,\n\nVous êtes inscrite à la formation « Gestion des conflits ».\n"
+			"Une ligne qui cite la frontière --=_formations-42 et =_formations-42 telle quelle.\n"
+			"Cordialement,\nL’équipe EGOC\n",
+		.outbox_id = 42, .created = 1700000000, .date = 1751357109,
+		.calendar = request.data, .calendar_method = "REQUEST",
+	};
+	check_multipart(&m, "REQUEST");
+	m.calendar = cancel.data;
+	m.calendar_method = "CANCEL";
+	check_multipart(&m, "CANCEL");
+	m.body = "";
+	check_multipart(&m, "empty body");
+	m.body = "sans fin de ligne";
+	check_multipart(&m, "body without a final line break");
+
+	/* The whole of one, byte for byte, with a small calendar. */
+	struct mail_message small = m;
+	small.from = "formations@egoc.example";
+	small.subject = "Annulation";
+	small.body = "Séance annulée.\n";
+	small.calendar = "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n";
+	small.outbox_id = 7;
+	buf_free(&out);
+	buf_init(&out, 1 << 20);
+	tap_is_int(mail_build(&out, &small, NULL), MAIL_OK, "multipart: a small one built");
+	tap_is_str(out.data,
+		"From: formations@egoc.example\r\n"
+		"To: camille.dupont@caf.example\r\n"
+		"Subject: Annulation\r\n"
+		"Date: Tue, 01 Jul 2025 08:05:09 +0000\r\n"
+		"Message-ID: <outbox-7.1700000000@egoc.example>\r\n"
+		"MIME-Version: 1.0\r\n"
+		"Content-Type: multipart/mixed;\r\n boundary=\"=_formations-7\"\r\n"
+		"Auto-Submitted: auto-generated\r\n"
+		"\r\n"
+		"--=_formations-7\r\n"
+		"Content-Type: text/plain; charset=UTF-8\r\n"
+		"Content-Transfer-Encoding: quoted-printable\r\n"
+		"\r\n"
+		"S=C3=A9ance annul=C3=A9e.\r\n"
+		"\r\n"
+		"--=_formations-7\r\n"
+		"Content-Type: text/calendar; charset=UTF-8; method=CANCEL;\r\n"
+		" name=\"invitation.ics\"\r\n"
+		"Content-Transfer-Encoding: base64\r\n"
+		"Content-Disposition: inline; filename=\"invitation.ics\"\r\n"
+		"\r\n"
+		"QkVHSU46VkNBTEVOREFSDQpNRVRIT0Q6Q0FOQ0VMDQpFTkQ6VkNBTEVOREFSDQo=\r\n"
+		"--=_formations-7--\r\n",
+		"multipart: the whole message, byte for byte");
+
+	/* No calendar, or an empty one: the plain message, unchanged. */
+	struct mail_message plain = m;
+	plain.body = "Bonjour.\n";
+	plain.calendar = NULL;
+	plain.calendar_method = NULL;
+	buf_free(&out);
+	buf_init(&out, 1 << 20);
+	mail_build(&out, &plain, NULL);
+	char *without = strdup(out.data);
+	plain.calendar = "";
+	plain.calendar_method = "REQUEST";
+	buf_free(&out);
+	buf_init(&out, 1 << 20);
+	mail_build(&out, &plain, NULL);
+	tap_ok(strcmp(out.data, without) == 0 && strstr(without, "Content-Type: text/plain; charset=UTF-8\r\n"),
+		"an empty calendar is no calendar: the plain text message, byte for byte");
+	free(without);
+
+	/* Refusals. */
+	struct { const char *calendar, *method, *why; } bad[] = {
+		{ request.data, "PUBLISH", "a method other than REQUEST or CANCEL" },
+		{ request.data, NULL, "no method" },
+		{ request.data, "CANCEL", "a method that is not the calendar's METHOD" },
+		{ "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:caf\xc3\r\nEND:VCALENDAR\r\n", "REQUEST",
+			"a calendar of invalid UTF-8" },
+		{ "Bonjour\r\nMETHOD:REQUEST\r\n", "REQUEST", "a text that is no VCALENDAR" },
+		{ "BEGIN:VCALENDAR\r\nX-METHOD:REQUEST\r\nEND:VCALENDAR\r\n", "REQUEST", "a calendar without METHOD" },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct mail_message b = m;
+		b.calendar = bad[i].calendar;
+		b.calendar_method = bad[i].method;
+		const char *why = NULL;
+		buf_free(&out);
+		buf_init(&out, 1 << 20);
+		int r = mail_build(&out, &b, &why);
+		tap_ok(r == MAIL_INVALID && why && strstr(why, "calendar"),
+			"multipart: %s is refused, and why says calendar", bad[i].why);
+	}
+	buf_free(&out);
+	buf_init(&out, 2000);
+	m.calendar = request.data;
+	m.calendar_method = "REQUEST";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_NOMEM, "multipart: over the buffer's cap, MAIL_NOMEM");
+	buf_free(&out);
+	buf_free(&request);
+	buf_free(&cancel);
+}
+
 int main(void)
 {
 	buf_init(&out, 1 << 20);
@@ -438,6 +733,7 @@ int main(void)
 	test_header_injection();
 	test_date_address();
 	test_layout();
+	test_multipart();
 	buf_free(&out);
 	return tap_done();
 }
