@@ -292,7 +292,7 @@ for ([r1 => 5, 'intra', 1], [r2 => 2, 'intra', 0], [r3 => 10, 'inter', 1], [r4 =
 set_demand($r{r7}, "status = 'attente_demandeur', paused_since = now()");
 my $out = `$cli remind 2>&1`;
 is($?, 0, 'formations remind runs');
-is($out, "queued 10 warnings\n", 'and queues 10 warnings');
+like($out, qr/^queued 10 warnings\n/, "and queues 10 warnings");
 my $warn = sub {
 	my ($k) = @_;
 	return $stack->psql("SELECT string_agg(to_address, ' ' ORDER BY to_address) FROM mail_outbox"
@@ -322,7 +322,7 @@ like($body, qr{/intranet/demandes/$r{r1}\b}, 'a link to the demand');
 like($stack->psql("SELECT subject FROM mail_outbox WHERE demand_id = $r{r6} AND kind = 'rappel' LIMIT 1"),
 	qr{réponse en retard de 4 jours}, 'a late one says so');
 $out = `$cli remind 2>&1`;
-is($out, "queued 0 warnings\n", 'a second run queues nothing');
+like($out, qr/^queued 0 warnings\n/, "a second run queues nothing");
 is($stack->psql("SELECT count(*) FROM mail_outbox WHERE kind = 'rappel'"), '10', 'still 10 warnings');
 
 # --- formations purge -----------------------------------------------------------------------

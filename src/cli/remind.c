@@ -13,6 +13,8 @@
  *   a manager, and the admins are the ones who run the service (accounts,
  *   settings, closure days), so every active admin account receives the
  *   manager's copies; mail_egoc when there is no active admin.
+ * - Convocations: the reminder of J-2 to every confirmed participant of a
+ *   confirmed session (README.md, "Participants"), with its invitation.
  * - Idempotent: each mail carries dedup_key warn:<demand>:<day>:<to>, and
  *   the outbox's unique key drops a second copy, so a second run on the
  *   same day (a retried timer, two hosts) queues nothing. */
@@ -27,6 +29,7 @@
 #include "rules/calendar_fr.h"
 #include "rules/due_date.h"
 #include "store/db.h"
+#include "store/convocations.h"
 #include "store/reminders.h"
 
 /* "dans 5 jours", "aujourd'hui", "en retard de 3 jours": for the subject. */
@@ -118,7 +121,34 @@ static int warn_demand(struct db *db, struct arena *a, const struct settings *s,
 	return rc;
 }
 
-static int remind(struct db *db, struct arena *a, const struct settings *s, long *queued)
+/* The convocation reminders of J-2, each in its own transaction (its mail
+ * and its copy together) and its own arena (a year of sessions is never
+ * held at once). The dedup key makes a second run a no-op. */
+static int remind_convocations(struct db *db, struct arena *a, const struct settings *s,
+		const char *today_iso, long *queued)
+{
+	const char **ids, **days;
+	size_t n;
+	int rc = store_convocation_reminders_due(db, a, today_iso, &ids, &days, &n);
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		struct arena *one = arena_new();
+		int sent = 0;
+		rc = one ? db_begin(db) : DB_FAILED;
+		if (rc == DB_OK)
+			rc = store_convocation_queue(db, one, s, ids[i], CONVOCATION_REMINDER, NULL,
+				arena_printf(one, "convocation-rappel:%s:%s", ids[i], days[i]), &sent);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else if (one)
+			db_rollback(db);
+		*queued += sent;
+		arena_free(one);
+	}
+	return rc;
+}
+
+static int remind(struct db *db, struct arena *a, const struct settings *s, long *queued,
+		long *convocations)
 {
 	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
 	char today_iso[CAL_DATE_BUF];
@@ -132,6 +162,8 @@ static int remind(struct db *db, struct arena *a, const struct settings *s, long
 		rc = store_reminder_demands(db, a, &d, &n);
 	for (size_t i = 0; rc == DB_OK && i < n; i++)
 		rc = warn_demand(db, a, s, &d[i], today, today_iso, managers, n_managers, queued);
+	if (rc == DB_OK)
+		rc = remind_convocations(db, a, s, today_iso, convocations);
 	return rc;
 }
 
@@ -144,12 +176,13 @@ int cli_remind(const struct settings *s, int argc, char **argv)
 	}
 	struct db *db = db_new(s->db, s->db_timeout);
 	struct arena *a = arena_new();
-	long queued = 0;
-	int rc = db && a ? remind(db, a, s, &queued) : DB_FAILED;
+	long queued = 0, convocations = 0;
+	int rc = db && a ? remind(db, a, s, &queued, &convocations) : DB_FAILED;
 	arena_free(a);
 	db_free(db);
 	/* What was queued before a failure stays queued: the next run skips it. */
 	printf("queued %ld warnings\n", queued);
+	printf("queued %ld convocation reminders\n", convocations);
 	if (rc != DB_OK) {
 		fprintf(stderr, "formations: remind: %s\n", rc == DB_UNAVAILABLE ?
 			"database unavailable" : "database error (see the log)");

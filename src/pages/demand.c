@@ -286,22 +286,30 @@ static int set_demand_view(struct ctx *ctx, const struct demand *d, int public_o
 	return 0;
 }
 
+int demand_tracking_render(struct ctx *ctx, int status, const struct demand *d)
+{
+	int rc = auth_csrf_prepare(ctx);
+	if (rc == 0)
+		rc = set_demand_view(ctx, d, 1);
+	if (rc == 0)
+		rc = demand_participants_fill(ctx, d);
+	if (rc)
+		return rc;
+	if (response_header(ctx->res, "X-Robots-Tag", "noindex") < 0 ||
+			view_set(ctx->view, "Page.title", d->reference) < 0)
+		return 500;
+	return handler_render(ctx, status, "public/tracking.cs");
+}
+
 int page_demand_tracking(struct ctx *ctx)
 {
 	struct demand d;
 	int rc = tracking_demand(ctx, &d);
-	if (rc == 0)
-		rc = auth_csrf_prepare(ctx);
-	if (rc == 0)
-		rc = set_demand_view(ctx, &d, 1);
 	if (rc)
 		return rc;
-	if (response_header(ctx->res, "X-Robots-Tag", "noindex") < 0 ||
-			view_set(ctx->view, "Page.title", d.reference) < 0)
-		return 500;
 	if (params_get(&ctx->req->query, "fait"))
 		(void)view_set(ctx->view, "Notice", "C'est enregistré. Merci.");
-	return handler_render(ctx, 200, "public/tracking.cs");
+	return demand_tracking_render(ctx, 200, &d);
 }
 
 /* Whole days of the pause that ends now: they move the due date. */
@@ -328,13 +336,10 @@ static int requester_action(struct ctx *ctx, enum demand_action action)
 	const char *problem = form_check(ctx, &message_rule, message);
 	if (demand_transition(from, action, &to, &refusal) != 0 ||
 			(action == DEMAND_ACTION_REQUESTER_REPLY && !*message) || problem) {
-		if ((rc = auth_csrf_prepare(ctx)) != 0 || (rc = set_demand_view(ctx, &d, 1)) != 0)
-			return rc;
 		(void)view_set(ctx->view, "Form.message", message);
 		(void)view_set(ctx->view, "Errors.action", refusal ? refusal : problem ? problem :
 			"Écrivez votre réponse avant de l'envoyer.");
-		(void)view_set(ctx->view, "Page.title", d.reference);
-		return handler_render(ctx, 422, "public/tracking.cs");
+		return demand_tracking_render(ctx, 422, &d);
 	}
 	char due_on[CAL_DATE_BUF], paused[16];
 	struct demand_change c = { .demand_id = d.id, .from_status = d.status,

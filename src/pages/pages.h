@@ -97,6 +97,39 @@ int page_session_change(struct ctx *ctx);
 int page_slot_add(struct ctx *ctx);
 int page_slot_change(struct ctx *ctx);
 int page_session_duplicate(struct ctx *ctx);
+/* The session of id (404 when there is none): 0 or a status. */
+int session_load(struct ctx *ctx, const char *id, struct session *s);
+/* The session page with status, and message under key (an error box). */
+int session_page_render(struct ctx *ctx, int status, const struct session *s, const char *key,
+		const char *message);
+/* registrations.c: the registrations of a session */
+int page_registrations_add(struct ctx *ctx);
+int page_registration_change(struct ctx *ctx);
+int page_registrations_export(struct ctx *ctx);
+/* Registrations.N (confirmed), Waiting.N (by rank), FormerRegistrations.N
+ * and MoveTo.N for the session page; the banner of the last change. */
+int registrations_fill(struct ctx *ctx, const struct session *s, int desk);
+int registrations_notice(struct ctx *ctx);
+/* Inside the caller's transaction, after a confirmed person left session
+ * s: the first of its waiting list takes the seat (and gets their
+ * convocation when s is confirmed); *promoted is their name or NULL. */
+int registration_fill_seat(struct ctx *ctx, const struct session *s, const char *by,
+		const char **promoted);
+/* Inside the caller's transaction: the mail a new registration g of s
+ * gets (convocation, or its rank on the waiting list): a store status. */
+struct registration;
+int registration_tell(struct ctx *ctx, const struct session *s, const struct registration *g);
+/* demand.c: the tracking page of d with status; demand_participants.c:
+ * the requester names their participants there */
+struct demand;
+int demand_tracking_render(struct ctx *ctx, int status, const struct demand *d);
+int demand_participants_fill(struct ctx *ctx, const struct demand *d);
+int page_demand_participants(struct ctx *ctx);
+/* participant.c: the participant's private page */
+int page_participant(struct ctx *ctx);
+int page_participant_ics(struct ctx *ctx);
+int page_participant_cancel(struct ctx *ctx);
+int page_participant_need(struct ctx *ctx);
 /* The live slots of a session as text lines for a mail: 0 or a status. */
 int session_dates_text(struct ctx *ctx, const struct session *s, const char **text);
 /* resources.c: places and their rooms, trainers and their courses */

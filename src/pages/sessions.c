@@ -18,6 +18,8 @@
 #include "rules/session_state.h"
 #include "rules/slot_time.h"
 #include "store/accounts.h"
+#include "store/convocations.h"
+#include "store/registrations.h"
 #include "store/db.h"
 #include "store/demands.h"
 #include "store/sessions.h"
@@ -128,7 +130,28 @@ static int set_slot_choices(struct ctx *ctx, const char *course_id, const struct
 
 /* --- the session page ------------------------------------------------------------ */
 
-static int load_session(struct ctx *ctx, const char *id, struct session *s)
+/* What the registrations of a session are told of a change, queued in
+ * the change's own transaction (store_after). */
+struct tell {
+	struct ctx *ctx;
+	const char *session_id, *slot;
+	enum convocation_kind kind;
+};
+
+static int tell_run(struct db *db, void *arg)
+{
+	const struct tell *t = arg;
+	int rc = store_convocation_queue_session(db, t->ctx->arena, t->ctx->settings, t->session_id,
+		t->kind, t->slot, NULL);
+	/* a cancelled session cancels its registrations (after their mails,
+	 * which say what they had) */
+	if (rc == DB_OK && t->kind == CONVOCATION_CANCEL && !t->slot)
+		rc = store_registrations_cancel_session(db, t->session_id, t->ctx->login->display_name,
+			"Session annulée");
+	return rc;
+}
+
+int session_load(struct ctx *ctx, const char *id, struct session *s)
 {
 	if (!field_is_id(id))
 		return 404;
@@ -217,6 +240,8 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 		return 404;
 	if (set_session(ctx, s) != 0 || set_slots(ctx, "Slots", slots, n) != 0)
 		return 500;
+	if ((rc = registrations_fill(ctx, s, desk)) != 0 || (rc = registrations_notice(ctx)) != 0)
+		return rc;
 	if (desk) {
 		struct choice *places, *courses;
 		size_t n_places, n_courses;
@@ -243,10 +268,18 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 	return handler_render(ctx, status, "intranet/session.cs");
 }
 
+int session_page_render(struct ctx *ctx, int status, const struct session *s, const char *key,
+		const char *message)
+{
+	if (message && view_set(ctx->view, key, message) < 0)
+		return 500;
+	return session_page(ctx, status, s);
+}
+
 int page_session(struct ctx *ctx)
 {
 	struct session s;
-	int rc = load_session(ctx, ctx->req->args[0], &s);
+	int rc = session_load(ctx, ctx->req->args[0], &s);
 	return rc ? rc : session_page(ctx, 200, &s);
 }
 
@@ -463,7 +496,12 @@ static int change_status(struct ctx *ctx, const struct session *s)
 		return refuse(ctx, s, "Errors.status", refusal);
 	if (session_status_change(from, to, reason, &refusal) != 0)
 		return refuse(ctx, s, "Errors.status", refusal);
-	int rc = store_session_set_status(ctx->db, s->id, s->status, session_status_name(to), reason);
+	/* confirmed: the convocations of those already registered; cancelled:
+	 * everyone registered is told, and their calendar drops the dates */
+	struct tell t = { ctx, s->id, NULL, to == SESSION_ANNULEE ? CONVOCATION_CANCEL : CONVOCATION_INVITE };
+	const struct store_after after = { tell_run, &t };
+	int rc = store_session_set_status(ctx->db, s->id, s->status, session_status_name(to), reason,
+		to == SESSION_CONFIRMEE || to == SESSION_ANNULEE ? &after : NULL);
 	if (rc == DB_STALE)
 		return refuse(ctx, s, "Errors.status", "La session a changé pendant que vous la consultiez : "
 				"vérifiez son état avant de recommencer.");
@@ -475,7 +513,7 @@ static int change_status(struct ctx *ctx, const struct session *s)
 int page_session_change(struct ctx *ctx)
 {
 	struct session s;
-	int rc = load_session(ctx, ctx->req->args[0], &s);
+	int rc = session_load(ctx, ctx->req->args[0], &s);
 	if (rc)
 		return rc;
 	const char *action = form(ctx, "action");
@@ -626,7 +664,7 @@ static int session_is_open(struct ctx *ctx, const struct session *s)
 int page_slot_add(struct ctx *ctx)
 {
 	struct session s;
-	int rc = load_session(ctx, ctx->req->args[0], &s);
+	int rc = session_load(ctx, ctx->req->args[0], &s);
 	if (rc || (rc = session_is_open(ctx, &s)) != 0)
 		return rc;
 	struct slot_fields f;
@@ -637,7 +675,10 @@ int page_slot_add(struct ctx *ctx)
 	struct slot_conflict *c;
 	size_t n;
 	const char *slot_id;
-	rc = store_slot_add(ctx->db, ctx->arena, s.id, &f, &slot_id, &c, &n);
+	struct tell t = { ctx, s.id, NULL, CONVOCATION_UPDATE };
+	const struct store_after after = { tell_run, &t };
+	rc = store_slot_add(ctx->db, ctx->arena, s.id, &f, &slot_id, &c, &n,
+		strcmp(s.status, "confirmee") == 0 ? &after : NULL);
 	if (rc != DB_OK)
 		return slot_refused(ctx, &s, rc, c, n);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/sessions/%s?fait=1#creneau-%s",
@@ -653,11 +694,16 @@ int page_slot_change(struct ctx *ctx)
 	int rc = store_slot_by_id(ctx->db, ctx->arena, ctx->req->args[0], &slot);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	if ((rc = load_session(ctx, slot.session_id, &s)) != 0 || (rc = session_is_open(ctx, &s)) != 0)
+	if ((rc = session_load(ctx, slot.session_id, &s)) != 0 || (rc = session_is_open(ctx, &s)) != 0)
 		return rc;
 	const char *action = form(ctx, "action");
+	/* the participants of a confirmed session follow: a moved slot is an
+	 * update of their invitation, a cancelled one its CANCEL */
+	int confirmed = strcmp(s.status, "confirmee") == 0;
+	struct tell tm = { ctx, s.id, NULL, CONVOCATION_UPDATE }, tc = { ctx, s.id, slot.id, CONVOCATION_UPDATE };
+	const struct store_after moved = { tell_run, &tm }, cancelled = { tell_run, &tc };
 	if (strcmp(action, "annuler") == 0) {
-		rc = store_slot_cancel(ctx->db, slot.id);
+		rc = store_slot_cancel(ctx->db, slot.id, confirmed ? &cancelled : NULL);
 		if (rc != DB_OK)
 			return slot_refused(ctx, &s, rc, NULL, 0);
 	} else if (strcmp(action, "deplacer") == 0) {
@@ -668,7 +714,7 @@ int page_slot_change(struct ctx *ctx)
 			return rc;
 		struct slot_conflict *c;
 		size_t n;
-		rc = store_slot_move(ctx->db, ctx->arena, slot.id, &f, &c, &n);
+		rc = store_slot_move(ctx->db, ctx->arena, slot.id, &f, &c, &n, confirmed ? &moved : NULL);
 		if (rc != DB_OK)
 			return slot_refused(ctx, &s, rc, c, n);
 	} else {
@@ -683,7 +729,7 @@ int page_slot_change(struct ctx *ctx)
 int page_session_duplicate(struct ctx *ctx)
 {
 	struct session s;
-	int rc = load_session(ctx, ctx->req->args[0], &s);
+	int rc = session_load(ctx, ctx->req->args[0], &s);
 	if (rc)
 		return rc;
 	const char *day = form(ctx, "date");

@@ -159,3 +159,15 @@ const char *due_warning_name(enum due_warning w)
 	}
 	return NULL;
 }
+
+struct civil_date due_working_days_from(struct civil_date d, int n,
+		const struct civil_date *closures, size_t n_closures)
+{
+	int step = n < 0 ? -1 : 1;
+	for (int left = n < 0 ? -n : n; left > 0;) {
+		d = cal_add_days(d, step);
+		if (!due_is_non_working_day(d, closures, n_closures))
+			left--;
+	}
+	return d;
+}

@@ -49,6 +49,12 @@ int due_date_compute(struct civil_date received, enum regime r, int paused_days,
 int due_is_non_working_day(struct civil_date d,
 		const struct civil_date *closures, size_t n_closures);
 
+/* The working day n working days after d (n > 0) or before it (n < 0):
+ * weekends, French public holidays and the closure days are skipped. d
+ * itself is not counted. d when n is 0. */
+struct civil_date due_working_days_from(struct civil_date d, int n,
+		const struct civil_date *closures, size_t n_closures);
+
 /* Calendar days from today to due: 0 on the due day, negative when late
  * (-1 the day after). Both dates must be valid. */
 int due_date_days_left(struct civil_date today, struct civil_date due);

@@ -54,7 +54,8 @@ static const struct db_stmt event_add = { "demand_event_add",
 	" d.participants, d.period, d.place, d.accessibility, d.message," \
 	" coalesce(d.assignee_id::text, '') AS assignee_id, coalesce(u.display_name, '') AS assignee_name," \
 	/* only someone who may still read demands gets the requester's replies */ \
-	" CASE WHEN u.active AND u.role <> 'formateur' THEN u.email ELSE '' END AS assignee_email" \
+	" CASE WHEN u.active AND u.role <> 'formateur' THEN u.email ELSE '' END AS assignee_email," \
+	" coalesce(d.session_id::text, '') AS session_id" \
 	" FROM demand d LEFT JOIN course c ON c.id = d.course_id" \
 	" LEFT JOIN staff_user u ON u.id = d.assignee_id"
 static const struct db_stmt by_tracking = { "demand_by_tracking",
@@ -246,7 +247,7 @@ static void demand_from_row(const struct db_rows *r, size_t i, struct demand *d)
 	COL(paused_seconds) COL(paused_days) COL(course_title) COL(course_slug) COL(custom_title)
 	COL(last_name) COL(first_name) COL(email) COL(phone) COL(organisation) COL(job_title)
 	COL(participants) COL(period) COL(place) COL(accessibility) COL(message)
-	COL(assignee_id) COL(assignee_name) COL(assignee_email)
+	COL(assignee_id) COL(assignee_name) COL(assignee_email) COL(session_id)
 #undef COL
 }
 

@@ -28,6 +28,7 @@ struct demand {
 	const char *last_name, *first_name, *email, *phone, *organisation, *job_title;
 	const char *participants, *period, *place, *accessibility, *message;
 	const char *assignee_id, *assignee_name, *assignee_email;
+	const char *session_id;        /* the session it was answered with, "" for none */
 };
 
 struct demand_event {

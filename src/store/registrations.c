@@ -101,6 +101,12 @@ static const struct db_stmt move = { "registration_move",
 	" e AS (INSERT INTO registration_event (registration_id, kind, from_status, to_status, actor,"
 	"   comment) SELECT id, 'deplacement', $6, status, $4, $5 FROM u)"
 	" SELECT status FROM u" };
+static const struct db_stmt cancel_session = { "registrations_cancel_session",
+	"WITH u AS (UPDATE registration SET status = 'annulee', waiting_rank = NULL, changed_by = $2,"
+	"   reason = $3, changed_at = now(), version = version + 1"
+	"   WHERE session_id = $1::bigint AND status IN " ACTIVE " RETURNING id, status)"
+	" INSERT INTO registration_event (registration_id, kind, to_status, actor, comment)"
+	" SELECT id, 'annulation', status, $2, $3 FROM u" };
 static const struct db_stmt convoked = { "registration_convoked",
 	"WITH u AS (UPDATE registration SET convocation_at = now() WHERE id = $1::bigint RETURNING id)"
 	" INSERT INTO registration_event (registration_id, kind, actor) SELECT id, 'convocation', ''"
@@ -269,6 +275,13 @@ int store_registration_move(struct db *db, struct arena *a, const struct registr
 	if (strcmp(g->status, "attente") == 0)
 		rc = renumber_waiting(db, g->session_id);
 	return rc;
+}
+
+int store_registrations_cancel_session(struct db *db, const char *session_id, const char *actor,
+		const char *reason)
+{
+	const char *p[] = { session_id, actor, reason };
+	return db_run(db, NULL, &cancel_session, 3, p, NULL);
 }
 
 int store_registration_convoked(struct db *db, const char *registration_id)

@@ -77,6 +77,10 @@ int store_waiting_list_set(struct db *db, const char *session_id, const long lon
  * (placed there as a confirmation: it may wait). */
 int store_registration_move(struct db *db, struct arena *a, const struct registration *r,
 		const char *to_session, const char *actor, const char **now);
+/* Inside the caller's transaction: every active registration of a
+ * cancelled session is cancelled too, with reason. */
+int store_registrations_cancel_session(struct db *db, const char *session_id, const char *actor,
+		const char *reason);
 /* Marks that a convocation (or its update) was queued for r now. */
 int store_registration_convoked(struct db *db, const char *registration_id);
 

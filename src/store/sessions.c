@@ -64,6 +64,12 @@ static const struct db_stmt for_demand = { "sessions_for_demand",
 	" AND se.last_day >= (now() AT TIME ZONE 'Europe/Paris')::date)"
 	" ORDER BY se.demand_id = $1 DESC, se.first_day NULLS LAST, se.id LIMIT 50" };
 
+/* Where a registration may move: the sessions of the course still to come. */
+static const struct db_stmt of_course_open = { "sessions_of_course_open",
+	SESSION_COLUMNS " WHERE se.course_id = $1::bigint AND se.status IN ('envisagee', 'confirmee')"
+	" AND (se.last_day IS NULL OR se.last_day >= (now() AT TIME ZONE 'Europe/Paris')::date)"
+	" ORDER BY se.first_day NULLS LAST, se.id LIMIT 50" };
+
 static void session_from_row(const struct db_rows *r, size_t i, struct session *s)
 {
 #define X(f) s->f = db_get(r, i, #f);
@@ -359,16 +365,23 @@ int store_session_update(struct db *db, const char *id, const struct session_fie
 	return rc;
 }
 
-static int finish(struct db *db, int rc)
+static int finish_after(struct db *db, int rc, const struct store_after *after)
 {
+	if (rc == DB_OK && after)
+		rc = after->run(db, after->arg);
 	if (rc == DB_OK)
 		return db_commit(db);
 	db_rollback(db);
 	return rc;
 }
 
+static int finish(struct db *db, int rc)
+{
+	return finish_after(db, rc, NULL);
+}
+
 int store_session_set_status(struct db *db, const char *id, const char *from, const char *to,
-		const char *reason)
+		const char *reason, const struct store_after *after)
 {
 	struct arena *a = arena_new();
 	if (!a)
@@ -382,7 +395,7 @@ int store_session_set_status(struct db *db, const char *id, const char *from, co
 		rc = DB_STALE;
 	if (rc == DB_OK && strcmp(to, "annulee") == 0)
 		rc = db_run(db, a, &cancel_slots, 1, p, NULL);
-	rc = finish(db, rc);
+	rc = finish_after(db, rc, after);
 	arena_free(a);
 	return rc;
 }
@@ -490,7 +503,7 @@ static void times_text(const struct slot_fields *f, char from[24], char to[24])
 
 int store_slot_add(struct db *db, struct arena *a, const char *session_id,
 		const struct slot_fields *f, const char **slot_id,
-		struct slot_conflict **conflicts_out, size_t *n_conflicts)
+		struct slot_conflict **conflicts_out, size_t *n_conflicts, const struct store_after *after)
 {
 	*n_conflicts = 0;
 	int rc = precheck(db, a, f, "", conflicts_out, n_conflicts);
@@ -511,12 +524,13 @@ int store_slot_add(struct db *db, struct arena *a, const char *session_id,
 	}
 	if (rc == DB_OK)
 		rc = db_run(db, a, &session_touch, 1, p, NULL);
-	rc = finish(db, rc);
+	rc = finish_after(db, rc, after);
 	return explain_conflict(db, a, rc, f, "", conflicts_out, n_conflicts);
 }
 
 int store_slot_move(struct db *db, struct arena *a, const char *slot_id,
-		const struct slot_fields *f, struct slot_conflict **conflicts_out, size_t *n_conflicts)
+		const struct slot_fields *f, struct slot_conflict **conflicts_out, size_t *n_conflicts,
+		const struct store_after *after)
 {
 	*n_conflicts = 0;
 	int rc = precheck(db, a, f, slot_id, conflicts_out, n_conflicts);
@@ -543,11 +557,11 @@ int store_slot_move(struct db *db, struct arena *a, const char *slot_id,
 		const char *ps[] = { db_get(r, 0, "session_id") };
 		rc = db_run(db, a, &session_touch, 1, ps, NULL);
 	}
-	rc = finish(db, rc);
+	rc = finish_after(db, rc, after);
 	return explain_conflict(db, a, rc, f, slot_id, conflicts_out, n_conflicts);
 }
 
-int store_slot_cancel(struct db *db, const char *slot_id)
+int store_slot_cancel(struct db *db, const char *slot_id, const struct store_after *after)
 {
 	struct arena *a = arena_new();
 	if (!a)
@@ -563,7 +577,7 @@ int store_slot_cancel(struct db *db, const char *slot_id)
 		const char *ps[] = { db_get(r, 0, "session_id") };
 		rc = db_run(db, a, &session_touch, 1, ps, NULL);
 	}
-	rc = finish(db, rc);
+	rc = finish_after(db, rc, after);
 	arena_free(a);
 	return rc;
 }
@@ -735,4 +749,25 @@ int store_unknown_trainers(struct db *db, struct arena *a, const char *trainer_i
 		const char **unknown)
 {
 	return one_value(db, a, &unknown_trainers, trainer_ids, "ids", unknown);
+}
+
+int store_sessions_of_course_open(struct db *db, struct arena *a, const char *course_id,
+		struct session **out, size_t *n)
+{
+	const char *p[] = { course_id };
+	struct db_rows *r;
+	*out = NULL;
+	*n = 0;
+	int rc = db_run(db, a, &of_course_open, 1, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	size_t count = db_rows_count(r);
+	struct session *s = count ? arena_calloc(a, count, sizeof(*s)) : NULL;
+	if (count && !s)
+		return DB_FAILED;
+	for (size_t i = 0; i < count; i++)
+		session_from_row(r, i, &s[i]);
+	*out = s;
+	*n = count;
+	return DB_OK;
 }

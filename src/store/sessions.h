@@ -69,6 +69,9 @@ struct slot_conflict {
 };
 
 int store_session_by_id(struct db *db, struct arena *a, const char *id, struct session *out);
+/* The sessions of a course still to come (envisaged or confirmed), by date. */
+int store_sessions_of_course_open(struct db *db, struct arena *a, const char *course_id,
+		struct session **out, size_t *n);
 /* Every slot of a session, cancelled ones included, by start. */
 int store_session_slots(struct db *db, struct arena *a, const char *session_id,
 		struct slot **out, size_t *n);
@@ -79,13 +82,21 @@ int store_sessions_for_demand(struct db *db, struct arena *a, const char *demand
 
 int store_session_create(struct db *db, struct arena *a, const struct session_fields *f,
 		const char **id);
+/* Work done in the same transaction as a change, just before its commit:
+ * the mails the change sends (convocations and their updates), so that
+ * they exist if and only if the change does. NULL for none. */
+struct store_after {
+	int (*run)(struct db *db, void *arg);
+	void *arg;
+};
+
 /* Changes the fields; DB_CONFLICT when the maximum is now below the
  * registrations (checked in the same statement), DB_NOT_FOUND. */
 int store_session_update(struct db *db, const char *id, const struct session_fields *f);
 /* Status change checked against from (DB_STALE when it changed meanwhile);
  * cancelling cancels every slot, which frees its trainers and room. */
 int store_session_set_status(struct db *db, const char *id, const char *from, const char *to,
-		const char *reason);
+		const char *reason, const struct store_after *after);
 /* A copy of the session (status envisagee, no demand, no registrations)
  * with every live slot moved by days, same local times, same rooms and
  * trainers. DB_CONFLICT with the conflicts when something is taken. */
@@ -102,11 +113,12 @@ int store_slot_conflicts(struct db *db, struct arena *a, int64_t starts_utc, int
  * made at the same moment by someone else. */
 int store_slot_add(struct db *db, struct arena *a, const char *session_id,
 		const struct slot_fields *f, const char **slot_id,
-		struct slot_conflict **conflicts, size_t *n_conflicts);
+		struct slot_conflict **conflicts, size_t *n_conflicts, const struct store_after *after);
 /* Moves a slot (date, times, room, trainers, labels); same conflicts. */
 int store_slot_move(struct db *db, struct arena *a, const char *slot_id,
-		const struct slot_fields *f, struct slot_conflict **conflicts, size_t *n_conflicts);
-int store_slot_cancel(struct db *db, const char *slot_id);
+		const struct slot_fields *f, struct slot_conflict **conflicts, size_t *n_conflicts,
+		const struct store_after *after);
+int store_slot_cancel(struct db *db, const char *slot_id, const struct store_after *after);
 int store_slot_by_id(struct db *db, struct arena *a, const char *id, struct slot *out);
 
 /* The calendar: live slots from..to (dates, to excluded), filtered; ""

@@ -82,6 +82,87 @@
 </table></div>
 <?cs else ?><p>Aucun créneau pour l'instant.</p><?cs /if ?>
 
+<h2 id="inscrits">Inscrits</h2>
+<?cs if:Errors.registrations ?><p class="error-box" role="alert"><?cs var:Errors.registrations ?></p><?cs /if ?>
+<p><?cs var:s.registered ?> confirmé(s) sur <?cs var:s.max ?> places<?cs if:RegistrationCount.waiting != "0" ?>, <?cs var:RegistrationCount.waiting ?> en liste d'attente<?cs /if ?>.
+<?cs if:Desk ?><a href="/intranet/sessions/<?cs var:s.id ?>/inscriptions.csv">Exporter la liste (CSV)</a><?cs /if ?></p>
+<?cs def:registration_actions(g, waiting) ?>
+<?cs if:Desk && !s.final ?><details><summary>Modifier<span class="visually-hidden"> l'inscription de <?cs var:g.name ?></span></summary>
+<?cs if:waiting ?><form method="post" action="/intranet/inscriptions/<?cs var:g.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="confirmer">
+<button type="submit">Confirmer maintenant</button></form>
+<form method="post" action="/intranet/inscriptions/<?cs var:g.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="rang"><input type="hidden" name="rang" value="monter">
+<button type="submit">Monter<span class="visually-hidden"> <?cs var:g.name ?></span></button></form>
+<form method="post" action="/intranet/inscriptions/<?cs var:g.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="rang"><input type="hidden" name="rang" value="descendre">
+<button type="submit">Descendre<span class="visually-hidden"> <?cs var:g.name ?></span></button></form><?cs /if ?>
+<?cs if:subcount(MoveTo) ?><form method="post" action="/intranet/inscriptions/<?cs var:g.id ?>" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="deplacer">
+<p><label for="vers-<?cs var:g.id ?>">Déplacer vers la session</label>
+<select id="vers-<?cs var:g.id ?>" name="session"><?cs each:m = MoveTo ?><option value="<?cs var:m.id ?>"><?cs var:m.label ?></option><?cs /each ?></select></p>
+<p><button type="submit" class="secondary">Déplacer</button></p></form><?cs /if ?>
+<form method="post" action="/intranet/inscriptions/<?cs var:g.id ?>" class="stacked warning">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="annuler">
+<p><label for="raison-<?cs var:g.id ?>">Motif de l'annulation (obligatoire)</label>
+<textarea id="raison-<?cs var:g.id ?>" name="raison" rows="2" maxlength="1000" required></textarea></p>
+<p><button type="submit" class="danger">Annuler l'inscription</button><?cs if:!waiting && Waiting.0.name ?> <span class="help">La première personne en attente (<?cs var:Waiting.0.name ?>) prendra la place et recevra sa convocation.</span><?cs /if ?></p></form>
+</details><?cs /if ?>
+<?cs /def ?>
+<?cs if:subcount(Registrations) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="inscrits-titre">
+<table class="data" id="table-inscrits">
+<caption id="inscrits-titre">Participants confirmés</caption>
+<thead><tr><th scope="col">Nom</th><th scope="col">Organisme</th><th scope="col">Convocation</th><?cs if:Desk ?><th scope="col">Actions</th><?cs /if ?></tr></thead>
+<tbody>
+<?cs each:g = Registrations ?><tr id="inscription-<?cs var:g.id ?>"><th scope="row"><?cs var:g.sort_name ?><?cs if:g.adaptation ?> <span class="tag tag-info">Adaptation prévue</span><?cs if:!Desk ?><br><span class="help"><?cs var:g.adaptation ?></span><?cs /if ?><?cs /if ?><?cs if:Desk && g.email ?><br><span class="meta"><?cs var:g.email ?></span><?cs /if ?></th>
+<td><?cs var:g.organisation ?><?cs if:g.job_title ?><br><span class="meta"><?cs var:g.job_title ?></span><?cs /if ?></td>
+<td><?cs if:g.convocation ?>envoyée le <?cs var:g.convocation ?><?cs elif:s.status == "confirmee" ?>—<?cs else ?>à la confirmation de la session<?cs /if ?></td>
+<?cs if:Desk ?><td><?cs call:registration_actions(g, "") ?></td><?cs /if ?></tr>
+<?cs /each ?></tbody></table></div>
+<?cs else ?><p>Aucun participant confirmé pour l'instant<?cs if:Desk && !s.final ?> : ajoutez-en ci-dessous, ou collez une liste<?cs /if ?>.</p><?cs /if ?>
+<?cs if:subcount(Waiting) ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="attente-titre">
+<table class="data" id="table-attente">
+<caption id="attente-titre">Liste d'attente, dans l'ordre où les places seront offertes</caption>
+<thead><tr><th scope="col">Rang</th><th scope="col">Nom</th><th scope="col">Organisme</th><?cs if:Desk ?><th scope="col">Actions</th><?cs /if ?></tr></thead>
+<tbody>
+<?cs each:g = Waiting ?><tr id="inscription-<?cs var:g.id ?>"><td><?cs var:g.rank ?></td><th scope="row"><?cs var:g.sort_name ?></th><td><?cs var:g.organisation ?></td>
+<?cs if:Desk ?><td><?cs call:registration_actions(g, "1") ?></td><?cs /if ?></tr>
+<?cs /each ?></tbody></table></div><?cs /if ?>
+<?cs if:Desk && subcount(FormerRegistrations) ?><details><summary>Inscriptions annulées ou excusées (<?cs var:subcount(FormerRegistrations) ?>)</summary>
+<ul><?cs each:g = FormerRegistrations ?><li><?cs var:g.sort_name ?> — <?cs var:g.status_label ?><?cs if:g.by ?> par <?cs var:g.by ?><?cs /if ?><?cs if:g.reason ?> : <?cs var:g.reason ?><?cs /if ?></li><?cs /each ?></ul></details><?cs /if ?>
+
+<?cs if:Desk && !s.final ?>
+<h3 id="inscrire">Inscrire une personne</h3>
+<?cs if:Errors.add ?><p class="error-box" role="alert"><?cs var:Errors.add ?></p><?cs /if ?>
+<form method="post" action="/intranet/sessions/<?cs var:s.id ?>/inscriptions" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="ajouter">
+<?cs def:person_field(id, name, label, value, error, max, type, auto) ?><p><label for="<?cs var:id ?>"><?cs var:label ?></label>
+<?cs if:error ?><span class="field-error" id="<?cs var:id ?>-erreur"><?cs var:error ?></span><?cs /if ?>
+<input type="<?cs var:type ?>" id="<?cs var:id ?>" name="<?cs var:name ?>" maxlength="<?cs var:max ?>" value="<?cs var:value ?>" autocomplete="<?cs var:auto ?>"<?cs if:error ?> aria-invalid="true" aria-describedby="<?cs var:id ?>-erreur"<?cs /if ?>></p><?cs /def ?>
+<?cs call:person_field("p-nom", "nom", "Nom", AddForm.last_name, Errors.last_name, "100", "text", "off") ?>
+<?cs call:person_field("p-prenom", "prenom", "Prénom", AddForm.first_name, Errors.first_name, "100", "text", "off") ?>
+<?cs call:person_field("p-email", "email", "Adresse électronique (la convocation y est envoyée)", AddForm.email, Errors.email, "254", "email", "off") ?>
+<?cs call:person_field("p-fonction", "fonction", "Fonction (facultatif)", AddForm.job_title, Errors.job_title, "200", "text", "off") ?>
+<?cs call:person_field("p-organisme", "organisme", "Organisme (facultatif)", AddForm.organisation, Errors.organisation, "200", "text", "off") ?>
+<p><label for="p-besoin">Besoin lié à un handicap (facultatif : transmis au seul référent handicap)</label>
+<?cs if:Errors.need ?><span class="field-error" id="p-besoin-erreur"><?cs var:Errors.need ?></span><?cs /if ?>
+<textarea id="p-besoin" name="besoin" rows="2" maxlength="2000"><?cs var:AddForm.need ?></textarea></p>
+<p><button type="submit">Inscrire</button> <span class="help">Confirmée tant qu'il reste des places, puis en liste d'attente.</span></p>
+</form>
+<h3 id="coller">Coller une liste</h3>
+<?cs if:Errors.list ?><div class="error-box" role="alert"><p><?cs var:Errors.list ?></p>
+<?cs if:subcount(ListErrors) ?><ul><?cs each:e = ListErrors ?><li><a href="#liste">Ligne <?cs var:e.line ?></a> (<?cs var:e.raw ?>) : <?cs var:e.error ?></li><?cs /each ?></ul><?cs /if ?></div><?cs /if ?>
+<form method="post" action="/intranet/sessions/<?cs var:s.id ?>/inscriptions" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="coller">
+<p><label for="liste">Une personne par ligne : Nom;Prénom;Email;Fonction;Organisme</label>
+<span class="help" id="liste-aide">Copiez les colonnes d'un tableur (séparées par des tabulations) ou écrivez-les séparées par « ; ». Fonction et organisme sont facultatifs ; 200 lignes au plus. Rien n'est enregistré tant qu'une ligne est à corriger.</span>
+<textarea id="liste" name="liste" rows="8" aria-describedby="liste-aide"<?cs if:Errors.list ?> aria-invalid="true"<?cs /if ?>><?cs var:ListForm.text ?></textarea></p>
+<p><button type="submit">Inscrire la liste</button></p>
+</form>
+<?cs /if ?>
+
 <?cs if:Desk && !s.final ?>
 <h2 id="ajouter">Ajouter un créneau</h2>
 <form method="post" action="/intranet/sessions/<?cs var:s.id ?>/creneaux" class="stacked narrow">

@@ -11,6 +11,29 @@
 <?cs if:d.answered ?><dt>Réponse envoyée le</dt><dd><?cs var:d.answered ?></dd>
 <?cs elif:d.open ?><dt>Notre engagement</dt><dd>Réponse au plus tard le <?cs var:d.due ?></dd><?cs /if ?>
 </dl>
+<?cs if:Enrol.session ?>
+<h2 id="participants">Vos participants</h2>
+<?cs if:Errors.enrol ?><p class="error-box" role="alert"><?cs var:Errors.enrol ?></p><?cs /if ?>
+<?cs if:subcount(Named) ?><ul>
+<?cs each:g = Named ?><li><?cs var:g.name ?> (<?cs var:g.email ?>) — <span class="tag tag-<?cs var:g.status ?>"><?cs var:g.status_label ?><?cs if:g.status == "attente" ?>, rang <?cs var:g.rank ?><?cs /if ?></span>
+<?cs if:g.active && Enrol.open ?><form method="post" action="/demande/suivi/<?cs var:d.token ?>/participants" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="retirer"><input type="hidden" name="inscription" value="<?cs var:g.id ?>">
+<button type="submit" class="secondary">Retirer<span class="visually-hidden"> <?cs var:g.name ?></span></button></form><?cs /if ?></li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs if:Enrol.open && Enrol.rows != "0" ?>
+<p>Indiquez les personnes qui suivront la formation<?cs if:Enrol.first_day ?> (à partir du <?cs var:Enrol.first_day ?>)<?cs /if ?> : chacune reçoit sa convocation à son adresse, et vous une copie. Vous avez demandé <?cs var:Enrol.asked ?> place(s).<?cs if:Enrol.closes ?> Inscriptions ouvertes jusqu'au <?cs var:Enrol.closes ?>.<?cs /if ?></p>
+<form method="post" action="/demande/suivi/<?cs var:d.token ?>/participants" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="inscrire">
+<?cs each:row = Rows ?><fieldset><legend>Participant <?cs var:row.n ?></legend>
+<p><label for="p<?cs var:row.n ?>-nom">Nom</label><input id="p<?cs var:row.n ?>-nom" name="p<?cs var:row.n ?>_nom" maxlength="100" value="<?cs var:row.last_name ?>"></p>
+<p><label for="p<?cs var:row.n ?>-prenom">Prénom</label><input id="p<?cs var:row.n ?>-prenom" name="p<?cs var:row.n ?>_prenom" maxlength="100" value="<?cs var:row.first_name ?>"></p>
+<p><label for="p<?cs var:row.n ?>-email">Adresse électronique</label><input type="email" id="p<?cs var:row.n ?>-email" name="p<?cs var:row.n ?>_email" maxlength="254" value="<?cs var:row.email ?>"></p>
+<p><label for="p<?cs var:row.n ?>-fonction">Fonction (facultatif)</label><input id="p<?cs var:row.n ?>-fonction" name="p<?cs var:row.n ?>_fonction" maxlength="200" value="<?cs var:row.job_title ?>"></p>
+</fieldset><?cs /each ?>
+<p><button type="submit">Inscrire ces participants</button> <span class="help">Les lignes laissées vides sont ignorées. Confirmés tant qu'il reste des places, puis en liste d'attente.</span></p>
+</form>
+<?cs elif:!Enrol.open ?><p>Les inscriptions sont closes : pour toute modification, répondez à notre dernier courriel.</p><?cs /if ?>
+<?cs /if ?>
 <h2>Historique</h2>
 <ol class="events">
 <?cs each:e = Events ?><li><span class="meta"><?cs var:e.at ?></span><br><span class="prewrap"><?cs var:e.comment ?></span></li><?cs /each ?>

@@ -1,0 +1,389 @@
+#!/usr/bin/env perl
+# Registrations through the real stack: staff add one person or paste a
+# list (every refusal a 422 with nothing saved), seats decided by
+# PostgreSQL (30 people racing for 12 seats), the waiting list promoted on
+# every cancellation and reordered by hand, moves between sessions, the
+# participant's private page (cancel, need, agenda), the requester naming
+# participants on the tracking page, and the convocations in the outbox
+# with their iTIP invitation (stable UID, SEQUENCE raised by a moved slot,
+# CANCEL for a cancelled slot or registration), the J-2 reminder once,
+# and one convocation through the SMTP sink, whole.
+use strict;
+use warnings;
+use utf8;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use Test::More;
+use Encode qw(encode_utf8 decode_utf8);
+use MIME::Base64 qw(decode_base64);
+use POSIX qw(strftime);
+use Time::Local qw(timegm);
+use Stack;
+use Sink;
+use Browser;
+
+binmode(Test::More->builder->$_, ':encoding(UTF-8)') for qw(output failure_output todo_output);
+
+my $ROOT = $Stack::ROOT;
+my $smtp_port = Stack::free_port();
+my $stack = Stack->start(name => 'registrations', demo => 1,
+	conf => "smtp_url = smtp://127.0.0.1:$smtp_port\nworkers = 4\n");
+my $var = $stack->var;
+my $cli = "$ROOT/cgi-bin/formations -c $var/formations.conf";
+sub q1 { my ($sql) = @_; return $stack->psql(encode_utf8($sql)) }
+
+my ($admin_email, $admin_pw) = $stack->demo_admin;
+my $desk = Browser->new($stack->base);
+is($desk->login($admin_email, $admin_pw)->{status}, 303, 'the admin logs in');
+
+# A confirmed INTER session of 12 seats, three slots in the weeks to come,
+# with a room and a trainer; a second session of the same course, and one
+# of another course.
+my $course = q1("SELECT id FROM course WHERE slug = 'cooperation-territoriale'");
+my $other_course = q1("SELECT id FROM course WHERE status = 'published' AND id <> $course ORDER BY id LIMIT 1");
+my $place = q1("INSERT INTO place (name, address, city, capacity, access) VALUES ('Maison de la formation',"
+	. " '3 rue de la Paix', 'Rennes', 40, 'Métro ligne A, arrêt République') RETURNING id");
+my $room = q1("INSERT INTO room (place_id, name, capacity) VALUES ($place, 'Salle Iroise', 40) RETURNING id");
+my $trainer = q1("INSERT INTO trainer (name, kind, feed_token) VALUES ('Tanguy Formateur', 'interne',"
+	. " repeat('c3', 20)) RETURNING id");
+sub session_with_slots {
+	my ($course_id, $max, $status, $offset) = @_;
+	my $sid = q1("INSERT INTO session (course_id, kind, place_id, min_participants, max_participants, status)"
+		. " VALUES ($course_id, 'inter', $place, 4, $max, '$status') RETURNING id");
+	for my $k (0 .. 2) {
+		my $slot = q1("INSERT INTO slot (session_id, day, starts_at, ends_at, part, room_id, module_label, day_label)"
+			. " SELECT $sid, d, (d + time '09:00') AT TIME ZONE 'Europe/Paris', (d + time '12:30') AT TIME ZONE 'Europe/Paris',"
+			. " 'matin', $room, 'Module 3', 'Journée " . ($k + 1) . "'"
+			. " FROM (SELECT (date_trunc('week', current_date) + interval '" . ($offset + 7 * $k) . " days')::date AS d) x RETURNING id");
+		q1("INSERT INTO slot_trainer (slot_id, trainer_id) VALUES ($slot, $trainer)");
+	}
+	return $sid;
+}
+my $sid = session_with_slots($course, 12, 'confirmee', 21);
+my $sid2 = session_with_slots($course, 20, 'envisagee', 63);
+my $sid_other = session_with_slots($other_course, 20, 'confirmee', 105);
+my $page = $desk->get("/intranet/sessions/$sid");
+is($page->{status}, 200, 'the session page');
+like($page->{text}, qr{<h2 id="inscrits">Inscrits</h2>}, 'with its registrations');
+like($page->{text}, qr{Aucun participant confirmé}, 'none yet, and what to do');
+my $token = $desk->token_from($page);
+sub add {
+	my ($b, $session, %p) = @_;
+	my %f = (nom => '', prenom => '', email => '', fonction => '', organisme => '', besoin => '', %p);
+	return $b->post("/intranet/sessions/$session/inscriptions", [ _csrf => $token, action => 'ajouter', %f ]);
+}
+sub regs { q1("SELECT count(*) FROM registration WHERE session_id = $_[0] AND status = '$_[1]'") }
+
+# --- one person ----------------------------------------------------------------------
+my $r = add($desk, $sid, nom => "Lefèvre-D'Arc", prenom => 'Anne-Laure', email => 'Anne-Laure.Lefevre@Caf35.example.org',
+	fonction => 'Conseillère technique', organisme => "Caf d'Ille-et-Vilaine");
+is($r->{status}, 303, 'a person is registered') or diag join(' / ', $r->{text} =~ /(?:error-box|field-error)[^>]*>([^<]*)/g);
+my $reg = q1("SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id"
+	. " WHERE p.email = 'anne-laure.lefevre\@caf35.example.org'");
+ok($reg, 'found again by her address, lowercased');
+is(q1("SELECT p.last_name || '|' || p.first_name || '|' || r.status FROM registration r"
+	. " JOIN participant p ON p.id = r.participant_id WHERE r.id = $reg"), "Lefèvre-D'Arc|Anne-Laure|confirmee",
+	'her name kept exactly, confirmed');
+like(decode_utf8($desk->get($r->{headers}{location})->{content}), qr{Anne-Laure Lefèvre-D(?:'|&#39;)Arc est inscrit\(e\) : sa convocation part},
+	'the banner names her and says her convocation leaves');
+my ($conv) = q1("SELECT id FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org'"
+	. " AND kind = 'convocation'");
+ok($conv, 'her convocation is queued');
+is(q1("SELECT calendar_method FROM mail_outbox WHERE id = $conv"), 'REQUEST', 'with an invitation (REQUEST)');
+
+sub calendar_lines {
+	my ($id) = @_;
+	my $ics = q1("SELECT calendar FROM mail_outbox WHERE id = $id");
+	my $file = "$var/invitation.ics";
+	open my $fh, '>:raw', $file or die $!;
+	print $fh encode_utf8($ics);
+	close $fh;
+	my @lines = map { chomp; decode_utf8($_) } `$ROOT/build/tools/ical_dump --itip <$file 2>&1`;
+	return ($? >> 8, @lines);
+}
+my ($rc, @ics) = calendar_lines($conv);
+is($rc, 0, 'the invitation parses with libical, without errors');
+is($ics[0], 'METHOD|REQUEST', 'METHOD:REQUEST');
+my @events = grep { /^convocation-/ } @ics;
+is(scalar @events, 3, 'one VEVENT per slot');
+my @slots = split /\n/, q1("SELECT id FROM slot WHERE session_id = $sid ORDER BY starts_at");
+like($events[0], qr{^convocation-$slots[0]\@egoc\.example\|}, 'a stable UID per slot');
+like($events[0], qr{\|CONFIRMED\|}, 'STATUS:CONFIRMED');
+like($events[0], qr{\|mailto:formations\@egoc\.example\|EGOC — Formations\|mailto:anne-laure\.lefevre\@caf35\.example\.org\|Anne-Laure Lefèvre-D'Arc\|REQ-PARTICIPANT\|NEEDS-ACTION\|FALSE},
+	'ORGANIZER EGOC, ATTENDEE the participant');
+is($ics[-1], 'RESTRICTIONS|0', 'nothing RFC 5546 forbids or misses');
+my ($seq0) = $events[0] =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
+my $body = q1("SELECT body FROM mail_outbox WHERE id = $conv");
+like($body, qr{Maison de la formation\n3 rue de la Paix\nRennes\nAccès : Métro ligne A}, 'the convocation gives the place, address and access');
+like($body, qr{Salle : Salle Iroise}, 'the room');
+like($body, qr{Formateur\(s\) : Tanguy Formateur}, 'the trainer');
+like($body, qr{Module 3 · Journée 1}, 'the programme of each half-day');
+like($body, qr{, 9 h – 12 h 30}, 'the Paris times in French');
+like($body, qr{Règlement intérieur}, 'the règlement intérieur');
+like($body, qr{référent handicap}, 'the accessibility contact');
+my $ptoken = q1("SELECT token FROM registration WHERE id = $reg");
+like($body, qr{/participant/$ptoken\n}, 'her private page');
+
+$r = add($desk, $sid, nom => 'Autre', prenom => 'Nom', email => 'anne-laure.lefevre@caf35.example.org');
+is($r->{status}, 422, 'the same person twice: 422');
+like($r->{text}, qr{est déjà inscrit\(e\) à cette session}, 'said so');
+$r = add($desk, $sid, nom => "N'Diaye", prenom => 'Awa', email => 'awa.ndiaye@caf35');
+is($r->{status}, 422, 'a bad address: 422');
+like($r->{text}, qr{value="N(?:'|&#39;)Diaye"}, 'what was typed is kept');
+$r = add($desk, $sid, nom => "Jean\nBcc", prenom => 'X', email => 'x@caf35.example.org');
+is($r->{status}, 422, 'a line break in a name: 422');
+is(regs($sid, 'confirmee'), 1, 'nothing saved');
+
+# --- a pasted list ---------------------------------------------------------------------
+my @lines = map { "Nom$_;Prénom$_;personne$_\@caf29.example.org;Agent;Caf du Finistère" } 1 .. 50;
+$lines[24] = 'Sans;Adresse;pas-une-adresse;Agent';
+$r = $desk->post("/intranet/sessions/$sid/inscriptions", [ _csrf => $token, action => 'coller',
+	liste => join("\n", @lines) ]);
+is($r->{status}, 422, 'a list with one wrong line among 50: 422');
+like($r->{text}, qr{Ligne 25</a> \(Sans;Adresse;pas-une-adresse;Agent\)}, 'the wrong line is named');
+like($r->{text}, qr{Nom49;Prénom49;personne49\@caf29\.example\.org}, 'the 49 others are shown back');
+is(regs($sid, 'confirmee'), 1, 'nothing saved');
+$r = $desk->post("/intranet/sessions/$sid/inscriptions", [ _csrf => $token, action => 'coller',
+	liste => join("\n", map { "N$_;P$_;p$_\@caf29.example.org" } 1 .. 201) ]);
+is($r->{status}, 422, '201 lines: 422');
+like($r->{text}, qr{plus de 200 personnes}, 'said so');
+my $list = "Nom\tPrénom\tEmail\tFonction\tOrganisme\n" . join("\n", map { "Le Gall\tYann$_\tyann$_.legall\@caf29.example.org\tAgent\tCaf du Finistère" } 1 .. 14);
+$r = $desk->post("/intranet/sessions/$sid/inscriptions", [ _csrf => $token, action => 'coller', liste => $list ]);
+is($r->{status}, 303, '14 people pasted from a spreadsheet (tabs, a header)');
+is(regs($sid, 'confirmee'), 12, 'more names than seats: 12 confirmed');
+is(regs($sid, 'attente'), 3, 'and 3 waiting');
+is(q1("SELECT string_agg(waiting_rank::text, ',' ORDER BY waiting_rank) FROM registration WHERE session_id = $sid AND status = 'attente'"),
+	'1,2,3', 'ranked 1 to 3');
+like(decode_utf8($desk->get($r->{headers}{location})->{content}), qr{14 personne\(s\) inscrite\(s\), dont 3 sur la liste d(?:'|&#39;)attente},
+	'the page says which wait');
+is(q1("SELECT count(*) FROM mail_outbox WHERE kind = 'liste_attente'"), '3', 'each waiting person is told their rank');
+
+# --- cancellation promotes the first waiting ------------------------------------------
+my ($first_waiting, $first_name) = split /\|/, q1("SELECT r.id || '|' || p.first_name FROM registration r JOIN participant p ON p.id = r.participant_id"
+	. " WHERE r.session_id = $sid AND r.waiting_rank = 1");
+$r = $desk->post("/intranet/inscriptions/$reg", [ _csrf => $token, action => 'annuler', raison => '' ]);
+is($r->{status}, 422, 'a cancellation needs a reason');
+$r = $desk->post("/intranet/inscriptions/$reg", [ _csrf => $token, action => 'annuler', raison => 'Mutée dans un autre service' ]);
+is($r->{status}, 303, 'a confirmed registration is cancelled');
+like(decode_utf8($desk->get($r->{headers}{location})->{content}), qr{Le Gall quitte la liste d(?:'|&#39;)attente et reçoit sa convocation},
+	'the banner says who takes the seat');
+is(q1("SELECT status FROM registration WHERE id = $first_waiting"), 'confirmee', 'the first waiting is confirmed');
+is(q1("SELECT string_agg(waiting_rank::text, ',' ORDER BY waiting_rank) FROM registration WHERE session_id = $sid AND status = 'attente'"),
+	'1,2', 'the others move up');
+is(q1("SELECT count(*) FROM mail_outbox m JOIN participant p ON p.email = m.to_address JOIN registration r ON r.participant_id = p.id"
+	. " WHERE r.id = $first_waiting AND m.kind = 'convocation' AND m.subject LIKE 'Une place s''est libérée%'"), '1', 'and mailed');
+my ($cancel_mail) = q1("SELECT id FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org' AND kind = 'convocation_annulation'");
+ok($cancel_mail, 'the cancelled one gets a cancellation');
+($rc, @ics) = calendar_lines($cancel_mail);
+is($ics[0], 'METHOD|CANCEL', 'METHOD:CANCEL');
+my @cancelled = grep { /^convocation-/ } @ics;
+is(scalar(grep { /\|CANCELLED\|/ } @cancelled), 3, 'every slot cancelled, with its UID');
+my ($seq1) = $cancelled[0] =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
+ok($seq1 > $seq0, "with a higher SEQUENCE ($seq0 then $seq1)");
+$r = $desk->post("/intranet/inscriptions/$reg", [ _csrf => $token, action => 'annuler', raison => 'encore' ]);
+is($r->{status}, 303, 'a second cancel is harmless');
+like(decode_utf8($desk->get($r->{headers}{location})->{content}), qr{déjà annulée}, 'and says so');
+$r = $desk->get("/intranet/sessions/$sid?info=Votre+mot+de+passe+a+expir%C3%A9&sceau=00");
+unlike($r->{text}, qr{mot de passe a expiré}, 'a banner without the seal is not shown');
+
+# --- the waiting list by hand, moves ------------------------------------------------------
+my ($w1, $w2) = split /\n/, q1("SELECT id FROM registration WHERE session_id = $sid AND status = 'attente' ORDER BY waiting_rank");
+$r = $desk->post("/intranet/inscriptions/$w2", [ _csrf => $token, action => 'rang', rang => 'monter' ]);
+is($r->{status}, 303, 'a waiting person moves up');
+is(q1("SELECT waiting_rank FROM registration WHERE id = $w2") . ',' . q1("SELECT waiting_rank FROM registration WHERE id = $w1"),
+	'1,2', 'the ranks swap');
+$r = $desk->post("/intranet/inscriptions/$w1", [ _csrf => $token, action => 'confirmer' ]);
+is($r->{status}, 422, 'confirming by hand in a full session is refused');
+is(regs($sid, 'confirmee'), 12, 'still 12');
+$r = $desk->post("/intranet/inscriptions/$w1", [ _csrf => $token, action => 'deplacer', session => $sid_other ]);
+is($r->{status}, 422, 'a move to a session of another course is refused');
+$r = $desk->post("/intranet/inscriptions/$w1", [ _csrf => $token, action => 'deplacer', session => $sid2 ]);
+is($r->{status}, 303, 'a move to another session of the course');
+is(q1("SELECT session_id || '|' || status FROM registration WHERE id = $w1"), "$sid2|confirmee", 'confirmed there');
+is(q1("SELECT waiting_rank FROM registration WHERE id = $w2"), '1', 'the list here closes up');
+
+# --- the race: 30 people for 12 seats ---------------------------------------------------
+my $race = session_with_slots($course, 12, 'confirmee', 140);
+my @pids;
+for my $i (1 .. 30) {
+	my $pid = fork // die;
+	if (!$pid) {
+		my $res = add($desk, $race, nom => "Course$i", prenom => 'Coureur', email => "coureur$i\@caf44.example.org");
+		POSIX::_exit($res->{status} == 303 ? 0 : 1);
+	}
+	push @pids, $pid;
+}
+my $failed = grep { waitpid($_, 0); $? >> 8 } @pids;
+is($failed, 0, '30 concurrent registrations all answered 303');
+is(regs($race, 'confirmee'), 12, 'exactly 12 confirmed');
+is(regs($race, 'attente'), 18, '18 waiting');
+is(q1("SELECT string_agg(waiting_rank::text, ',' ORDER BY waiting_rank) FROM registration WHERE session_id = $race AND status = 'attente'"),
+	join(',', 1 .. 18), 'ranked 1 to 18');
+is(q1("SELECT confirmed || '|' || waiting FROM session WHERE id = $race"), '12|18', 'the session counts them');
+my @first3 = split /\n/, q1("SELECT id FROM registration WHERE session_id = $race AND status = 'attente' ORDER BY waiting_rank LIMIT 3");
+my @three = split /\n/, q1("SELECT id FROM registration WHERE session_id = $race AND status = 'confirmee' ORDER BY id LIMIT 3");
+@pids = ();
+for my $id (@three) {
+	my $pid = fork // die;
+	if (!$pid) {
+		my $res = $desk->post("/intranet/inscriptions/$id", [ _csrf => $token, action => 'annuler', raison => 'Empêchement' ]);
+		POSIX::_exit($res->{status} == 303 ? 0 : 1);
+	}
+	push @pids, $pid;
+}
+$failed = grep { waitpid($_, 0); $? >> 8 } @pids;
+is($failed, 0, '3 concurrent cancellations');
+is(join(',', map { q1("SELECT status FROM registration WHERE id = $_") } @first3), 'confirmee,confirmee,confirmee',
+	'promote ranks 1 to 3');
+is(q1("SELECT count(*) FROM mail_outbox m JOIN participant p ON p.email = m.to_address JOIN registration r ON r.participant_id = p.id"
+	. " WHERE r.id IN (" . join(',', @first3) . ") AND m.subject LIKE 'Une place s''est libérée%'"), '3', 'each mailed');
+is(regs($race, 'confirmee') . '|' . regs($race, 'attente'), '12|15', 'still 12 seats taken, 15 waiting');
+
+# --- a moved slot updates the invitations; a cancelled one sends a CANCEL ----------------
+my $someone = q1("SELECT r.id FROM registration r WHERE r.session_id = $sid AND r.status = 'confirmee' ORDER BY r.id LIMIT 1");
+my $someone_mail = q1("SELECT p.email FROM registration r JOIN participant p ON p.id = r.participant_id WHERE r.id = $someone");
+my $slot_page = $desk->get("/intranet/sessions/$sid");
+my ($day) = q1("SELECT to_char(day, 'YYYY-MM-DD') FROM slot WHERE id = $slots[1]");
+$r = $desk->post("/intranet/creneaux/$slots[1]", [ _csrf => $token, action => 'deplacer', creneau => $slots[1],
+	date => $day, debut => '10:00', fin => '12:30', salle => $room, formateur => $trainer ]);
+is($r->{status}, 303, 'a slot of the confirmed session moves');
+my ($update) = q1("SELECT max(id) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation_modification'");
+ok($update, 'its participants get an update');
+($rc, @ics) = calendar_lines($update);
+is($ics[0], 'METHOD|REQUEST', 'a REQUEST');
+my ($moved) = grep { /^convocation-$slots[1]\@/ } @ics;
+my ($first) = q1("SELECT id FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation' ORDER BY id LIMIT 1");
+my (undef, @before) = calendar_lines($first);
+my ($was) = grep { /^convocation-$slots[1]\@/ } @before;
+my ($s_was) = $was =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
+my ($s_now) = $moved =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
+ok($s_now > $s_was, "the moved slot keeps its UID with a higher SEQUENCE ($s_was then $s_now)");
+like($moved, qr{^[^|]*\|\d{8}T\d{4}00Z}, 'its new start');
+$r = $desk->post("/intranet/creneaux/$slots[2]", [ _csrf => $token, action => 'annuler' ]);
+is($r->{status}, 303, 'a slot is cancelled');
+my ($withdrawn) = q1("SELECT max(id) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation_modification'");
+($rc, @ics) = calendar_lines($withdrawn);
+is($ics[0], 'METHOD|CANCEL', 'its participants get a CANCEL');
+is(scalar(grep { /^convocation-/ } @ics), 1, 'for that slot alone');
+like((grep { /^convocation-/ } @ics)[0], qr{^convocation-$slots[2]\@}, 'with its UID');
+
+# --- the participant's page ---------------------------------------------------------------
+my $pub = Browser->new($stack->base);
+my $someone_token = q1("SELECT token FROM registration WHERE id = $someone");
+$r = $pub->get("/participant/$someone_token");
+is($r->{status}, 200, "the participant's page");
+like($r->{text}, qr{Coopération|coopération}, 'names the course');
+like($r->{text}, qr{Maison de la formation}, 'the place');
+like($r->{text}, qr{9 h – 12 h 30}, 'the times');
+like($r->{headers}{'cache-control'} // '', qr{no-store}, 'never cached');
+is($pub->get('/participant/' . ('0' x 64))->{status}, 404, 'a made-up token: 404');
+is($pub->get('/participant/abc')->{status}, 404, 'a malformed one: 404');
+$r = $pub->get("/participant/$someone_token/agenda.ics");
+is($r->{status}, 200, 'their agenda');
+like($r->{headers}{'content-type'}, qr{^text/calendar}, 'as text/calendar');
+my $ptok = $pub->token_from($pub->get("/participant/$someone_token"));
+$r = $pub->post("/participant/$someone_token/besoin", [ _csrf => $ptok, besoin => '' ]);
+is($r->{status}, 422, 'an empty need: 422');
+$r = $pub->post("/participant/$someone_token/besoin", [ _csrf => $ptok, besoin => "Fauteuil roulant : une table à hauteur, s'il vous plaît." ]);
+is($r->{status}, 303, 'a need is declared');
+is(q1("SELECT count(*) FROM accessibility_need WHERE registration_id = $someone AND source = 'participant' AND status = 'a_etudier'"),
+	'1', 'a task for the référent');
+unlike(q1("SELECT string_agg(body, ' ') FROM mail_outbox WHERE kind = 'besoin_accessibilite'"), qr{Fauteuil},
+	'the mail to the référent holds no health detail');
+my $waiting_before = q1("SELECT id FROM registration WHERE session_id = $sid AND status = 'attente' ORDER BY waiting_rank LIMIT 1");
+$r = $pub->post("/participant/$someone_token/annulation", [ _csrf => $ptok, raison => 'Arrêt maladie' ]);
+is($r->{status}, 303, '"je ne pourrai pas venir"');
+is(q1("SELECT status FROM registration WHERE id = $someone"), 'annulee', 'frees the seat');
+is(q1("SELECT status FROM registration WHERE id = $waiting_before"), 'confirmee', 'which the first waiting person takes');
+$r = $pub->post("/participant/$someone_token/annulation", [ _csrf => $ptok ]);
+is($r->{status}, 303, 'twice is harmless');
+
+# --- the requester names participants -------------------------------------------------------
+my $req = Browser->new($stack->base);
+my %form = $req->form_fields($req->get('/demande'), '/demande');
+$r = $req->post('/demande', { %form, nom => 'Martin', prenom => 'Claire', email => 'claire.martin@caf23.example.org',
+	telephone => '', organisme => 'Caf de la Creuse', fonction => '', formation => 'cooperation-territoriale',
+	intitule => '', type => 'intra', participants => '3', periode => '', lieu => '', accessibilite => '',
+	message => '', consentement => 'oui' });
+is($r->{status}, 303, 'a demand for 3 participants');
+my ($tracking) = $r->{headers}{location} =~ m{/demande/suivi/(.+)$};
+my $demand = q1("SELECT id FROM demand WHERE tracking_token = '$tracking'");
+q1("UPDATE demand SET session_id = $sid2 WHERE id = $demand");
+$page = $req->get("/demande/suivi/$tracking");
+like($page->{text}, qr{<h2 id="participants">Vos participants</h2>}, 'the tracking page offers to name participants');
+is(scalar(() = $page->{text} =~ /<legend>Participant \d+<\/legend>/g), 3, 'one row per person asked');
+my $t = $req->token_from($page);
+$r = $req->post("/demande/suivi/$tracking/participants", [ _csrf => $t, action => 'inscrire',
+	p1_nom => 'Dupont', p1_prenom => 'Léa', p1_email => 'lea.dupont@caf23', p1_fonction => '' ]);
+is($r->{status}, 422, 'a bad address: 422');
+like($r->{text}, qr{value="Dupont"}, 'the rows are kept');
+$r = $req->post("/demande/suivi/$tracking/participants", [ _csrf => $t, action => 'inscrire',
+	p1_nom => 'Dupont', p1_prenom => 'Léa', p1_email => 'lea.dupont@caf23.example.org', p1_fonction => 'Agent',
+	p2_nom => 'Bernard', p2_prenom => 'Paul', p2_email => 'paul.bernard@caf23.example.org', p2_fonction => '',
+	p3_nom => '', p3_prenom => '', p3_email => '', p3_fonction => '' ]);
+is($r->{status}, 303, 'two participants named (the empty row ignored)');
+is(q1("SELECT count(*) FROM registration WHERE demand_id = $demand AND status = 'confirmee'"), '2', 'confirmed');
+is(q1("SELECT string_agg(p.organisation, ',') FROM registration r JOIN participant p ON p.id = r.participant_id WHERE r.demand_id = $demand"),
+	'Caf de la Creuse,Caf de la Creuse', "with the requester's organisation");
+$page = $req->get("/demande/suivi/$tracking");
+is(scalar(() = $page->{text} =~ /<legend>Participant \d+<\/legend>/g), 1, 'one row left');
+q1("UPDATE session SET registration_closes_on = current_date - 1 WHERE id = $sid2");
+$r = $req->post("/demande/suivi/$tracking/participants", [ _csrf => $t, action => 'inscrire',
+	p1_nom => 'Tard', p1_prenom => 'Trop', p1_email => 'trop.tard@caf23.example.org' ]);
+is($r->{status}, 422, 'after the closing date: 422');
+like($r->{text}, qr{Les inscriptions sont closes}, 'said so');
+$r = add($desk, $sid2, nom => 'Tard', prenom => 'Staff', email => 'staff.tard@caf23.example.org');
+is($r->{status}, 303, 'staff may still add');
+
+# --- session confirmed: convocations to those already registered; copies to the requester ---
+my $before_conv = q1("SELECT count(*) FROM mail_outbox WHERE kind = 'convocation'");
+my $st = $desk->token_from($desk->get("/intranet/sessions/$sid2"));
+$r = $desk->post("/intranet/sessions/$sid2", [ _csrf => $st, action => 'statut', statut => 'confirmee', raison => '' ]);
+is($r->{status}, 303, 'the session is confirmed');
+is(q1("SELECT count(*) FROM mail_outbox WHERE kind = 'convocation'") - $before_conv, regs($sid2, 'confirmee'),
+	'every confirmed registration gets its convocation');
+is(q1("SELECT count(*) FROM mail_outbox WHERE kind = 'convocation_copie' AND to_address = 'claire.martin\@caf23.example.org'"),
+	'2', 'the requester a copy of each of theirs');
+
+# --- J-2: the reminder, once ---------------------------------------------------------------
+my $soon = session_with_slots($course, 10, 'confirmee', 0);
+q1("UPDATE slot SET day = current_date + 2, starts_at = (current_date + 2 + time '09:00') AT TIME ZONE 'Europe/Paris',"
+	. " ends_at = (current_date + 2 + time '12:30') AT TIME ZONE 'Europe/Paris' WHERE session_id = $soon"
+	. " AND id = (SELECT min(id) FROM slot WHERE session_id = $soon)");
+q1("UPDATE slot SET cancelled = true WHERE session_id = $soon AND id <> (SELECT min(id) FROM slot WHERE session_id = $soon)");
+add($desk, $soon, nom => 'Bientôt', prenom => 'Là', email => 'bientot@caf35.example.org');
+my $out = `$cli remind 2>&1`;
+like($out, qr{queued 1 convocation reminders}, 'remind queues the J-2 reminder') or diag $out;
+$out = `$cli remind 2>&1`;
+like($out, qr{queued 0 convocation reminders}, 'run twice, one mail');
+
+# --- exports and who sees what ----------------------------------------------------------------
+$r = $desk->get("/intranet/sessions/$sid/inscriptions.csv");
+is($r->{status}, 200, 'the CSV export');
+like(decode_utf8($r->{content}), qr{^\x{FEFF}Nom;Prénom;Adresse électronique}, 'with its header');
+$stack->user_add('tanguy@egoc.example', 'formateur', 'Tanguy Formateur', 'mot-de-passe-formateur');
+q1("UPDATE trainer SET account_id = (SELECT id FROM staff_user WHERE email = 'tanguy\@egoc.example') WHERE id = $trainer");
+my $tr = Browser->new($stack->base);
+$tr->login('tanguy@egoc.example', 'mot-de-passe-formateur');
+$r = $tr->get("/intranet/sessions/$sid");
+is($r->{status}, 200, 'the trainer opens their session');
+like($r->{text}, qr{Participants confirmés}, 'and sees its participants');
+unlike($r->{text}, qr{caf29\.example\.org}, 'without their addresses');
+unlike($r->{text}, qr{action="/intranet/inscriptions/}, 'and without the actions');
+is($tr->get("/intranet/sessions/$sid/inscriptions.csv")->{status}, 403, 'no export for a trainer');
+is($tr->post("/intranet/inscriptions/$w2", [ _csrf => $tr->token_from($r), action => 'annuler', raison => 'x' ])->{status},
+	403, 'nor changes');
+
+# --- one convocation through the SMTP sink, whole -------------------------------------------------
+q1("UPDATE mail_outbox SET sent_at = now() WHERE sent_at IS NULL AND id <> $conv");
+my $sink = Sink->start(dir => "$var/mail", port => $smtp_port);
+$out = `$cli mail 2>&1`;
+like($out, qr{sent 1, failed 0}, 'formations mail sends the convocation') or diag $out;
+my ($m) = map { $sink->read($_) } $sink->files;
+like($m->{h}{'content-type'} // '', qr{^multipart/mixed}, 'as multipart/mixed');
+like($m->{body}, qr{Content-Type: text/calendar; charset=UTF-8; method=REQUEST}, 'with its text/calendar; method=REQUEST');
+like($m->{h}{subject} // '', qr{^=\?UTF-8\?B\?}, 'a subject in French, encoded');
+$sink->stop;
+
+$stack->stop;
+done_testing();
