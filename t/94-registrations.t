@@ -89,7 +89,12 @@ like(decode_utf8($desk->get($r->{headers}{location})->{content}), qr{Anne-Laure 
 my ($conv) = q1("SELECT id FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org'"
 	. " AND kind = 'convocation'");
 ok($conv, 'her convocation is queued');
-is(q1("SELECT calendar_method FROM mail_outbox WHERE id = $conv"), 'REQUEST', 'with an invitation (REQUEST)');
+my @invites = split /\n/, q1("SELECT id FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org'"
+	. " AND kind = 'invitation' ORDER BY id");
+is(scalar @invites, 3, 'and one invitation per slot (Outlook reads one VEVENT an invitation)');
+is(q1("SELECT string_agg(DISTINCT calendar_method, ',') FROM mail_outbox WHERE id IN (" . join(',', @invites) . ")"),
+	'REQUEST', 'each a REQUEST');
+sub seq_of { my ($line) = @_; my ($n) = $line =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/; return $n }
 
 sub calendar_lines {
 	my ($id) = @_;
@@ -101,18 +106,22 @@ sub calendar_lines {
 	my @lines = map { chomp; decode_utf8($_) } `$ROOT/build/tools/ical_dump --itip <$file 2>&1`;
 	return ($? >> 8, @lines);
 }
-my ($rc, @ics) = calendar_lines($conv);
+my ($rc, @ics) = calendar_lines($invites[0]);
 is($rc, 0, 'the invitation parses with libical, without errors');
 is($ics[0], 'METHOD|REQUEST', 'METHOD:REQUEST');
 my @events = grep { /^convocation-/ } @ics;
-is(scalar @events, 3, 'one VEVENT per slot');
+is(scalar @events, 1, 'one VEVENT');
 my @slots = split /\n/, q1("SELECT id FROM slot WHERE session_id = $sid ORDER BY starts_at");
 like($events[0], qr{^convocation-$slots[0]\@egoc\.example\|}, 'a stable UID per slot');
 like($events[0], qr{\|CONFIRMED\|}, 'STATUS:CONFIRMED');
 like($events[0], qr{\|mailto:formations\@egoc\.example\|EGOC — Formations\|mailto:anne-laure\.lefevre\@caf35\.example\.org\|Anne-Laure Lefèvre-D'Arc\|REQ-PARTICIPANT\|NEEDS-ACTION\|FALSE},
 	'ORGANIZER EGOC, ATTENDEE the participant');
 is($ics[-1], 'RESTRICTIONS|0', 'nothing RFC 5546 forbids or misses');
-my ($seq0) = $events[0] =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
+(undef, @ics) = calendar_lines($invites[2]);
+like((grep { /^convocation-/ } @ics)[0], qr{^convocation-$slots[2]\@}, 'the third for the third slot');
+like(q1("SELECT subject FROM mail_outbox WHERE id = $invites[0]"), qr{^Invitation : .* — \w+ \d+ \w+ \d{4}, 9 h – 12 h 30$},
+	'its subject names the half-day in French');
+my $seq0 = seq_of($events[0]);
 my $body = q1("SELECT body FROM mail_outbox WHERE id = $conv");
 like($body, qr{Maison de la formation\n3 rue de la Paix\nRennes\nAccès : Métro ligne A}, 'the convocation gives the place, address and access');
 like($body, qr{Salle : Salle Iroise}, 'the room');
@@ -172,13 +181,16 @@ is(q1("SELECT string_agg(waiting_rank::text, ',' ORDER BY waiting_rank) FROM reg
 	'1,2', 'the others move up');
 is(q1("SELECT count(*) FROM mail_outbox m JOIN participant p ON p.email = m.to_address JOIN registration r ON r.participant_id = p.id"
 	. " WHERE r.id = $first_waiting AND m.kind = 'convocation' AND m.subject LIKE 'Une place s''est libérée%'"), '1', 'and mailed');
-my ($cancel_mail) = q1("SELECT id FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org' AND kind = 'convocation_annulation'");
-ok($cancel_mail, 'the cancelled one gets a cancellation');
-($rc, @ics) = calendar_lines($cancel_mail);
+ok(q1("SELECT count(*) FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org' AND kind = 'convocation_annulation'"),
+	'the cancelled one is told');
+my @cancels = split /\n/, q1("SELECT id FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org'"
+	. " AND kind = 'invitation' AND calendar_method = 'CANCEL' ORDER BY id");
+is(scalar @cancels, 3, 'and her calendar gets a CANCEL for each slot');
+($rc, @ics) = calendar_lines($cancels[0]);
 is($ics[0], 'METHOD|CANCEL', 'METHOD:CANCEL');
 my @cancelled = grep { /^convocation-/ } @ics;
-is(scalar(grep { /\|CANCELLED\|/ } @cancelled), 3, 'every slot cancelled, with its UID');
-my ($seq1) = $cancelled[0] =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
+like($cancelled[0], qr{^convocation-$slots[0]\@.*\|CANCELLED\|}, 'the same UID, STATUS:CANCELLED');
+my $seq1 = seq_of($cancelled[0]);
 ok($seq1 > $seq0, "with a higher SEQUENCE ($seq0 then $seq1)");
 $r = $desk->post("/intranet/inscriptions/$reg", [ _csrf => $token, action => 'annuler', raison => 'encore' ]);
 is($r->{status}, 303, 'a second cancel is harmless');
@@ -247,25 +259,27 @@ my ($day) = q1("SELECT to_char(day, 'YYYY-MM-DD') FROM slot WHERE id = $slots[1]
 $r = $desk->post("/intranet/creneaux/$slots[1]", [ _csrf => $token, action => 'deplacer', creneau => $slots[1],
 	date => $day, debut => '10:00', fin => '12:30', salle => $room, formateur => $trainer ]);
 is($r->{status}, 303, 'a slot of the confirmed session moves');
-my ($update) = q1("SELECT max(id) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation_modification'");
-ok($update, 'its participants get an update');
+ok(q1("SELECT count(*) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation_modification'"),
+	'its participants are told');
+my ($update) = q1("SELECT max(id) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'invitation'"
+	. " AND calendar LIKE '%convocation-$slots[1]\@%'");
 ($rc, @ics) = calendar_lines($update);
-is($ics[0], 'METHOD|REQUEST', 'a REQUEST');
+is($ics[0], 'METHOD|REQUEST', 'their calendar gets a REQUEST');
 my ($moved) = grep { /^convocation-$slots[1]\@/ } @ics;
-my ($first) = q1("SELECT id FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation' ORDER BY id LIMIT 1");
+my ($first) = q1("SELECT min(id) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'invitation'"
+	. " AND calendar LIKE '%convocation-$slots[1]\@%'");
 my (undef, @before) = calendar_lines($first);
 my ($was) = grep { /^convocation-$slots[1]\@/ } @before;
-my ($s_was) = $was =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
-my ($s_now) = $moved =~ /^[^|]*\|[^|]*\|[^|]*\|[^|]*\|(-?\d+)\|/;
-ok($s_now > $s_was, "the moved slot keeps its UID with a higher SEQUENCE ($s_was then $s_now)");
-like($moved, qr{^[^|]*\|\d{8}T\d{4}00Z}, 'its new start');
+ok(seq_of($moved) > seq_of($was), 'the moved slot keeps its UID with a higher SEQUENCE (' . seq_of($was) . ' then ' . seq_of($moved) . ')');
+isnt((split /\|/, $moved)[1], (split /\|/, $was)[1], 'and its new start');
 $r = $desk->post("/intranet/creneaux/$slots[2]", [ _csrf => $token, action => 'annuler' ]);
 is($r->{status}, 303, 'a slot is cancelled');
-my ($withdrawn) = q1("SELECT max(id) FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'convocation_modification'");
-($rc, @ics) = calendar_lines($withdrawn);
-is($ics[0], 'METHOD|CANCEL', 'its participants get a CANCEL');
-is(scalar(grep { /^convocation-/ } @ics), 1, 'for that slot alone');
-like((grep { /^convocation-/ } @ics)[0], qr{^convocation-$slots[2]\@}, 'with its UID');
+my @withdrawn = split /\n/, q1("SELECT id FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'invitation'"
+	. " AND calendar_method = 'CANCEL'");
+is(scalar @withdrawn, 1, 'its participants get one CANCEL');
+($rc, @ics) = calendar_lines($withdrawn[0]);
+is($ics[0], 'METHOD|CANCEL', 'METHOD:CANCEL');
+like((grep { /^convocation-/ } @ics)[0], qr{^convocation-$slots[2]\@}, 'for that slot, with its UID');
 
 # --- the participant's page ---------------------------------------------------------------
 my $pub = Browser->new($stack->base);
@@ -374,15 +388,18 @@ is($tr->get("/intranet/sessions/$sid/inscriptions.csv")->{status}, 403, 'no expo
 is($tr->post("/intranet/inscriptions/$w2", [ _csrf => $tr->token_from($r), action => 'annuler', raison => 'x' ])->{status},
 	403, 'nor changes');
 
-# --- one convocation through the SMTP sink, whole -------------------------------------------------
-q1("UPDATE mail_outbox SET sent_at = now() WHERE sent_at IS NULL AND id <> $conv");
+# --- a convocation and its invitations through the SMTP sink, whole ------------------------------
+my @one = ($conv, @invites);
+q1("UPDATE mail_outbox SET sent_at = now() WHERE sent_at IS NULL AND id NOT IN (" . join(',', @one) . ")");
+q1("UPDATE mail_outbox SET sent_at = NULL WHERE id IN (" . join(',', @one) . ")");
 my $sink = Sink->start(dir => "$var/mail", port => $smtp_port);
 $out = `$cli mail 2>&1`;
-like($out, qr{sent 1, failed 0}, 'formations mail sends the convocation') or diag $out;
-my ($m) = map { $sink->read($_) } $sink->files;
-like($m->{h}{'content-type'} // '', qr{^multipart/mixed}, 'as multipart/mixed');
-like($m->{body}, qr{Content-Type: text/calendar; charset=UTF-8; method=REQUEST}, 'with its text/calendar; method=REQUEST');
-like($m->{h}{subject} // '', qr{^=\?UTF-8\?B\?}, 'a subject in French, encoded');
+like($out, qr{sent 4, failed 0}, 'formations mail sends the convocation and its three invitations') or diag $out;
+my @got = map { $sink->read($_) } $sink->files;
+like($got[0]{h}{'content-type'} // '', qr{^text/plain; charset=UTF-8}, 'the convocation is plain text');
+like($got[0]{h}{subject} // '', qr{^=\?UTF-8\?B\?}, 'its subject in French, encoded');
+like($got[1]{h}{'content-type'} // '', qr{^multipart/mixed}, 'an invitation is multipart/mixed');
+like($got[1]{body}, qr{Content-Type: text/calendar; charset=UTF-8; method=REQUEST}, 'with its text/calendar; method=REQUEST');
 $sink->stop;
 
 $stack->stop;

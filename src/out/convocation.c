@@ -89,68 +89,83 @@ static const char *practical(struct arena *a, const struct convocation *c, const
 		c->rules_text, c->accessibility_contact, page);
 }
 
-static int events_of(struct arena *a, const struct convocation *c, const char *only,
-		const char *organizer_email, const char *page, int64_t now, int cancel,
-		struct ical_event **out, size_t *n)
+static struct ical_event slot_event(struct arena *a, const struct convocation *c,
+		const struct convocation_slot *s, const char *organizer_email, const char *page,
+		int64_t now, int cancel)
 {
-	struct ical_event *ev = c->n_slots ? arena_calloc(a, c->n_slots, sizeof(*ev)) : NULL;
-	if (c->n_slots && !ev)
-		return -1;
-	size_t k = 0;
 	const char *location = *c->place_name ? arena_printf(a, "%s%s%s", c->place_name,
 		*c->place_address ? ", " : "", c->place_address) : "";
-	for (size_t i = 0; i < c->n_slots; i++) {
-		const struct convocation_slot *s = &c->slots[i];
-		if (only ? strcmp(s->id, only) != 0 : (!cancel && !live(s)))
-			continue;
-		const char *room = s->remote ? "À distance" : *s->room ?
-			arena_printf(a, "%s%s%s", location, *location ? " · " : "", s->room) : location;
-		ev[k++] = (struct ical_event){
-			.uid = convocation_uid(a, s->id, organizer_email),
-			.summary = c->course_title,
-			.description = arena_printf(a, "%s%s%s%sVotre page : %s", s->module_label,
-				*s->module_label && *s->day_label ? " · " : "", s->day_label,
-				*s->module_label || *s->day_label ? "\n" : "", page),
-			.location = room ? room : "", .url = page,
-			.start_utc = s->start_utc, .end_utc = s->end_utc, .stamp_utc = now,
-			.last_modified_utc = now,
-			/* the registration's own changes count too: a cancelled then
-			 * renewed registration must win over its CANCEL */
-			.sequence = s->sequence + c->registration_version,
-			.status = cancel || s->cancelled ? ICAL_CANCELLED : ICAL_CONFIRMED,
-		};
-	}
-	*out = ev;
-	*n = k;
-	return 0;
+	const char *room = s->remote ? "À distance" : *s->room && location ?
+		arena_printf(a, "%s%s%s", location, *location ? " · " : "", s->room) : location;
+	return (struct ical_event){
+		.uid = convocation_uid(a, s->id, organizer_email),
+		.summary = c->course_title,
+		.description = arena_printf(a, "%s%s%s%sVotre page : %s", s->module_label,
+			*s->module_label && *s->day_label ? " · " : "", s->day_label,
+			*s->module_label || *s->day_label ? "\n" : "", page),
+		.location = room ? room : "", .url = page,
+		.start_utc = s->start_utc, .end_utc = s->end_utc, .stamp_utc = now,
+		.last_modified_utc = now,
+		/* the registration's own changes count too: a cancelled then renewed
+		 * registration must win over its CANCEL */
+		.sequence = s->sequence + c->registration_version,
+		.status = cancel ? ICAL_CANCELLED : ICAL_CONFIRMED,
+	};
 }
 
-static int invitation(struct arena *a, const struct convocation *c, const char *only, int cancel,
-		const char *organizer_name, const char *organizer_email, const char *page, int64_t now,
-		struct convocation_mail *out)
+/* The invitation mail of one slot. */
+static int invite_of(struct arena *a, const struct convocation *c, const struct convocation_slot *s,
+		int cancel, const char *title, const char *organizer_name, const char *organizer_email,
+		const char *page, int64_t now, struct convocation_invite *out)
 {
-	struct ical_event *ev;
-	size_t n;
-	if (!*c->email || events_of(a, c, only, organizer_email, page, now, cancel, &ev, &n) != 0)
-		return *c->email ? -1 : 0;
-	if (n == 0)
-		return 0;
+	struct ical_event ev = slot_event(a, c, s, organizer_email, page, now, cancel);
 	struct ical_invitation inv = {
 		.method = cancel ? ICAL_CANCEL : ICAL_REQUEST,
 		.organizer_name = organizer_name, .organizer_email = organizer_email,
 		.attendee_name = arena_printf(a, "%s %s", c->first_name, c->last_name),
-		.attendee_email = c->email, .events = ev, .n = n,
+		.attendee_email = c->email, .events = &ev, .n = 1,
 	};
+	const char *when = slot_when(a, s);
+	if (!inv.attendee_name || !when || !ev.uid || !ev.description)
+		return -1;
 	struct buf b;
 	buf_init(&b, CALENDAR_MAX);
-	int rc = inv.attendee_name ? ical_write_invitation(&b, &inv) : -1;
-	if (rc == 0) {
-		out->calendar = arena_strndup(a, b.data, b.len);
-		out->method = cancel ? "CANCEL" : "REQUEST";
-		rc = out->calendar ? 0 : -1;
-	}
+	int rc = ical_write_invitation(&b, &inv);
+	*out = (struct convocation_invite){ .slot_id = s->id, .method = cancel ? "CANCEL" : "REQUEST",
+		.calendar = rc == 0 ? arena_strndup(a, b.data, b.len) : NULL,
+		.subject = arena_printf(a, "%s : %s — %s", cancel ? "Créneau annulé" : "Invitation", title, when),
+		.body = arena_printf(a, "Bonjour %s %s,\n\n%s le créneau du %s de la formation « %s »%s.\n\n"
+			"%s\n\nVotre page : %s\n\nL'équipe formation de l'EGOC\n", c->first_name, c->last_name,
+			cancel ? "Ce message retire de votre agenda" : "Ce message ajoute à votre agenda (ou y met à jour)",
+			when, c->course_title, cancel ? ", qui n'a plus lieu pour vous" : "",
+			cancel ? "Votre agenda le retire en ouvrant ce message." :
+			"Votre convocation, avec tous les détails pratiques, vous est adressée dans un message à part.",
+			page) };
 	buf_free(&b);
-	return rc;
+	return rc == 0 && out->calendar && out->subject && out->body ? 0 : -1;
+}
+
+/* Invitations for the live slots (or the one withdrawn, only). */
+static int invites(struct arena *a, const struct convocation *c, const char *only, int cancel,
+		const char *title, const char *organizer_name, const char *organizer_email,
+		const char *page, int64_t now, struct convocation_mail *out)
+{
+	if (!*c->email || c->n_slots == 0)
+		return 0;
+	struct convocation_invite *inv = arena_calloc(a, c->n_slots, sizeof(*inv));
+	if (!inv)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < c->n_slots; i++) {
+		const struct convocation_slot *s = &c->slots[i];
+		if (only ? strcmp(s->id, only) != 0 : !live(s))
+			continue;
+		if (invite_of(a, c, s, cancel, title, organizer_name, organizer_email, page, now, &inv[k++]) != 0)
+			return -1;
+	}
+	out->invites = inv;
+	out->n_invites = k;
+	return 0;
 }
 
 static const char *greeting(struct arena *a, const struct convocation *c)
@@ -167,7 +182,7 @@ int convocation_build(struct arena *a, const struct convocation *c, enum convoca
 		const char *cancelled_slot, const char *base_url, const char *organizer_name,
 		const char *organizer_email, int64_t now, struct convocation_mail *out)
 {
-	*out = (struct convocation_mail){ NULL, NULL, NULL, NULL, NULL, NULL };
+	*out = (struct convocation_mail){ 0 };
 	const char *page = arena_printf(a, "%s/participant/%s", base_url, c->token);
 	const char *hello = greeting(a, c), *details = page ? practical(a, c, page) : NULL;
 	if (!page || !hello || !details)
@@ -177,37 +192,38 @@ int convocation_build(struct arena *a, const struct convocation *c, enum convoca
 	char title[400];
 	richtext_shorten(c->course_title, 90, title, sizeof(title));
 	const char *lead = NULL;
-	int cancel = 0, with_calendar = 1;
+	int cancel = 0, with_calendar = 1;  /* the J-2 reminder and the waiting list: none */
 	const char *only = NULL;
 	switch (kind) {
 	case CONVOCATION_INVITE:
 		out->subject = arena_printf(a, "Convocation : %s", title);
-		lead = "Votre inscription est confirmée. Vous êtes convoqué(e) à la formation ci-dessous ; "
-			"l'invitation jointe ajoute ses dates à votre agenda.\n\n";
+		lead = "Votre inscription est confirmée. Vous êtes convoqué(e) à la formation ci-dessous. "
+			"Chaque créneau vous parvient aussi dans un message d'invitation, qui l'ajoute à votre agenda.\n\n";
 		break;
 	case CONVOCATION_PROMOTED:
 		out->subject = arena_printf(a, "Une place s'est libérée : %s", title);
 		lead = "Une place s'est libérée : vous quittez la liste d'attente et votre inscription est "
-			"confirmée. Vous êtes convoqué(e) à la formation ci-dessous ; l'invitation jointe "
-			"ajoute ses dates à votre agenda.\n\n";
+			"confirmée. Vous êtes convoqué(e) à la formation ci-dessous ; chaque créneau vous parvient "
+			"aussi dans un message d'invitation, qui l'ajoute à votre agenda.\n\n";
 		break;
 	case CONVOCATION_REMINDER:
 		out->subject = arena_printf(a, "Rappel : votre formation commence bientôt, %s", title);
 		lead = "Nous vous attendons dans deux jours. Voici de nouveau ce qu'il faut savoir.\n\n";
+		with_calendar = 0;
 		break;
 	case CONVOCATION_UPDATE:
 		out->subject = arena_printf(a, "Changement de programme : %s", title);
 		lead = cancelled_slot ? "Un créneau de votre formation est annulé. Voici les dates qui "
 			"restent ; votre agenda retire le créneau annulé.\n\n" :
 			"Les dates, les horaires ou le lieu de votre formation ont changé. Voici ce qui vaut "
-			"désormais ; l'invitation jointe met votre agenda à jour.\n\n";
+			"désormais ; les invitations qui suivent mettent votre agenda à jour.\n\n";
 		only = cancelled_slot;
 		cancel = cancelled_slot != NULL;
 		break;
 	case CONVOCATION_CANCEL:
 		out->subject = arena_printf(a, "Annulation : %s", title);
 		lead = "Votre inscription à la formation ci-dessous est annulée ; votre agenda retire ses "
-			"dates. Pour vous inscrire à une autre session, répondez à ce message.\n\n";
+			"dates (un message par créneau). Pour vous inscrire à une autre session, répondez à ce message.\n\n";
 		cancel = 1;
 		details = arena_printf(a, "Formation : %s\n\nDates annulées :\n%s", c->course_title,
 			slot_lines(a, c));
@@ -225,8 +241,8 @@ int convocation_build(struct arena *a, const struct convocation *c, enum convoca
 	out->body = arena_printf(a, "%s%s%s%s", hello, lead, details, signature());
 	if (!out->body)
 		return -1;
-	if (with_calendar && invitation(a, c, only, cancel, organizer_name, organizer_email, page, now,
-			out) != 0)
+	if (with_calendar && invites(a, c, only, cancel, title, organizer_name, organizer_email, page,
+			now, out) != 0)
 		return -1;
 	if (*c->requester_email) {
 		char who[300];

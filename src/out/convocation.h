@@ -49,11 +49,23 @@ enum convocation_kind {
 	CONVOCATION_PROMOTED    /* a seat freed up: the invitation */
 };
 
-/* What to queue: the mail to the participant (with its calendar, method
- * "REQUEST" or "CANCEL", or none), and the copy to the requester (never
- * with a calendar: their own calendar is not the participant's). */
+/* One calendar invitation: a mail of its own per slot, because Outlook
+ * reads only the first VEVENT of an invitation (Microsoft's MS-STANOICAL
+ * 2.2.175), so a session of six half-days in one calendar would reach an
+ * Outlook calendar as one. Each carries one VEVENT with the slot's stable
+ * UID; method "REQUEST" adds or updates it, "CANCEL" removes it. */
+struct convocation_invite {
+	const char *slot_id, *subject, *body, *calendar, *method;
+};
+
+/* What to queue: the mail to the participant (plain text, every detail),
+ * its invitations (none for the waiting list and the J-2 reminder, whose
+ * calendar is already right), and the copy to the requester (text only:
+ * their calendar is not the participant's). */
 struct convocation_mail {
-	const char *subject, *body, *calendar, *method;
+	const char *subject, *body;
+	const struct convocation_invite *invites;
+	size_t n_invites;
 	const char *copy_subject, *copy_body;   /* NULL when there is no requester */
 };
 

@@ -141,13 +141,19 @@ int store_convocation_queue(struct db *db, struct arena *a, const struct setting
 		return DB_FAILED;
 	const char *demand_id = demand_of(db, a, registration_id);
 	int sent = 0;
-	rc = store_outbox_queue_calendar(db, c.email, m.subject, m.body, outbox_kind[kind], demand_id,
-		dedup_key, m.calendar ? m.calendar : "", m.method ? m.method : "", &sent);
-	if (rc == DB_OK && sent && m.copy_subject) {
-		const char *copy_key = dedup_key ? arena_printf(a, "%s-copie", dedup_key) : NULL;
-		rc = store_outbox_queue_calendar(db, c.requester_email, m.copy_subject, m.copy_body,
-			"convocation_copie", demand_id, copy_key, "", "", NULL);
+	rc = store_outbox_queue(db, c.email, m.subject, m.body, outbox_kind[kind], demand_id, dedup_key,
+		&sent);
+	/* each slot's invitation after the convocation, in the order of the slots */
+	for (size_t i = 0; rc == DB_OK && sent && i < m.n_invites; i++) {
+		const struct convocation_invite *v = &m.invites[i];
+		rc = store_outbox_queue_calendar(db, c.email, v->subject, v->body, "invitation", demand_id,
+			dedup_key ? arena_printf(a, "%s-creneau-%s", dedup_key, v->slot_id) : NULL, v->calendar,
+			v->method, NULL);
 	}
+	if (rc == DB_OK && sent && m.copy_subject)
+		rc = store_outbox_queue(db, c.requester_email, m.copy_subject, m.copy_body,
+			"convocation_copie", demand_id, dedup_key ? arena_printf(a, "%s-copie", dedup_key) : NULL,
+			NULL);
 	if (rc == DB_OK && sent && kind != CONVOCATION_WAITING && kind != CONVOCATION_CANCEL)
 		rc = store_registration_convoked(db, registration_id);
 	if (queued)
