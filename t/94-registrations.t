@@ -366,6 +366,13 @@ q1("UPDATE slot SET day = current_date + 2, starts_at = (current_date + 2 + time
 	. " AND id = (SELECT min(id) FROM slot WHERE session_id = $soon)");
 q1("UPDATE slot SET cancelled = true WHERE session_id = $soon AND id <> (SELECT min(id) FROM slot WHERE session_id = $soon)");
 add($desk, $soon, nom => 'Bientôt', prenom => 'Là', email => 'bientot@caf35.example.org');
+# go/no-go: 1 confirmed for a minimum of 4, two days before
+like($desk->get('/intranet/')->{text}, qr{Sessions à confirmer ou annuler.*?href="/intranet/sessions/$soon#statut"}s,
+	'the intranet home lists the session under its minimum');
+like($desk->get("/intranet/sessions/$soon")->{text}, qr{À confirmer ou annuler}, 'its page says so');
+my $cal = $desk->get('/intranet/calendrier?vue=liste');
+like($cal->{text}, qr{href="/intranet/sessions/$soon#creneau-\d+".*?À confirmer ou annuler}s, 'and the calendar');
+unlike($desk->get("/intranet/sessions/$sid")->{text}, qr{À confirmer ou annuler}, 'a full session is not marked');
 my $out = `$cli remind 2>&1`;
 like($out, qr{queued 1 convocation reminders}, 'remind queues the J-2 reminder') or diag $out;
 $out = `$cli remind 2>&1`;

@@ -35,6 +35,7 @@ void settings_defaults(struct settings *s)
 	snprintf(s->mail_egoc, sizeof(s->mail_egoc), "formation@egoc.example");
 	s->mail_batch = 100;
 	s->retention_days = 3 * 365;
+	s->decision_days = 10;
 }
 
 enum setting_kind { SET_STR, SET_INT, SET_SIZE, SET_ADDRESSES };
@@ -80,6 +81,7 @@ static const struct setting_def setting_defs[] = {
 	STR("mail_egoc", mail_egoc),
 	INT("mail_batch", mail_batch, 1, 10000),
 	INT("retention_days", retention_days, 30, 36500),
+	INT("decision_days", decision_days, 0, 365),
 };
 
 static char *trim(char *s)

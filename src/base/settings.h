@@ -38,6 +38,7 @@ struct settings {
 	char mail_egoc[256];            /* EGOC's address for notices of new demands */
 	int mail_batch;                 /* mails sent per `formations mail` pass */
 	int retention_days;             /* closed demands are anonymised after this */
+	int decision_days;              /* days before its first day a session under its minimum is to decide */
 };
 
 void settings_defaults(struct settings *s);

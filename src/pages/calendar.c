@@ -214,6 +214,8 @@ int page_calendar(struct ctx *ctx)
 	rc = view == VIEW_LIST ? fill_list(ctx, slots, n) : fill_grid(ctx, from, n_days, at, slots, n);
 	if (rc == 0 && !trainer)
 		rc = set_filter_choices(ctx);
+	if (rc == 0 && !trainer)
+		rc = sessions_to_decide_fill(ctx, NULL);
 	if (rc)
 		return rc;
 	const char *names[] = { "mois", "semaine", "liste" };

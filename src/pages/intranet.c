@@ -30,6 +30,9 @@ static int set_mail_failures(struct ctx *ctx)
 int page_intranet_home(struct ctx *ctx)
 {
 	int rc = set_mail_failures(ctx);
+	/* go/no-go: the desk decides for the sessions under their minimum */
+	if (rc == 0 && strcmp(ctx->login->role, "formateur") != 0)
+		rc = sessions_to_decide_fill(ctx, "ToDecide");
 	if (rc)
 		return rc;
 	if (view_set(ctx->view, "Page.title", "Intranet") < 0)

@@ -97,6 +97,11 @@ int page_session_change(struct ctx *ctx);
 int page_slot_add(struct ctx *ctx);
 int page_slot_change(struct ctx *ctx);
 int page_session_duplicate(struct ctx *ctx);
+/* The sessions "à confirmer ou annuler" (go/no-go: under their minimum,
+ * decision_days before their first day, rules/registration.h); _fill puts
+ * Decide.<id> = 1 for each, and the list under list when not NULL. */
+int sessions_to_decide(struct ctx *ctx, struct session **out, size_t *n);
+int sessions_to_decide_fill(struct ctx *ctx, const char *list);
 /* The session of id (404 when there is none): 0 or a status. */
 int session_load(struct ctx *ctx, const char *id, struct session *s);
 /* The session page with status, and message under key (an error box). */

@@ -11,10 +11,12 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/settings.h"
 #include "pages/form.h"
 #include "rules/calendar_fr.h"
 #include "rules/due_date.h"
 #include "rules/fields.h"
+#include "rules/registration.h"
 #include "rules/session_state.h"
 #include "rules/slot_time.h"
 #include "store/accounts.h"
@@ -240,7 +242,8 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 		return 404;
 	if (set_session(ctx, s) != 0 || set_slots(ctx, "Slots", slots, n) != 0)
 		return 500;
-	if ((rc = registrations_fill(ctx, s, desk)) != 0 || (rc = registrations_notice(ctx)) != 0)
+	if ((rc = registrations_fill(ctx, s, desk)) != 0 || (rc = registrations_notice(ctx)) != 0 ||
+			(desk && (rc = sessions_to_decide_fill(ctx, NULL)) != 0))
 		return rc;
 	if (desk) {
 		struct choice *places, *courses;
@@ -266,6 +269,49 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 			"C'est enregistré.") < 0)
 		return 500;
 	return handler_render(ctx, status, "intranet/session.cs");
+}
+
+int sessions_to_decide(struct ctx *ctx, struct session **out, size_t *n)
+{
+	struct civil_date today = pages_paris_today();
+	struct session *s;
+	size_t count;
+	int days = ctx->settings->decision_days;
+	int rc = store_sessions_to_decide(ctx->db, ctx->arena, pages_iso_date(ctx->arena, today), days,
+		&s, &count);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	/* the rule has the last word (rules/registration.h) */
+	size_t k = 0;
+	for (size_t i = 0; i < count; i++) {
+		struct civil_date first;
+		if (cal_parse_date(s[i].first_day, &first) == 0 && registration_needs_decision(today, first,
+				days, strtol(s[i].registered, NULL, 10), strtol(s[i].min_participants, NULL, 10), 1))
+			s[k++] = s[i];
+	}
+	*out = s;
+	*n = k;
+	return 0;
+}
+
+int sessions_to_decide_fill(struct ctx *ctx, const char *list)
+{
+	struct session *s;
+	size_t n;
+	int rc = sessions_to_decide(ctx, &s, &n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		char key[64];
+		snprintf(key, sizeof(key), "Decide.%s", s[i].id);
+		if (view_set(ctx->view, key, "1") < 0 || (list && VIEW_ROW(ctx->view, list, i,
+				{ "id", s[i].id }, { "course", s[i].course_title },
+				{ "first_day", pages_long_date(ctx->arena, s[i].first_day) },
+				{ "confirmed", s[i].registered }, { "min", s[i].min_participants },
+				{ "status", s[i].status }) < 0))
+			return 500;
+	}
+	return 0;
 }
 
 int session_page_render(struct ctx *ctx, int status, const struct session *s, const char *key,

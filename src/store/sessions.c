@@ -64,6 +64,11 @@ static const struct db_stmt for_demand = { "sessions_for_demand",
 	" AND se.last_day >= (now() AT TIME ZONE 'Europe/Paris')::date)"
 	" ORDER BY se.demand_id = $1 DESC, se.first_day NULLS LAST, se.id LIMIT 50" };
 
+/* Sessions under their minimum whose first day is near: go or no-go. */
+static const struct db_stmt to_decide = { "sessions_to_decide",
+	SESSION_COLUMNS " WHERE se.status IN ('envisagee', 'confirmee') AND se.confirmed < se.min_participants"
+	" AND se.first_day BETWEEN $1::date AND $1::date + $2::int ORDER BY se.first_day, se.id LIMIT 200" };
+
 /* Where a registration may move: the sessions of the course still to come. */
 static const struct db_stmt of_course_open = { "sessions_of_course_open",
 	SESSION_COLUMNS " WHERE se.course_id = $1::bigint AND se.status IN ('envisagee', 'confirmee')"
@@ -759,6 +764,29 @@ int store_sessions_of_course_open(struct db *db, struct arena *a, const char *co
 	*out = NULL;
 	*n = 0;
 	int rc = db_run(db, a, &of_course_open, 1, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	size_t count = db_rows_count(r);
+	struct session *s = count ? arena_calloc(a, count, sizeof(*s)) : NULL;
+	if (count && !s)
+		return DB_FAILED;
+	for (size_t i = 0; i < count; i++)
+		session_from_row(r, i, &s[i]);
+	*out = s;
+	*n = count;
+	return DB_OK;
+}
+
+int store_sessions_to_decide(struct db *db, struct arena *a, const char *today, int days,
+		struct session **out, size_t *n)
+{
+	char d[16];
+	snprintf(d, sizeof(d), "%d", days);
+	const char *p[] = { today, d };
+	struct db_rows *r;
+	*out = NULL;
+	*n = 0;
+	int rc = db_run(db, a, &to_decide, 2, p, &r);
 	if (rc != DB_OK)
 		return rc;
 	size_t count = db_rows_count(r);

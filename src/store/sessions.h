@@ -69,6 +69,10 @@ struct slot_conflict {
 };
 
 int store_session_by_id(struct db *db, struct arena *a, const char *id, struct session *out);
+/* Envisaged or confirmed sessions with fewer confirmed registrations than
+ * their minimum whose first day is from today to today + days. */
+int store_sessions_to_decide(struct db *db, struct arena *a, const char *today, int days,
+		struct session **out, size_t *n);
 /* The sessions of a course still to come (envisaged or confirmed), by date. */
 int store_sessions_of_course_open(struct db *db, struct arena *a, const char *course_id,
 		struct session **out, size_t *n);

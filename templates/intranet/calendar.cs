@@ -1,5 +1,5 @@
 <?cs include:"layout.cs" ?><?cs def:slot_item(t) ?><li class="slot status-<?cs var:t.status ?>"><a href="/intranet/sessions/<?cs var:t.session_id ?>#creneau-<?cs var:t.id ?>"><span class="time"><?cs var:t.start ?></span> <?cs var:t.course ?></a>
-<span class="meta"><?cs if:t.organisation ?><?cs var:t.organisation ?> · <?cs /if ?><?cs if:t.room ?><?cs var:t.room ?><?cs elif:t.remote ?>à distance<?cs /if ?><?cs if:t.trainers ?> · <?cs var:t.trainers ?><?cs /if ?><?cs if:t.status != "confirmee" ?> · <?cs var:t.status_label ?><?cs /if ?></span></li><?cs /def ?>
+<span class="meta"><?cs if:t.organisation ?><?cs var:t.organisation ?> · <?cs /if ?><?cs if:t.room ?><?cs var:t.room ?><?cs elif:t.remote ?>à distance<?cs /if ?><?cs if:t.trainers ?> · <?cs var:t.trainers ?><?cs /if ?><?cs if:t.status != "confirmee" ?> · <?cs var:t.status_label ?><?cs /if ?><?cs if:Decide[t.session_id] ?> · <strong class="tag tag-attente">À confirmer ou annuler</strong><?cs /if ?></span></li><?cs /def ?>
 <?cs call:layout_begin() ?>
 <h1>Calendrier des sessions</h1>
 <?cs if:Cal.trainer_only ?><p>Vos créneaux de formation.<?cs if:MyTrainer ?> <a href="/intranet/formateurs/<?cs var:MyTrainer ?>">Abonner votre agenda (Thunderbird, Outlook, téléphone)</a><?cs else ?> Votre compte n'est relié à aucune fiche de formateur : demandez-le à l'équipe formation.<?cs /if ?></p>

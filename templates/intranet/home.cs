@@ -3,6 +3,9 @@
 <p>Vous êtes connecté(e) en tant que <?cs var:Login.role_label ?>.</p>
 <?cs if:MailFailures ?><p class="error-box" role="alert"><?cs var:MailFailures ?>
 <a href="/intranet/courriers">Voir les courriels non remis</a></p><?cs /if ?>
+<?cs if:subcount(ToDecide) ?><section aria-labelledby="a-decider"><h2 id="a-decider">Sessions à confirmer ou annuler (<?cs var:subcount(ToDecide) ?>)</h2>
+<p>Moins d'inscrits confirmés que le minimum, et le premier jour approche :</p>
+<ul><?cs each:d = ToDecide ?><li><a href="/intranet/sessions/<?cs var:d.id ?>#statut"><?cs var:d.course ?></a>, le <?cs var:d.first_day ?> — <?cs var:d.confirmed ?> confirmé(s) pour un minimum de <?cs var:d.min ?></li><?cs /each ?></ul></section><?cs /if ?>
 <ul class="tiles">
 <?cs if:Login.role == "admin" ?>
 <li><a href="/intranet/utilisateurs">Utilisateurs</a><span>Comptes, rôles, désactivation</span></li>

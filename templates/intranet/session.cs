@@ -30,6 +30,7 @@
 <p class="session-status status-<?cs var:s.status ?>"><strong><?cs var:s.status_label ?></strong>
 · <?cs var:s.kind_label ?><?cs if:s.organisation ?> pour <?cs var:s.organisation ?><?cs /if ?>
 <?cs if:s.span ?>· <?cs var:s.span ?><?cs /if ?></p>
+<?cs if:Decide[s.id] ?><p class="error-box" role="status"><strong class="tag tag-attente">À confirmer ou annuler</strong> Elle compte <?cs var:s.registered ?> confirmé(s) pour un minimum de <?cs var:s.min ?>, et son premier jour approche : <a href="#statut">confirmez-la ou annulez-la</a>.</p><?cs /if ?>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
 <?cs if:Errors.session ?><p class="error-box" role="alert"><?cs var:Errors.session ?></p><?cs /if ?>
 <?cs if:Errors.status ?><p class="error-box" role="alert"><?cs var:Errors.status ?></p><?cs /if ?>
