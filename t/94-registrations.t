@@ -143,6 +143,11 @@ $r = add($desk, $sid, nom => "Jean\nBcc", prenom => 'X', email => 'x@caf35.examp
 is($r->{status}, 422, 'a line break in a name: 422');
 is(regs($sid, 'confirmee'), 1, 'nothing saved');
 
+$r = $desk->get("/intranet/sessions/$sid2?personne=lef");
+like($r->{text}, qr{Lefèvre-D(?:'|&#39;)Arc Anne-Laure \(anne-laure\.lefevre\@caf35\.example\.org}, 'a known person is found by the start of her name');
+like($r->{text}, qr{<input type="hidden" name="email" value="anne-laure\.lefevre\@caf35\.example\.org">}, 'with a button that registers her');
+like($desk->get("/intranet/sessions/$sid2?personne=zzz")->{text}, qr{Personne de connu à ce nom}, 'nobody: says what to do');
+
 # --- a pasted list ---------------------------------------------------------------------
 my @lines = map { "Nom$_;Prénom$_;personne$_\@caf29.example.org;Agent;Caf du Finistère" } 1 .. 50;
 $lines[24] = 'Sans;Adresse;pas-une-adresse;Agent';

@@ -48,6 +48,34 @@ static const char *status_label(const char *code)
 	return registration_status_parse(code, &st) == 0 ? registration_status_label_fr(st) : code;
 }
 
+/* "Chercher une personne déjà connue": ?personne=Lef lists the people
+ * whose name starts so, each with a button that registers them (plain
+ * forms: no JavaScript needed). */
+static int found_people(struct ctx *ctx)
+{
+	static const struct field_rule rule = { "personne", FIELD_LINE, 0, REG_NAME_MAX, 0 };
+	const char *q = arena_trim(ctx->arena, params_get(&ctx->req->query, "personne"));
+	char msg[160];
+	if (!q)
+		return 500;
+	if (!*q || field_check(&rule, q, msg, sizeof(msg)))
+		return 0;
+	struct person *p;
+	const char **ids;
+	size_t n;
+	int rc = store_participants_find(ctx->db, ctx->arena, q, PARTICIPANTS_FOUND_MAX, &p, &ids, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	if (view_set(ctx->view, "Search.q", q) < 0 || view_set(ctx->view, "Search.done", "1") < 0)
+		return 500;
+	for (size_t i = 0; i < n; i++)
+		if (VIEW_ROW(ctx->view, "Found", i, { "id", ids[i] }, { "last_name", p[i].last_name },
+				{ "first_name", p[i].first_name }, { "email", p[i].email },
+				{ "organisation", p[i].organisation }, { "job_title", p[i].job_title }) < 0)
+			return 500;
+	return 0;
+}
+
 int registrations_fill(struct ctx *ctx, const struct session *s, int desk)
 {
 	struct registration *g;
@@ -74,6 +102,8 @@ int registrations_fill(struct ctx *ctx, const struct session *s, int desk)
 				{ "requester", *g[i].requester_email ? "1" : "" }) < 0)
 			return 500;
 	}
+	if (desk && (rc = found_people(ctx)) != 0)
+		return rc;
 	char count[64];
 	snprintf(count, sizeof(count), "%zu", waiting);
 	if (view_set(ctx->view, "RegistrationCount.waiting", count) < 0)
