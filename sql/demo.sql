@@ -2512,10 +2512,10 @@ FROM target t, (SELECT id, row_number() OVER (ORDER BY id) AS n FROM extra) e
 WHERE e.n <= t.free + 3
 ORDER BY e.n;
 
--- The agents of the Caf de la Creuse in the real fiche's INTRA session,
--- registered by their manager, the requester of the demand it answers.
-UPDATE registration r SET demand_id = se.demand_id FROM session se
-WHERE se.id = r.session_id AND se.demand_id IS NOT NULL;
+-- Confirmed people of confirmed and past sessions were convoked (the demo
+-- sends nothing: its mails would go to made-up addresses).
+UPDATE registration r SET convocation_at = r.changed_at FROM session se
+WHERE se.id = r.session_id AND se.status IN ('confirmee', 'realisee') AND r.status = 'confirmee';
 
 -- A need declared when a participant was registered, being studied by the
 -- référent handicap (the demo admin is marked as the référent).
