@@ -760,21 +760,7 @@ int store_sessions_of_course_open(struct db *db, struct arena *a, const char *co
 		struct session **out, size_t *n)
 {
 	const char *p[] = { course_id };
-	struct db_rows *r;
-	*out = NULL;
-	*n = 0;
-	int rc = db_run(db, a, &of_course_open, 1, p, &r);
-	if (rc != DB_OK)
-		return rc;
-	size_t count = db_rows_count(r);
-	struct session *s = count ? arena_calloc(a, count, sizeof(*s)) : NULL;
-	if (count && !s)
-		return DB_FAILED;
-	for (size_t i = 0; i < count; i++)
-		session_from_row(r, i, &s[i]);
-	*out = s;
-	*n = count;
-	return DB_OK;
+	return sessions_run(db, a, &of_course_open, 1, p, out, n, 0);
 }
 
 int store_sessions_to_decide(struct db *db, struct arena *a, const char *today, int days,
@@ -783,19 +769,5 @@ int store_sessions_to_decide(struct db *db, struct arena *a, const char *today, 
 	char d[16];
 	snprintf(d, sizeof(d), "%d", days);
 	const char *p[] = { today, d };
-	struct db_rows *r;
-	*out = NULL;
-	*n = 0;
-	int rc = db_run(db, a, &to_decide, 2, p, &r);
-	if (rc != DB_OK)
-		return rc;
-	size_t count = db_rows_count(r);
-	struct session *s = count ? arena_calloc(a, count, sizeof(*s)) : NULL;
-	if (count && !s)
-		return DB_FAILED;
-	for (size_t i = 0; i < count; i++)
-		session_from_row(r, i, &s[i]);
-	*out = s;
-	*n = count;
-	return DB_OK;
+	return sessions_run(db, a, &to_decide, 2, p, out, n, 0);
 }
