@@ -219,6 +219,11 @@ is($r->{status}, 303, 'a move to another session of the course');
 is(q1("SELECT session_id || '|' || status FROM registration WHERE id = $w1"), "$sid2|confirmee", 'confirmed there');
 is(q1("SELECT waiting_rank FROM registration WHERE id = $w2"), '1', 'the list here closes up');
 
+q1("UPDATE session SET status = 'annulee', cancel_reason = 'Trop peu d''inscrits' WHERE id = $sid_other");
+$r = add($desk, $sid_other, nom => 'Trop', prenom => 'Tard', email => 'trop.tard@caf44.example.org');
+is($r->{status}, 422, 'a cancelled session takes nobody: 422');
+like($r->{text}, qr{annulée ou réalisée}, 'said so');
+
 # --- the race: 30 people for 12 seats ---------------------------------------------------
 my $race = session_with_slots($course, 12, 'confirmee', 140);
 my @pids;
