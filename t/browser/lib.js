@@ -31,7 +31,8 @@ function done() {
   process.exitCode = failed ? 1 : 0;
 }
 
-async function launch() {
+// options: more context options (e.g. { javaScriptEnabled: false }).
+async function launch(options = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'formations-chromium-'));
   // A persistent context is Playwright's way of passing --user-data-dir.
   const browser = await chromium.launchPersistentContext(profile, {
@@ -40,6 +41,7 @@ async function launch() {
     bypassCSP: true, // axe-core is injected inline; the site's CSP forbids that, rightly
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...options,
   });
   const close = async () => {
     await browser.close();

@@ -169,7 +169,7 @@
 <?cs if:subcount(ListErrors) ?><ul><?cs each:e = ListErrors ?><li><a href="#liste">Ligne <?cs var:e.line ?></a> (<?cs var:e.raw ?>) : <?cs var:e.error ?></li><?cs /each ?></ul><?cs /if ?></div><?cs /if ?>
 <form method="post" action="/intranet/sessions/<?cs var:s.id ?>/inscriptions" class="stacked">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="coller">
-<p><label for="liste">Une personne par ligne : Nom;Prénom;Email;Fonction;Organisme</label>
+<p><label for="liste">Une personne par ligne : Nom;<wbr>Prénom;<wbr>Email;<wbr>Fonction;<wbr>Organisme</label>
 <span class="help" id="liste-aide">Copiez les colonnes d'un tableur (séparées par des tabulations) ou écrivez-les séparées par « ; ». Fonction et organisme sont facultatifs ; 200 lignes au plus. Rien n'est enregistré tant qu'une ligne est à corriger.</span>
 <textarea id="liste" name="liste" rows="8" aria-describedby="liste-aide"<?cs if:Errors.list ?> aria-invalid="true"<?cs /if ?>><?cs var:ListForm.text ?></textarea></p>
 <p><button type="submit">Inscrire la liste</button></p>
