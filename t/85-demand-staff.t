@@ -334,7 +334,7 @@ my $mails_gone = $stack->psql("SELECT count(*) FROM mail_outbox WHERE demand_id 
 ok($mails_gone > 0, "the old demand had mails ($mails_gone)");
 $out = `$cli purge 2>&1`;
 is($?, 0, 'formations purge runs');
-is($out, "anonymised 1 demands\n", 'and anonymises one demand');
+like($out, qr{^anonymised 1 demands\n}, 'and anonymises one demand');
 is($stack->psql("SELECT concat_ws('|', last_name, first_name, email, phone, job_title, accessibility,"
 	. " message, period, place, anonymised_at IS NOT NULL) FROM demand WHERE id = $gone"),
 	'anonyme|anonyme|anonyme@invalid|||||||t', 'the closed demand of 40 days ago is anonymised');
@@ -349,7 +349,8 @@ is($stack->psql("SELECT last_name || ' ' || (anonymised_at IS NULL) FROM demand 
 	'Martin true', 'an open demand with old events is kept');
 is($stack->psql("SELECT count(*) FROM demand_event WHERE demand_id = $open AND comment <> ''") > 0, 1,
 	'with its comments');
-is(`$cli purge 2>&1`, "anonymised 0 demands\n", 'a second run anonymises nothing');
+is(`$cli purge 2>&1`, "anonymised 0 demands\nanonymised 0 accessibility needs of past sessions\n",
+	'a second run anonymises nothing');
 
 $stack->stop;
 done_testing();

@@ -17,6 +17,7 @@
 #include "rules/demand_state.h"
 #include "rules/due_date.h"
 #include "rules/richtext.h"
+#include "store/accessibility.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "store/demands.h"
@@ -147,7 +148,9 @@ static const char *notice_body(struct ctx *ctx, const struct demand_fields *f, c
 		f->prenom, f->nom, *f->fonction ? ", " : "", f->fonction, f->organisme, f->email,
 		*f->telephone ? f->telephone : "non indiqué", course,
 		strcmp(f->type, "inter") == 0 ? "INTER" : "INTRA", f->participants, f->periode, f->lieu,
-		*f->accessibilite ? f->accessibilite : "aucun indiqué", f->message, regime, due_long,
+		/* health data: the référent handicap reads it in the intranet */
+		*f->accessibilite ? "oui, transmis au référent handicap" : "aucun indiqué", f->message,
+		regime, due_long,
 		ctx->settings->base_url);
 }
 
@@ -175,7 +178,20 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 	const char *due_long = pages_long_date(ctx->arena, due_on);
 	struct demand_new d = { token, tracking, f->formation, f->intitule, f->type, regime, f->nom,
 		f->prenom, f->email, f->telephone, f->organisme, f->fonction, f->participants,
-		f->periode, f->lieu, f->accessibilite, f->message, (long long)now, received_on, due_on };
+		f->periode, f->lieu, f->accessibilite, f->message, (long long)now, received_on, due_on,
+		NULL, NULL, NULL, NULL };
+	/* A need related to a disability opens the référent's task in the same
+	 * statement; its due date counts the closure days already read. */
+	char need_due[CAL_DATE_BUF];
+	if (*f->accessibilite) {
+		if (store_need_due_on(NULL, received_on, closures, n_closures, need_due) != 0 ||
+				!(d.need_mail_body = store_need_mail_body(ctx->arena, ctx->settings, "demande",
+					need_due, "{NEED}")))
+			return 500;
+		d.need_due_on = need_due;
+		d.need_mail_subject = NEED_MAIL_SUBJECT;
+		d.need_mail_to = ctx->settings->mail_egoc;
+	}
 	/* A subject stays short enough to read in a list of mails (the whole
 	 * name of the organisation is in the body). */
 	char organisation[SUBJECT_PART_CHARS * 4 + 4];

@@ -141,7 +141,10 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d)
 			{ "name", arena_printf(ctx->arena, "%s %s", d->first_name, d->last_name) },
 			{ "email", d->email }, { "phone", d->phone }, { "organisation", d->organisation },
 			{ "job_title", d->job_title }, { "participants", d->participants },
-			{ "period", d->period }, { "place", d->place }, { "accessibility", d->accessibility },
+			{ "period", d->period }, { "place", d->place },
+			/* health data: only admins and the référent handicap read it */
+			{ "accessibility", strcmp(ctx->login->role, "admin") == 0 || ctx->login->referent ?
+				d->accessibility : "" }, { "accessibility_declared", *d->accessibility ? "1" : "" },
 			{ "message", d->message }, { "assignee_id", d->assignee_id },
 			{ "assignee", d->assignee_name }) < 0 ||
 			set_due_mark(ctx, "Due", 0, d->due_on, d->regime, d->status) < 0)

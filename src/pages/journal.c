@@ -29,6 +29,9 @@ static const char *action_label(const char *action)
 		{ "trainer_changed", "Formateur modifié" },
 		{ "trainer_courses_changed", "Formations d'un formateur modifiées" },
 		{ "trainer_feed_renewed", "Lien d'agenda d'un formateur renouvelé" },
+		{ "accessibility_read", "Lecture des besoins liés à un handicap" },
+		{ "accessibility_decided", "Décision sur un besoin lié à un handicap" },
+		{ "referent_changed", "Référent handicap désigné ou retiré" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (strcmp(action, labels[i][0]) == 0)

@@ -74,6 +74,9 @@ int page_demand_export(struct ctx *ctx);
 int page_closures(struct ctx *ctx);
 int page_closure_add(struct ctx *ctx);
 int page_closure_change(struct ctx *ctx);
+/* accessibility.c: the accessibility needs, for admins and the référent handicap */
+int page_accessibility(struct ctx *ctx);
+int page_accessibility_decide(struct ctx *ctx);
 /* requester_data.c: a requester's personal data, for admins */
 int page_requester_data(struct ctx *ctx);
 int page_requester_export(struct ctx *ctx);

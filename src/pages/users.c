@@ -1,5 +1,6 @@
 /* Accounts, for admins: list, create, change the role, disable (which
- * ends the account's logins at once) and enable again. */
+ * ends the account's logins at once) and enable again, mark the référent
+ * handicap (who reads and decides the accessibility needs). */
 #include "pages/pages.h"
 
 #include <stdio.h>
@@ -21,7 +22,7 @@ static int set_user_row(struct view *v, size_t i, const struct staff_user *u)
 	return VIEW_ROW(v, "Users", i, { "id", u->id }, { "email", u->email },
 		{ "name", u->display_name }, { "role", u->role },
 		{ "role_label", field_role_label(u->role) }, { "created", u->created_at },
-		{ "active", u->active ? "1" : "" });
+		{ "active", u->active ? "1" : "" }, { "referent", u->referent ? "1" : "" });
 }
 
 static int users_page(struct ctx *ctx, int status)
@@ -37,8 +38,13 @@ static int users_page(struct ctx *ctx, int status)
 	for (size_t i = 0; i < n; i++)
 		if (set_user_row(ctx->view, i, &users[i]) < 0)
 			return 500;
-	if (params_get(&ctx->req->query, "fait"))
-		(void)view_set(ctx->view, "Notice", "La modification est enregistrée.");
+	const char *done = params_get(&ctx->req->query, "fait");
+	if (done)
+		(void)view_set(ctx->view, "Notice", strcmp(done, "referent") == 0 ?
+			"C'est enregistré : le référent handicap reçoit désormais les besoins à étudier." :
+			strcmp(done, "non-referent") == 0 ?
+			"C'est enregistré : ce compte n'est plus référent handicap." :
+			"La modification est enregistrée.");
 	return handler_render(ctx, status, "intranet/users.cs");
 }
 
@@ -115,7 +121,7 @@ int page_user_change(struct ctx *ctx)
 	const char *action = params_get(&ctx->req->form, "action");
 	const char *role = params_get(&ctx->req->form, "role");
 	int self = strcmp(id, ctx->login->user_id) == 0;
-	const char *audit = NULL, *detail = NULL;
+	const char *audit = NULL, *detail = NULL, *done = "1";
 	if (action && strcmp(action, "role") == 0) {
 		if (!role || !field_is_role(role))
 			return refuse_change(ctx, "Choisissez un rôle.");
@@ -131,11 +137,18 @@ int page_user_change(struct ctx *ctx)
 		rc = store_user_set_active(ctx->db, id, enable);
 		audit = enable ? "account_enabled" : "account_disabled";
 		detail = arena_printf(ctx->arena, "par %s", ctx->login->email);
+	} else if (action && (strcmp(action, "referent") == 0 || strcmp(action, "non-referent") == 0)) {
+		int referent = strcmp(action, "referent") == 0;
+		rc = store_user_set_referent(ctx->db, id, referent);
+		audit = "referent_changed";
+		detail = arena_printf(ctx->arena, "référent handicap : %s, par %s", referent ? "oui" : "non",
+			ctx->login->email);
+		done = action;
 	} else {
 		return refuse_change(ctx, "Action inconnue.");
 	}
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	(void)store_audit(ctx->db, ctx->login->user_id, target.email, ctx->req->remote_addr, audit, detail);
-	return handler_redirect(ctx, "/intranet/utilisateurs?fait=1");
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/utilisateurs?fait=%s", done));
 }

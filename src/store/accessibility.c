@@ -34,7 +34,12 @@ static const struct db_stmt insert = { "need_insert",
 static const struct db_stmt referents = { "need_referents",
 	"SELECT email FROM staff_user WHERE accessibility_referent AND active ORDER BY id" };
 static const struct db_stmt list = { "needs_list",
-	NEED_COLUMNS " ORDER BY n.status <> 'a_etudier', n.due_on, n.id LIMIT 500" };
+	NEED_COLUMNS " ORDER BY n.status <> 'a_etudier',"
+	" CASE WHEN n.status = 'a_etudier' THEN n.due_on END, n.decided_at DESC, n.id LIMIT 500" };
+/* The closure days around a due date: 5 working days never span 60 days. */
+static const struct db_stmt closures = { "need_closure_days",
+	"SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closure_day"
+	" WHERE day BETWEEN $1::date - 60 AND $1::date + 60 ORDER BY day" };
 static const struct db_stmt by_id = { "need_by_id", NEED_COLUMNS " WHERE n.id = $1::bigint" };
 static const struct db_stmt decide = { "need_decide",
 	"UPDATE accessibility_need SET status = $2, decision = $3, decided_by = $4, decided_at = now()"
@@ -42,45 +47,70 @@ static const struct db_stmt decide = { "need_decide",
 static const struct db_stmt referent = { "need_is_referent",
 	"SELECT accessibility_referent FROM staff_user WHERE id = $1::bigint" };
 
-/* 5 working days before the first day, or after today without a session. */
-static int due_of(const char *first_day, char out[CAL_DATE_BUF])
+#define NEED_CLOSURES_MAX 400
+
+int store_need_due_on(const char *first_day, const char *declared_on,
+		const char *const *closure_days, size_t n_closures, char out[CAL_DATE_BUF])
+{
+	struct civil_date d, days[NEED_CLOSURES_MAX];
+	int before = first_day && *first_day;
+	if (cal_parse_date(before ? first_day : declared_on ? declared_on : "", &d) != 0)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < n_closures && k < NEED_CLOSURES_MAX; i++)
+		if (cal_parse_date(closure_days[i], &days[k]) == 0)
+			k++;
+	d = due_working_days_from(d, before ? -NEED_WORKING_DAYS : NEED_WORKING_DAYS, days, k);
+	return cal_format_date(d, out, CAL_DATE_BUF);
+}
+
+const char *store_need_mail_body(struct arena *a, const struct settings *s, const char *source,
+		const char *due_on, const char *need_id)
 {
 	struct civil_date d;
-	int before = *first_day && cal_parse_date(first_day, &d) == 0;
-	if (!before)
-		d = cal_paris_local_date((int64_t)time(NULL));
-	d = due_working_days_from(d, before ? -NEED_WORKING_DAYS : NEED_WORKING_DAYS, NULL, 0);
-	return cal_format_date(d, out, CAL_DATE_BUF);
+	char due[64];
+	if (cal_parse_date(due_on, &d) != 0 || cal_format_long_fr(d, due, sizeof(due)) != 0)
+		snprintf(due, sizeof(due), "%s", due_on);
+	return arena_printf(a, "Bonjour,\n\nUn besoin lié à un handicap vient d'être déclaré "
+		"(%s). Il est à étudier au plus tard le %s.\n\nPour le lire et dire ce qui est prévu :\n"
+		"%s/intranet/accessibilite#besoin-%s\n\nCe message ne dit rien du besoin lui-même : "
+		"seuls le référent handicap et les administrateurs le lisent, dans l'intranet.\n",
+		strcmp(source, "demande") == 0 ? "sur une demande de formation" :
+		strcmp(source, "inscription") == 0 ? "à l'inscription d'un participant" :
+		"par un participant, sur sa page", due, s->base_url, need_id);
 }
 
 int store_need_open(struct db *db, struct arena *a, const struct settings *s, const char *source,
 		const char *demand_id, const char *registration_id, const char *need,
 		const char *first_day)
 {
-	char due[CAL_DATE_BUF];
-	if (due_of(first_day ? first_day : "", due) != 0)
+	char due[CAL_DATE_BUF], today[CAL_DATE_BUF];
+	if (cal_format_date(cal_paris_local_date((int64_t)time(NULL)), today, sizeof(today)) != 0)
+		return DB_FAILED;
+	const char *pc[] = { first_day && *first_day ? first_day : today };
+	struct db_rows *r;
+	int rc = db_run(db, a, &closures, 1, pc, &r);
+	if (rc != DB_OK)
+		return rc;
+	size_t n_days = db_rows_count(r);
+	const char **days = arena_calloc(a, n_days ? n_days : 1, sizeof(*days));
+	if (!days)
+		return DB_FAILED;
+	for (size_t i = 0; i < n_days; i++)
+		days[i] = db_get(r, i, "day");
+	if (store_need_due_on(first_day, today, days, n_days, due) != 0)
 		return DB_FAILED;
 	const char *p[] = { source, demand_id ? demand_id : "", registration_id ? registration_id : "",
 		need, due };
-	struct db_rows *r;
-	int rc = db_run(db, a, &insert, 5, p, &r);
-	if (rc != DB_OK)
+	if ((rc = db_run(db, a, &insert, 5, p, &r)) != DB_OK)
 		return rc;
-	const char *id = db_get(r, 0, "id");
-	const char *body = arena_printf(a, "Bonjour,\n\nUn besoin lié à un handicap vient d'être déclaré "
-		"(%s). Il est à étudier au plus tard le %s.\n\nPour le lire et dire ce qui est prévu :\n"
-		"%s/intranet/accessibilite#besoin-%s\n\nCe message ne dit rien du besoin lui-même : "
-		"seuls le référent handicap et les administrateurs le lisent, dans l'intranet.\n",
-		strcmp(source, "demande") == 0 ? "sur une demande de formation" :
-		strcmp(source, "inscription") == 0 ? "à l'inscription d'un participant" :
-		"par un participant, sur sa page", due, s->base_url, id);
+	const char *body = store_need_mail_body(a, s, source, due, db_get(r, 0, "id"));
 	if (!body || (rc = db_run(db, a, &referents, 0, NULL, &r)) != DB_OK)
 		return body ? rc : DB_FAILED;
 	size_t n = db_rows_count(r);
 	for (size_t i = 0; rc == DB_OK && i < (n ? n : 1); i++)
-		rc = store_outbox_queue(db, n ? db_get(r, i, "email") : s->mail_egoc,
-			"Besoin d'aménagement à étudier (référent handicap)", body, "besoin_accessibilite",
-			demand_id, NULL, NULL);
+		rc = store_outbox_queue(db, n ? db_get(r, i, "email") : s->mail_egoc, NEED_MAIL_SUBJECT,
+			body, NEED_MAIL_KIND, demand_id, NULL, NULL);
 	return rc;
 }
 

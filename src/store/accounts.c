@@ -7,7 +7,7 @@
 #include "base/arena.h"
 #include "store/db.h"
 
-#define USER_COLUMNS "id, email, display_name, role, active, password_hash," \
+#define USER_COLUMNS "id, email, display_name, role, active, password_hash, accessibility_referent," \
 	" to_char(created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI') AS created_at"
 
 static const struct db_stmt user_create = { "user_create",
@@ -27,12 +27,15 @@ static const struct db_stmt user_set_active = { "user_set_active",
 	"WITH u AS (UPDATE staff_user SET active = $2, updated_at = now() WHERE id = $1"
 	" RETURNING id, active)"
 	" DELETE FROM login WHERE user_id IN (SELECT id FROM u WHERE NOT active)" };
+static const struct db_stmt user_set_referent = { "user_set_referent",
+	"UPDATE staff_user SET accessibility_referent = $2::boolean, updated_at = now()"
+	" WHERE id = $1::bigint RETURNING id" };
 
 static const struct db_stmt login_create = { "login_create",
 	"INSERT INTO login (token_hash, user_id, ip, user_agent)"
 	" VALUES ($1, $2, left($3, 64), left($4, 512))" };
 static const struct db_stmt login_find = { "login_find",
-	"SELECT u.id, u.email, u.display_name, u.role,"
+	"SELECT u.id, u.email, u.display_name, u.role, u.accessibility_referent,"
 	" l.last_seen_at < now() - interval '60 seconds' AS seen_long_ago"
 	" FROM login l JOIN staff_user u ON u.id = l.user_id"
 	" WHERE l.token_hash = $1 AND u.active"
@@ -80,6 +83,7 @@ static void user_from_row(const struct db_rows *r, size_t i, struct staff_user *
 		.password_hash = db_get(r, i, "password_hash"),
 		.created_at = db_get(r, i, "created_at"),
 		.active = strcmp(db_get(r, i, "active"), "t") == 0,
+		.referent = strcmp(db_get(r, i, "accessibility_referent"), "t") == 0,
 	};
 }
 
@@ -157,6 +161,20 @@ int store_user_set_active(struct db *db, const char *id, int active)
 	return run_and_count(db, &user_set_active, 2, p);
 }
 
+int store_user_set_referent(struct db *db, const char *id, int referent)
+{
+	struct arena *a = arena_new();
+	if (!a)
+		return DB_FAILED;
+	const char *p[] = { id, referent ? "true" : "false" };
+	struct db_rows *r;
+	int rc = db_run(db, a, &user_set_referent, 2, p, &r);
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_NOT_FOUND;
+	arena_free(a);
+	return rc;
+}
+
 int store_login_create(struct db *db, const char *token_hash, const char *user_id,
 		const char *ip, const char *user_agent)
 {
@@ -183,6 +201,7 @@ int store_login_find(struct db *db, struct arena *a, const char *token_hash,
 		.display_name = db_get(r, 0, "display_name"),
 		.role = db_get(r, 0, "role"),
 		.seen_long_ago = strcmp(db_get(r, 0, "seen_long_ago"), "t") == 0,
+		.referent = strcmp(db_get(r, 0, "accessibility_referent"), "t") == 0,
 	};
 	return DB_OK;
 }

@@ -10,11 +10,13 @@ struct db;
 struct staff_user {
 	const char *id, *email, *display_name, *role, *password_hash, *created_at;
 	int active;
+	int referent;             /* the référent handicap (accessibility needs) */
 };
 
 struct login_user {
 	const char *user_id, *email, *display_name, *role;
 	int seen_long_ago;        /* last_seen_at worth refreshing */
+	int referent;             /* marked référent handicap by an admin */
 };
 
 struct audit_entry {
@@ -32,6 +34,8 @@ int store_user_set_password(struct db *db, const char *email, const char *passwo
 int store_user_set_role(struct db *db, const char *id, const char *role);
 /* Disabling ends every login of the account in the same transaction. */
 int store_user_set_active(struct db *db, const char *id, int active);
+/* Marks the account référent handicap, or no longer (DB_NOT_FOUND). */
+int store_user_set_referent(struct db *db, const char *id, int referent);
 
 /* Logins, by the hex hash of their token. */
 int store_login_create(struct db *db, const char *token_hash, const char *user_id,

@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "store/db.h"
+#include "store/accessibility.h"
 #include "store/outbox.h"
 #include "store/requester.h"
 
@@ -37,7 +38,16 @@ static const struct db_stmt insert = { "demand_insert",
 	" m AS (INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
 	"   SELECT v.t, v.s, coalesce(replace(v.b, '{REF}', d.reference), v.b), v.k, d.id FROM d,"
 	"   (VALUES ($21, $22, $23, $24), ($25, $26, $27, $28)) AS v (t, s, b, k)"
-	"   WHERE v.t IS NOT NULL)"
+	"   WHERE v.t IS NOT NULL),"
+	/* an accessibility need is a task for the référent handicap, told at
+	 * once (or the desk when there is none): no round trip more */
+	" n AS (INSERT INTO accessibility_need (source, demand_id, need, due_on)"
+	"   SELECT 'demande', id, $19, $29::date FROM d WHERE $19 <> '' RETURNING id, demand_id),"
+	" t AS (INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id)"
+	"   SELECT r.email, $30::text, replace($31::text, '{NEED}', n.id::text), '" NEED_MAIL_KIND "',"
+	"   n.demand_id FROM n, (SELECT email FROM staff_user WHERE accessibility_referent AND active"
+	"   UNION ALL SELECT $32::text WHERE NOT EXISTS (SELECT 1 FROM staff_user"
+	"     WHERE accessibility_referent AND active)) AS r (email))"
 	" SELECT id FROM d" };
 static const struct db_stmt event_add = { "demand_event_add",
 	"INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, from_status, to_status,"
@@ -75,6 +85,7 @@ static const struct db_stmt erase = { "requester_erase",
 	" RETURNING d.id),"
 	" events AS (UPDATE demand_event SET comment = '' WHERE demand_id IN (SELECT id FROM gone)),"
 	" mails AS (DELETE FROM mail_outbox WHERE demand_id IN (SELECT id FROM gone)),"
+	" needs AS (" NEED_ERASE " WHERE demand_id IN (SELECT id FROM gone)),"
 	" logged AS (INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, public, comment)"
 	"   SELECT id, $2::bigint, $3, 'effacement', false,"
 	"   'Données personnelles effacées à la demande de la personne.' FROM gone)"
@@ -229,9 +240,13 @@ int store_demand_create(struct db *db, struct arena *a, const struct demand_new 
 		d->regime, d->due_on, d->course_slug, d->custom_title, d->kind, d->last_name,
 		d->first_name, d->email, d->phone, d->organisation, d->job_title, d->participants,
 		d->period, d->place, d->accessibility, d->message,
-		m1->to, m1->subject, m1->body, m1->kind, m2->to, m2->subject, m2->body, m2->kind };
+		m1->to, m1->subject, m1->body, m1->kind, m2->to, m2->subject, m2->body, m2->kind,
+		d->need_due_on, d->need_mail_subject, d->need_mail_body, d->need_mail_to };
+	if (*d->accessibility && (!d->need_due_on || !d->need_mail_subject || !d->need_mail_body ||
+			!d->need_mail_to))
+		return DB_FAILED;
 	struct db_rows *r;
-	int rc = db_run(db, a, &insert, 28, p, &r);
+	int rc = db_run(db, a, &insert, 32, p, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_CONFLICT;   /* the same form, committed by another request */
 	if (rc == DB_OK)

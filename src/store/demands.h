@@ -17,6 +17,10 @@ struct demand_new {
 	const char *participants, *period, *place, *accessibility, *message;
 	long long received_at;         /* seconds since the epoch */
 	const char *received_on, *due_on;   /* YYYY-MM-DD, Europe/Paris */
+	/* With accessibility: the task for the référent handicap, due on
+	 * need_due_on, and the mail to every active référent (to need_mail_to
+	 * when there is none) whose body holds "{NEED}" for the task's id. */
+	const char *need_due_on, *need_mail_subject, *need_mail_body, *need_mail_to;
 };
 
 struct demand {
@@ -55,7 +59,8 @@ int store_demand_context(struct db *db, struct arena *a, const char *slug, const
 /* Finds the demand already made from this form page, if any. */
 int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
 		const char **tracking_token);
-/* Creates the demand, its first event and its mails in one statement, so
+/* Creates the demand, its first event, its mails and, when it declares an
+ * accessibility need, the référent's task and mails, in one statement, so
  * one transaction; a trigger numbers it in that transaction unless another
  * numbering is under way (sql/0008). *id is the new demand's. DB_CONFLICT
  * when the same form was sent meanwhile (then store_demand_by_form finds

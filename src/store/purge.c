@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "base/arena.h"
+#include "store/accessibility.h"
 #include "store/db.h"
 
 /* One statement, so that a demand is never left half anonymised. The
@@ -21,18 +22,36 @@ static const struct db_stmt purge = { "purge_demands",
 	"  < now() - make_interval(days => $1::int)"
 	" RETURNING d.id),"
 	" events AS (UPDATE demand_event SET comment = '' WHERE demand_id IN (SELECT id FROM gone)),"
-	" mails AS (DELETE FROM mail_outbox WHERE demand_id IN (SELECT id FROM gone))"
+	" mails AS (DELETE FROM mail_outbox WHERE demand_id IN (SELECT id FROM gone)),"
+	" needs AS (" NEED_ERASE " WHERE demand_id IN (SELECT id FROM gone))"
+	" SELECT count(*) AS n FROM gone" };
+/* The needs of participants whose session ended more than retention_days
+ * ago (by Paris date); the adaptation text goes with the need. */
+static const struct db_stmt purge_needs = { "purge_registration_needs",
+	"WITH gone AS (" NEED_ERASE " FROM registration r JOIN session se ON se.id = r.session_id"
+	" WHERE n.registration_id = r.id AND n.need <> '" NEED_ERASED "'"
+	" AND se.last_day < (now() AT TIME ZONE 'Europe/Paris')::date - $1::int RETURNING n.id)"
 	" SELECT count(*) AS n FROM gone" };
 
-int store_purge_demands(struct db *db, int retention_days, long *count)
+static int purge_one(struct db *db, const struct db_stmt *stmt, int retention_days, long *count)
 {
 	char days[16];
 	snprintf(days, sizeof(days), "%d", retention_days);
 	const char *p[] = { days };
 	struct arena *a = arena_new();
 	struct db_rows *r;
-	int rc = a ? db_run(db, a, &purge, 1, p, &r) : DB_FAILED;
+	int rc = a ? db_run(db, a, stmt, 1, p, &r) : DB_FAILED;
 	*count = rc == DB_OK ? strtol(db_get(r, 0, "n"), NULL, 10) : 0;
 	arena_free(a);
 	return rc;
+}
+
+int store_purge_demands(struct db *db, int retention_days, long *count)
+{
+	return purge_one(db, &purge, retention_days, count);
+}
+
+int store_purge_registration_needs(struct db *db, int retention_days, long *count)
+{
+	return purge_one(db, &purge_needs, retention_days, count);
 }

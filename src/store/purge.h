@@ -12,7 +12,11 @@ struct db;
  * period and place are emptied, anonymised_at is set; the comments of its
  * events are emptied (the requester's replies are there), and its mails in
  * the outbox, which repeat the requester's address and words, are
- * deleted. DB_OK and *count, or a DB_ status. */
+ * deleted; its accessibility needs lose their text and decision (an open
+ * one is closed, sans_objet). DB_OK and *count, or a DB_ status. */
 int store_purge_demands(struct db *db, int retention_days, long *count);
+/* The same for the accessibility needs of registrations whose session's
+ * last day is more than retention_days ago: *count needs anonymised. */
+int store_purge_registration_needs(struct db *db, int retention_days, long *count);
 
 #endif

@@ -220,7 +220,8 @@ int auth_require_login(struct ctx *ctx)
 	ctx->login_token_hash = hash;
 	if (view_set(ctx->view, "Login.name", user->display_name) < 0 ||
 			view_set(ctx->view, "Login.role", user->role) < 0 ||
-			view_set(ctx->view, "Login.role_label", field_role_label(user->role)) < 0)
+			view_set(ctx->view, "Login.role_label", field_role_label(user->role)) < 0 ||
+			(user->referent && view_set(ctx->view, "Login.referent", "1") < 0))
 		return 500;
 	return auth_csrf_prepare(ctx);
 }

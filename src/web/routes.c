@@ -48,6 +48,9 @@ static const struct route routes[] = {
 	{ "GET",  "/intranet/donnees",            page_requester_data, STAFF,      ROLE_ADMIN },
 	{ "GET",  "/intranet/donnees/export",     page_requester_export, STAFF,    ROLE_ADMIN },
 	{ "POST", "/intranet/donnees",            page_requester_erase, STAFF_FORM, ROLE_ADMIN },
+	/* Admins and the staff marked référent handicap: the handler checks. */
+	{ "GET",  "/intranet/accessibilite",      page_accessibility,  STAFF,      ROLES_STAFF },
+	{ "POST", "/intranet/accessibilite/{id}", page_accessibility_decide, STAFF_FORM, ROLES_STAFF },
 
 	{ "GET",  "/intranet/demandes",           page_demands,        STAFF,      DESK },
 	{ "GET",  "/intranet/demandes/{id}",      page_demand,         STAFF,      DESK },

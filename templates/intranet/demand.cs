@@ -27,7 +27,7 @@ prévenez le demandeur par téléphone<?cs if:d.phone ?> (<?cs var:d.phone ?>)<?
 <dt>Formation</dt><dd><?cs if:d.course_slug ?><a href="/formations/<?cs var:d.course_slug ?>"><?cs var:d.course ?></a><?cs else ?><?cs var:d.course ?> (demande sur mesure)<?cs /if ?> — <?cs var:d.kind ?>, <?cs var:d.participants ?> participant(s)</dd>
 <?cs if:d.period ?><dt>Période</dt><dd><?cs var:d.period ?></dd><?cs /if ?>
 <?cs if:d.place ?><dt>Lieu</dt><dd><?cs var:d.place ?></dd><?cs /if ?>
-<?cs if:d.accessibility ?><dt>Besoins liés à un handicap</dt><dd><?cs var:d.accessibility ?></dd><?cs /if ?>
+<?cs if:d.accessibility_declared ?><dt>Besoins liés à un handicap</dt><dd><?cs if:d.accessibility ?><span class="prewrap"><?cs var:d.accessibility ?></span><br><a href="/intranet/accessibilite">Besoins à étudier par le référent handicap</a><?cs else ?>Déclarés : ils sont transmis au référent handicap, qui seul les lit avec les administrateurs.<?cs /if ?></dd><?cs /if ?>
 <?cs if:d.message ?><dt>Message</dt><dd class="prewrap"><?cs var:d.message ?></dd><?cs /if ?>
 </dl>
 <h2>Historique</h2>

@@ -13,6 +13,9 @@
 <li><a href="/intranet/donnees">Données d'un demandeur</a><span>Exporter ou effacer (RGPD)</span></li>
 <li><a href="/intranet/fermetures">Jours de fermeture</a><span>Ils reportent les échéances des demandes</span></li>
 <?cs /if ?>
+<?cs if:Login.role == "admin" || Login.referent ?>
+<li><a href="/intranet/accessibilite">Besoins liés à un handicap</a><span>À étudier par le référent handicap, par échéance</span></li>
+<?cs /if ?>
 <li><a href="/intranet/calendrier">Calendrier</a><span><?cs if:Login.role == "formateur" ?>Vos créneaux de formation<?cs else ?>Les sessions et leurs créneaux, par mois, semaine ou liste<?cs /if ?></span></li>
 <?cs if:Login.role != "formateur" ?>
 <li><a href="/intranet/lieux">Lieux et salles</a><span>Adresses, accès, capacités</span></li>

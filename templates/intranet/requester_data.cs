@@ -24,7 +24,7 @@
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="email" value="<?cs var:Email ?>">
 <p><input type="checkbox" id="confirmation" name="confirmation" value="oui">
-<label for="confirmation">Je confirme : les noms, coordonnées et messages de ces demandes seront effacés définitivement ; les demandes en cours seront classées sans suite.</label></p>
+<label for="confirmation">Je confirme : les noms, coordonnées, messages et besoins liés à un handicap de ces demandes seront effacés définitivement ; les demandes en cours seront classées sans suite.</label></p>
 <p><button type="submit" class="secondary">Effacer les données de cette personne</button></p>
 </form>
 <?cs /if ?>

@@ -5,7 +5,7 @@
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="comptes-titre">
 <table class="data">
 <caption id="comptes-titre" class="visually-hidden">Comptes de l'intranet</caption>
-<thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôle</th><th scope="col">État</th><th scope="col">Actions</th></tr></thead>
+<thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôle</th><th scope="col">État</th><th scope="col">Référent handicap</th><th scope="col">Actions</th></tr></thead>
 <tbody>
 <?cs each:u = Users ?>
 <tr<?cs if:!u.active ?> class="inactive"<?cs /if ?>>
@@ -23,6 +23,12 @@
 </select>
 <button type="submit">Changer</button></form></td>
 <td><?cs if:u.active ?>Actif<?cs else ?>Désactivé<?cs /if ?></td>
+<td><form method="post" action="/intranet/utilisateurs/<?cs var:u.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<?cs if:u.referent ?><span class="tag tag-info">Référent handicap</span>
+<input type="hidden" name="action" value="non-referent"><button type="submit" class="secondary" aria-label="Retirer le rôle de référent handicap à <?cs var:u.name ?>">Retirer</button>
+<?cs else ?><input type="hidden" name="action" value="referent"><button type="submit" class="secondary" aria-label="Désigner <?cs var:u.name ?> référent handicap">Désigner</button><?cs /if ?>
+</form></td>
 <td><?cs if:u.id != Me ?><form method="post" action="/intranet/utilisateurs/<?cs var:u.id ?>" class="inline">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <?cs if:u.active ?><input type="hidden" name="action" value="desactiver"><button type="submit">Désactiver</button>
