@@ -85,6 +85,7 @@
 
 <h2 id="inscrits">Inscrits</h2>
 <?cs if:Errors.registrations ?><p class="error-box" role="alert"><?cs var:Errors.registrations ?></p><?cs /if ?>
+<?cs if:Errors.add && s.final ?><p class="error-box" role="alert"><?cs var:Errors.add ?></p><?cs /if ?>
 <p><?cs var:s.registered ?> confirmé(s) sur <?cs var:s.max ?> places<?cs if:RegistrationCount.waiting != "0" ?>, <?cs var:RegistrationCount.waiting ?> en liste d'attente<?cs /if ?>.
 <?cs if:Desk ?><a href="/intranet/sessions/<?cs var:s.id ?>/inscriptions.csv">Exporter la liste (CSV)</a><?cs /if ?></p>
 <?cs def:registration_actions(g, waiting) ?>
