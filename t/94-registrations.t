@@ -419,5 +419,14 @@ like($got[1]{h}{'content-type'} // '', qr{^multipart/mixed}, 'an invitation is m
 like($got[1]{body}, qr{Content-Type: text/calendar; charset=UTF-8; method=REQUEST}, 'with its text/calendar; method=REQUEST');
 $sink->stop;
 
+# --- a person's data erased: as a participant too ---------------------------------------------------
+$r = $desk->submit('/intranet/donnees?email=anne-laure.lefevre@caf35.example.org', '/intranet/donnees',
+	[ email => 'anne-laure.lefevre@caf35.example.org', confirmation => 'oui' ]);
+is($r->{status}, 303, "an admin erases a person's data");
+is(q1("SELECT count(*) FROM participant WHERE email = 'anne-laure.lefevre\@caf35.example.org' OR last_name LIKE 'Lef%vre-D%'"),
+	'0', 'her participant record keeps no name or address');
+is(q1("SELECT count(*) FROM mail_outbox WHERE to_address = 'anne-laure.lefevre\@caf35.example.org'"), '0',
+	'nor do the mails and invitations sent to her');
+
 $stack->stop;
 done_testing();

@@ -86,6 +86,14 @@ static const struct db_stmt erase = { "requester_erase",
 	" events AS (UPDATE demand_event SET comment = '' WHERE demand_id IN (SELECT id FROM gone)),"
 	" mails AS (DELETE FROM mail_outbox WHERE demand_id IN (SELECT id FROM gone)),"
 	" needs AS (" NEED_ERASE " WHERE demand_id IN (SELECT id FROM gone)),"
+	/* the same person as a participant: their name, address, needs and
+	 * every mail to that address (a calendar invitation holds their name) */
+	" people AS (UPDATE participant SET last_name = 'anonyme', first_name = 'anonyme', email = '',"
+	"   organisation = '', job_title = '', updated_at = now() WHERE email = lower($1) RETURNING id),"
+	" people_needs AS (" NEED_ERASE " WHERE n.demand_id IS NULL AND n.registration_id IN"
+	"   (SELECT r.id FROM registration r WHERE r.participant_id IN (SELECT id FROM people))),"
+	" people_mails AS (DELETE FROM mail_outbox WHERE lower(to_address) = lower($1)"
+	"   AND (demand_id IS NULL OR demand_id NOT IN (SELECT id FROM gone))),"
 	" logged AS (INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, public, comment)"
 	"   SELECT id, $2::bigint, $3, 'effacement', false,"
 	"   'Données personnelles effacées à la demande de la personne.' FROM gone)"
