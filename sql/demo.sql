@@ -2517,15 +2517,15 @@ ORDER BY e.n;
 UPDATE registration r SET convocation_at = r.changed_at FROM session se
 WHERE se.id = r.session_id AND se.status IN ('confirmee', 'realisee') AND r.status = 'confirmee';
 
--- A need declared when a participant was registered, being studied by the
--- référent handicap (the demo admin is marked as the référent).
+-- A need declared when a participant was registered, being studied (the
+-- demo has no référent handicap yet: its admin reads the needs, and marks
+-- a référent on the accounts page).
 INSERT INTO accessibility_need (source, registration_id, need, due_on)
 SELECT 'inscription', r.id, 'Malentendante : boucle magnétique et supports écrits des échanges, s''il vous plaît.',
 	se.first_day - 7
 FROM registration r JOIN session se ON se.id = r.session_id
 WHERE r.status = 'confirmee' AND se.status = 'confirmee' AND se.first_day > current_date + 14
 ORDER BY se.first_day, r.id LIMIT 1;
-UPDATE staff_user SET accessibility_referent = true WHERE role = 'admin';
 
 -- The rules the generation above must keep, checked before commit.
 DO $$
