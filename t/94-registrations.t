@@ -291,13 +291,23 @@ is(scalar @withdrawn, 1, 'its participants get one CANCEL');
 is($ics[0], 'METHOD|CANCEL', 'METHOD:CANCEL');
 like((grep { /^convocation-/ } @ics)[0], qr{^convocation-$slots[2]\@}, 'for that slot, with its UID');
 
+my $place2 = q1("INSERT INTO place (name, address, city, capacity) VALUES ('Espace Bréhat', '8 quai Duguay-Trouin', 'Rennes', 30) RETURNING id");
+my $updates = q1("SELECT count(*) FROM mail_outbox WHERE kind = 'convocation_modification'");
+$r = $desk->post("/intranet/sessions/$sid", [ _csrf => $token, action => 'modifier', formation => $course, type => 'inter',
+	organisme => '', demande => '', lieu => $place2, min => 4, max => 12, cloture => '', notes => '' ]);
+is($r->{status}, 303, 'the confirmed session moves to another place');
+is(q1("SELECT count(*) FROM mail_outbox WHERE kind = 'convocation_modification'") - $updates, regs($sid, 'confirmee'),
+	'each confirmed participant is told');
+like(q1("SELECT body FROM mail_outbox WHERE kind = 'convocation_modification' ORDER BY id DESC LIMIT 1"),
+	qr{Lieu : Espace Bréhat\n8 quai Duguay-Trouin}, 'with the new place');
+
 # --- the participant's page ---------------------------------------------------------------
 my $pub = Browser->new($stack->base);
 my $someone_token = q1("SELECT token FROM registration WHERE id = $someone");
 $r = $pub->get("/participant/$someone_token");
 is($r->{status}, 200, "the participant's page");
 like($r->{text}, qr{Coopération|coopération}, 'names the course');
-like($r->{text}, qr{Maison de la formation}, 'the place');
+like($r->{text}, qr{Espace Bréhat}, 'the place (the new one)');
 like($r->{text}, qr{9 h – 12 h 30}, 'the times');
 like($r->{headers}{'cache-control'} // '', qr{no-store}, 'never cached');
 is($pub->get('/participant/' . ('0' x 64))->{status}, 404, 'a made-up token: 404');

@@ -521,7 +521,12 @@ static int change_fields(struct ctx *ctx, const struct session *s)
 		return refuse(ctx, s, "Errors.session", "La session n'est pas enregistrée : corrigez les champs signalés.");
 	if (rc)
 		return rc;
-	rc = store_session_update(ctx->db, s->id, &f);
+	/* a new place for a confirmed session: its participants are told, and
+	 * their invitations carry the new location */
+	struct tell t = { ctx, s->id, NULL, CONVOCATION_UPDATE };
+	const struct store_after after = { tell_run, &t };
+	int moved = strcmp(s->status, "confirmee") == 0 && strcmp(s->place_id, f.place_id) != 0;
+	rc = store_session_update(ctx->db, s->id, &f, moved ? &after : NULL);
 	if (rc == DB_CONFLICT)
 		return refuse(ctx, s, "Errors.session", "La session a des inscrits au-delà de ce maximum, "
 				"ou la formation, le lieu ou la demande n'existe plus.");

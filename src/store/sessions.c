@@ -352,7 +352,10 @@ int store_session_create(struct db *db, struct arena *a, const struct session_fi
 	return rc;
 }
 
-int store_session_update(struct db *db, const char *id, const struct session_fields *f)
+static int finish_after(struct db *db, int rc, const struct store_after *after);
+
+int store_session_update(struct db *db, const char *id, const struct session_fields *f,
+		const struct store_after *after)
 {
 	struct arena *a = arena_new();
 	if (!a)
@@ -360,12 +363,15 @@ int store_session_update(struct db *db, const char *id, const struct session_fie
 	const char *p[] = { id, f->course_id, f->kind, f->organisation, f->demand_id, f->place_id,
 		f->min_participants, f->max_participants, f->closes_on, f->public, f->notes };
 	struct db_rows *r;
-	int rc = db_run(db, a, &update, 11, p, &r);
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_run(db, a, &update, 11, p, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0) {
 		rc = db_run(db, a, &exists, 1, p, &r);
 		if (rc == DB_OK)
 			rc = db_rows_count(r) ? DB_CONFLICT : DB_NOT_FOUND;
 	}
+	rc = finish_after(db, rc, after);
 	arena_free(a);
 	return rc;
 }

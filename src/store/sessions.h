@@ -96,7 +96,8 @@ struct store_after {
 
 /* Changes the fields; DB_CONFLICT when the maximum is now below the
  * registrations (checked in the same statement), DB_NOT_FOUND. */
-int store_session_update(struct db *db, const char *id, const struct session_fields *f);
+int store_session_update(struct db *db, const char *id, const struct session_fields *f,
+		const struct store_after *after);
 /* Status change checked against from (DB_STALE when it changed meanwhile);
  * cancelling cancels every slot, which frees its trainers and room. */
 int store_session_set_status(struct db *db, const char *id, const char *from, const char *to,
