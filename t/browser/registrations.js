@@ -194,6 +194,14 @@ const show = (got) => JSON.stringify(got);
       'the waiting list in the order of the list', show(got));
     await check(staff, 'the session page with registrations and a waiting list');
 
+    // --- a known person offered as staff type (templates/static/participants.js)
+    await staff.getByLabel(/^Chercher une personne déjà connue/).pressSequentially('Le B', { delay: 30 });
+    const offered = staff.locator('#trouves li', { hasText: 'Le Bris Soizic' });
+    await offered.waitFor({ timeout: 5000 });
+    ok(await offered.getByRole('button', { name: /^Inscrire/ }).count() === 1,
+      'typing the start of a name offers the known person, with a button that registers her');
+    ok(new URL(staff.url()).searchParams.get('personne') === null, 'without leaving the page');
+
     // --- (3) a confirmed participant cancels on their page
     const cancelling = journey('a participant cancels on their page');
     const participant = await browser.newPage();

@@ -142,14 +142,15 @@
 <label for="personne">Chercher une personne déjà connue (début du nom)</label>
 <input type="search" id="personne" name="personne" maxlength="100" value="<?cs var:Search.q ?>" autocomplete="off">
 <button type="submit" class="secondary">Chercher</button></form>
-<?cs if:Search.done ?><?cs if:subcount(Found) ?><ul class="found"><?cs each:p = Found ?><li><?cs var:p.last_name ?> <?cs var:p.first_name ?> (<?cs var:p.email ?><?cs if:p.organisation ?>, <?cs var:p.organisation ?><?cs /if ?>)
+<div id="trouves" aria-live="polite"><?cs if:Search.done ?><?cs if:subcount(Found) ?><ul class="found"><?cs each:p = Found ?><li><?cs var:p.last_name ?> <?cs var:p.first_name ?> (<?cs var:p.email ?><?cs if:p.organisation ?>, <?cs var:p.organisation ?><?cs /if ?>)
 <form method="post" action="/intranet/sessions/<?cs var:s.id ?>/inscriptions" class="inline">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="ajouter">
 <input type="hidden" name="nom" value="<?cs var:p.last_name ?>"><input type="hidden" name="prenom" value="<?cs var:p.first_name ?>">
 <input type="hidden" name="email" value="<?cs var:p.email ?>"><input type="hidden" name="fonction" value="<?cs var:p.job_title ?>">
 <input type="hidden" name="organisme" value="<?cs var:p.organisation ?>">
 <button type="submit">Inscrire<span class="visually-hidden"> <?cs var:p.first_name ?> <?cs var:p.last_name ?></span></button></form></li><?cs /each ?></ul>
-<?cs else ?><p>Personne de connu à ce nom : inscrivez la personne avec le formulaire ci-dessous.</p><?cs /if ?><?cs /if ?>
+<?cs else ?><p>Personne de connu à ce nom : inscrivez la personne avec le formulaire ci-dessous.</p><?cs /if ?><?cs /if ?></div>
+<script src="/static/participants.js" defer></script>
 <form method="post" action="/intranet/sessions/<?cs var:s.id ?>/inscriptions" class="stacked narrow">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>"><input type="hidden" name="action" value="ajouter">
 <?cs def:person_field(id, name, label, value, error, max, type, auto) ?><p><label for="<?cs var:id ?>"><?cs var:label ?></label>
