@@ -222,8 +222,10 @@ int convocation_build(struct arena *a, const struct convocation *c, enum convoca
 		break;
 	case CONVOCATION_CANCEL:
 		out->subject = arena_printf(a, "Annulation : %s", title);
-		lead = "Votre inscription à la formation ci-dessous est annulée ; votre agenda retire ses "
-			"dates (un message par créneau). Pour vous inscrire à une autre session, répondez à ce message.\n\n";
+		lead = "Vous n'êtes plus inscrit(e) aux dates ci-dessous de cette formation ; votre agenda "
+			"les retire (un message par créneau). Si vous avez été inscrit(e) à une autre session, "
+			"sa convocation vous parvient à part ; sinon, répondez à ce message pour vous inscrire "
+			"à une autre date.\n\n";
 		cancel = 1;
 		details = arena_printf(a, "Formation : %s\n\nDates annulées :\n%s", c->course_title,
 			slot_lines(a, c));

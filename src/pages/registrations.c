@@ -481,15 +481,18 @@ static int move(struct ctx *ctx, const struct session *s, const struct registrat
 		*notice = "Choisissez une autre session à venir de la même formation.";
 		return DB_CONFLICT;
 	}
+	/* a convoked person's calendar drops the old session's slots (their
+	 * CANCEL, read before the move), then gets the new session's */
 	int rc = db_begin(ctx->db);
-	if (rc == DB_OK)
-		rc = store_registration_move(ctx->db, ctx->arena, g, to.id, actor(ctx), &now);
 	if (rc == DB_OK && *g->convocation_at)
 		rc = store_convocation_queue(ctx->db, ctx->arena, ctx->settings, g->id,
-			CONVOCATION_UPDATE, NULL, NULL, NULL);
-	else if (rc == DB_OK) {
+			CONVOCATION_CANCEL, NULL, NULL, NULL);
+	if (rc == DB_OK)
+		rc = store_registration_move(ctx->db, ctx->arena, g, to.id, actor(ctx), &now);
+	if (rc == DB_OK) {
 		struct registration moved = *g;
 		moved.status = now;
+		moved.session_id = to.id;
 		rc = registration_tell(ctx, &to, &moved);
 	}
 	if (rc == DB_OK && same(g->status, "confirmee"))
