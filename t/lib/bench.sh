@@ -226,9 +226,11 @@ confirm_p50=$(awk '$1 == "POST" && $2 ~ /^\/intranet\/sessions\/[0-9]+$/ && $3 =
 
 # `formations remind`: the dashboard's synthetic demands (200,000 open and
 # overdue if that section ran) would each get their daily warnings; they
-# are closed first, so that the run measures the year of sessions.
+# are closed first (and the table vacuumed, as autovacuum soon would), so
+# that the runs measure the year of sessions.
 set_aside=$(psql_q "WITH u AS (UPDATE demand SET status = 'close' WHERE reference LIKE 'D-19%'
 	AND status IN ('recue', 'en_instruction') RETURNING 1) SELECT count(*) FROM u")
+[ "$set_aside" = 0 ] || psql_q "VACUUM ANALYZE demand" >/dev/null
 due=$(psql_q "SELECT count(*) FROM session se JOIN registration r ON r.session_id = se.id
 	AND r.status = 'confirmee' WHERE se.status = 'confirmee'
 	AND se.first_day = (now() AT TIME ZONE 'Europe/Paris')::date + 2")
