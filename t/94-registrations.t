@@ -212,6 +212,23 @@ is(q1("SELECT waiting_rank FROM registration WHERE id = $w2") . ',' . q1("SELECT
 $r = $desk->post("/intranet/inscriptions/$w1", [ _csrf => $token, action => 'confirmer' ]);
 is($r->{status}, 422, 'confirming by hand in a full session is refused');
 is(regs($sid, 'confirmee'), 12, 'still 12');
+# Where a registration may move: the course's sessions still to come,
+# dated ones by date then undated ones, the 50 first, the session itself
+# left out (chosen before the columns are formatted: make bench).
+my @undated = split /\n/, q1("INSERT INTO session (course_id, kind, place_id, min_participants, max_participants, status)"
+	. " SELECT $course, 'inter', $place, 4, 20, 'envisagee' FROM generate_series(1, 60) RETURNING id");
+my ($move_to) = $desk->get("/intranet/sessions/$sid")->{text} =~ m{<select id="vers-$w1" name="session">(.*?)</select>}s;
+my @offered = ($move_to // '') =~ /<option value="(\d+)"/g;
+my @open = grep { $_ != $sid } split /\n/, q1("SELECT id FROM session WHERE course_id = $course"
+	. " AND status IN ('envisagee', 'confirmee') AND (last_day IS NULL OR last_day >= (now() AT TIME ZONE 'Europe/Paris')::date)"
+	. " ORDER BY first_day NULLS LAST, id LIMIT 50");
+is("@offered", "@open", 'a move is offered to the 50 first sessions of the course still to come, but this one');
+my %at;
+@at{@offered} = 0 .. $#offered;
+ok(@offered == 49 && defined $at{$sid2} && defined $at{$undated[0]} && $at{$sid2} < $at{$undated[0]}
+	&& !defined $at{$sid_other} && !defined $at{$undated[-1]},
+	'dated ones before undated ones, no other course, the last undated ones left out');
+q1("DELETE FROM session WHERE id IN (" . join(',', @undated) . ")");
 $r = $desk->post("/intranet/inscriptions/$w1", [ _csrf => $token, action => 'deplacer', session => $sid_other ]);
 is($r->{status}, 422, 'a move to a session of another course is refused');
 $r = $desk->post("/intranet/inscriptions/$w1", [ _csrf => $token, action => 'deplacer', session => $sid2 ]);

@@ -5,7 +5,8 @@
 # bounded in time). Prints ratios, never absolute promises.
 #
 # BENCH_ONLY=sessions (or a comma-separated list of fiche, demands,
-# dashboard, sessions) runs only those sections; all of them by default.
+# dashboard, sessions, registrations) runs only those sections; all of them
+# by default.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR=$ROOT/var/bench
@@ -172,4 +173,96 @@ printf '%-62s %10s %10s\n' "month view ${month%-*} (target < 20)" "$month_p50" "
 	"/sessions (target < 20)" "$list_p50" "$list_bytes" \
 	"/sessions.ics 12 months (target < 100)" "$feed_p50" "$feed_bytes"
 echo "  ($n_sessions sessions and $n_slots slots in all, $vevents VEVENTs in the feed)"
+fi
+
+# --- registrations: the session page of 40, confirming 40, the J-2 reminders --
+# t/lib/bench-registrations.sql, after bench-sessions.sql (loaded here when
+# the sessions section did not run), brings the database to 100,000
+# participants and 120,000 registrations, with a confirmed session of 40,
+# five envisaged sessions of 40 to confirm, and at least nine confirmed
+# sessions starting the day after tomorrow. Ratios: to the fiche's server
+# time for the page; to pgbench's latency with one client (a TPC-B-like
+# transaction of five statements) for each convocation queued.
+if section registrations; then
+login
+echo
+load_sql() {   # $1: the file in t/lib, $2: what it loads
+	echo "loading $2…"
+	"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/$1" \
+		>"$VAR/log/${1%.sql}.log" 2>&1 || { cat "$VAR/log/${1%.sql}.log" >&2; exit 1; }
+}
+if [ "$(psql_q "SELECT count(*) FROM place WHERE name = 'Lieu bench 1'")" = 0 ]; then
+	load_sql bench-sessions.sql "10,000 sessions and 60,000 slots"
+fi
+load_sql bench-registrations.sql "100,000 participants and 120,000 registrations"
+n_people=$(psql_q "SELECT count(*) FROM participant")
+n_regs=$(psql_q "SELECT count(*) FROM registration")
+n_sessions=$(psql_q "SELECT count(*) FROM session")
+page_id=$(psql_q "SELECT id FROM session WHERE notes = 'Session de 40 inscrits (banc d''essai).'")
+page="/intranet/sessions/$page_id"
+page_bytes=$(curl -fsS -b "$jar" -o "$VAR/bench/session-40.html" -w '%{size_download}' "$base$page")
+page_p50=$(server_p50 "$page" 100)
+fiche_p50=$(server_p50 "$FICHE" 100)
+
+# Confirming: the form's token from the page, then the POST, whose log
+# line gives the server time; 40 convocations queued each time.
+: >"$VAR/log/formations.log"
+queued=
+for sid in $(psql_q "SELECT id FROM session WHERE notes = 'Session de 40 à confirmer (banc d''essai).' ORDER BY id"); do
+	form=$(curl -fsS -b "$jar" "$base/intranet/sessions/$sid")
+	csrf=$(sed -n '/name="_csrf"/ { s/.*name="_csrf" value="\([^"]*\)".*/\1/p; q }' <<<"$form")
+	before=$(psql_q "SELECT count(*) FROM mail_outbox WHERE kind = 'convocation'")
+	status=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "_csrf=$csrf" \
+		--data-urlencode action=statut --data-urlencode statut=confirmee --data-urlencode raison= \
+		"$base/intranet/sessions/$sid")
+	after=$(psql_q "SELECT count(*) FROM mail_outbox WHERE kind = 'convocation'")
+	[ "$status" = 303 ] || echo "  warning: confirming session $sid answered $status" >&2
+	[ $(( after - before )) -eq 40 ] || echo "  warning: session $sid queued $(( after - before )) convocations, not 40" >&2
+	queued="$queued${queued:+,}$(( after - before ))"
+done
+confirm_p50=$(awk '$1 == "POST" && $2 ~ /^\/intranet\/sessions\/[0-9]+$/ && $3 == 303 { print $NF }' \
+	"$VAR/log/formations.log" | sort -n |
+	awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }')
+
+# `formations remind`: the dashboard's synthetic demands (200,000 open and
+# overdue if that section ran) would each get their daily warnings; they
+# are closed first (and the table vacuumed, as autovacuum soon would), so
+# that the runs measure the year of sessions.
+set_aside=$(psql_q "WITH u AS (UPDATE demand SET status = 'close' WHERE reference LIKE 'D-19%'
+	AND status IN ('recue', 'en_instruction') RETURNING 1) SELECT count(*) FROM u")
+[ "$set_aside" = 0 ] || psql_q "VACUUM ANALYZE demand" >/dev/null
+due=$(psql_q "SELECT count(*) FROM session se JOIN registration r ON r.session_id = se.id
+	AND r.status = 'confirmee' WHERE se.status = 'confirmee'
+	AND se.first_day = (now() AT TIME ZONE 'Europe/Paris')::date + 2")
+remind_ms=() remind_out=()
+for _ in 1 2 3; do
+	t0=$(date +%s%N)
+	out=$("$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" remind) ||
+		echo "  warning: formations remind failed: $out" >&2
+	t1=$(date +%s%N)
+	remind_ms+=("$(( (t1 - t0) / 1000000 ))")
+	remind_out+=("$(awk '/convocation reminders/ { print $2 }' <<<"$out")")
+done
+remind_p50=$(printf '%s\n' "${remind_ms[@]}" | sort -n | sed -n 2p)
+
+"$ROOT/conf/stack.sh" pgbench "$VAR" -q -i -s 10 >/dev/null 2>&1
+latency=$("$ROOT/conf/stack.sh" pgbench "$VAR" -c 1 -j 1 -T "$DURATION" 2>/dev/null |
+	awk -F'= ' '/^latency average/ { split($2, a, " "); print a[1]; exit }')
+echo
+printf '%-62s %9s %8s %8s\n' "registrations ($n_people people, $n_regs registrations)" "ms" "target" "ratio"
+awk -v page="$page_p50" -v fiche="$fiche_p50" -v confirm="$confirm_p50" -v remind="$remind_p50" \
+	-v first="${remind_ms[0]}" -v n="${remind_out[0]}" -v lat="${latency:-0}" 'BEGIN {
+	row = "%-62s %9s %8s %8.2f\n"
+	printf row, "session page of 40, server time p50 (/ fiche p50)", page, "< 10", (fiche > 0 ? page / fiche : 0)
+	printf row, "confirming 40, server time p50 of 5 (/ 40 pgbench latencies)", confirm, "< 300",
+		(lat > 0 ? confirm / 40 / lat : 0)
+	printf row, "formations remind, first run: " n " reminders (/ " n " pgbench lat.)", first, "< 2000",
+		(lat > 0 && n > 0 ? first / n / lat : 0)
+	printf row, "formations remind, wall time p50 of 3 runs (/ first run)", remind, "< 2000",
+		(first > 0 ? remind / first : 0) }'
+echo "  (page of 40: $page_bytes bytes; fiche p50 $fiche_p50 ms; pgbench TPC-B-like latency ${latency:-?} ms," \
+	"one client; convocations queued by each confirmation: $queued; remind runs ${remind_ms[0]}," \
+	"${remind_ms[1]}, ${remind_ms[2]} ms queuing ${remind_out[0]}, ${remind_out[1]}, ${remind_out[2]}" \
+	"reminders for $due confirmed registrations due; $n_sessions sessions in all;" \
+	"$set_aside synthetic open demands closed first)"
 fi
