@@ -117,7 +117,7 @@ int page_registrations_export(struct ctx *ctx);
 /* Registrations.N (confirmed), Waiting.N (by rank), FormerRegistrations.N
  * and MoveTo.N for the session page; the banner of the last change. */
 int registrations_fill(struct ctx *ctx, const struct session *s, int desk);
-int registrations_notice(struct ctx *ctx);
+int registrations_notice(struct ctx *ctx, const struct session *here);
 /* Inside the caller's transaction, after a confirmed person left session
  * s: the first of its waiting list takes the seat (and gets their
  * convocation when s is confirmed); *promoted is their name or NULL. */

@@ -577,7 +577,7 @@ int page_registrations_export(struct ctx *ctx)
 /* The banner after a change, named by what happened (the session page
  * reads ?inscription=, ?liste= and ?attente=; other changes carry their
  * words in ?info=). */
-int registrations_notice(struct ctx *ctx)
+int registrations_notice(struct ctx *ctx, const struct session *here)
 {
 	const struct params *q = &ctx->req->query;
 	const char *id = params_get(q, "inscription"), *count = params_get(q, "liste");
@@ -585,7 +585,9 @@ int registrations_notice(struct ctx *ctx)
 	if (id && field_is_id(id)) {
 		struct registration g;
 		struct session s;
+		/* only a registration of this session: the banner names no one else */
 		if (store_registration_by_id(ctx->db, ctx->arena, id, &g) == DB_OK &&
+				same(g.session_id, here->id) &&
 				store_session_by_id(ctx->db, ctx->arena, g.session_id, &s) == DB_OK)
 			return view_set(ctx->view, "Notice", registered_notice(ctx, &s, &g)) < 0 ? 500 : 0;
 	}
