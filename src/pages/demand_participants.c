@@ -233,6 +233,10 @@ static int withdraw(struct ctx *ctx, const struct demand *d, const struct reques
 	if (!g || registration_status_parse(g->status, &st) != 0)
 		return refuse(ctx, d, "Cette personne n'est pas inscrite par cette demande.");
 	int t = registration_transition(st, REG_ACT_CANCEL, &to, &refusal);
+	/* staff may have moved the person to another session of the course */
+	struct session s;
+	if (store_session_by_id(ctx->db, ctx->arena, g->session_id, &s) != DB_OK)
+		return refuse(ctx, d, "Cette inscription n'existe plus.");
 	if (t == 1)
 		return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s#participants",
 			d->tracking_token));
@@ -247,7 +251,7 @@ static int withdraw(struct ctx *ctx, const struct demand *d, const struct reques
 		rc = store_convocation_queue(ctx->db, ctx->arena, ctx->settings, g->id, CONVOCATION_CANCEL,
 			NULL, NULL, NULL);
 	if (rc == DB_OK && same(g->status, "confirmee"))
-		rc = registration_fill_seat(ctx, &v->s, "Place libérée par le demandeur", &promoted);
+		rc = registration_fill_seat(ctx, &s, "Place libérée par le demandeur", &promoted);
 	if (rc == DB_OK)
 		rc = db_commit(ctx->db);
 	else
