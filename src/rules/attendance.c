@@ -363,8 +363,8 @@ static int six_digits(const char *s)
 static const char qr_path[] = "/emargement/";
 static const char qr_query[] = "?code=";
 
-int attendance_qr_text(const char *base_url, const char *half_day_id,
-		const char code[ATTENDANCE_CODE_BUF], char *buf, size_t size)
+int attendance_qr_text(const char *base_url, const char *half_day_id, const char *code,
+		char *buf, size_t size)
 {
 	if (buf == NULL || size == 0)
 		return -1;

@@ -166,8 +166,8 @@ int attendance_code(const unsigned char key[ATTENDANCE_KEY_BYTES], const char *h
  * (attendance_code_input). 0, or -1 (buf "" when size > 0) when base_url
  * is empty, the id is not [A-Za-z0-9_-]+, the code is not six digits or
  * buf is too small. */
-int attendance_qr_text(const char *base_url, const char *half_day_id,
-		const char code[ATTENDANCE_CODE_BUF], char *buf, size_t size);
+int attendance_qr_text(const char *base_url, const char *half_day_id, const char *code,
+		char *buf, size_t size);
 
 enum attendance_code_result {
 	ATTENDANCE_CODE_OK,        /* the code of the current or previous window */
