@@ -335,8 +335,10 @@ enum attendance_chain attendance_chain_verify(const struct attendance_event *eve
  * the order recorded, those of other registrations and half-days skipped.
  * present: 1 after a signature, 0 after an absence (the latest wins),
  * 0 with neither; signed_: some signature was recorded (a second
- * electronic one is a no-op); late, early: the latest retard and
- * depart_anticipe minutes (0 without). */
+ * electronic one is a no-op); absent_marked: the latest of signatures and
+ * absences is an absence; late, early: the latest retard and
+ * depart_anticipe minutes (0 without). Feed attendance_half_day_attended
+ * with present, late and early. Unknown kinds are skipped. */
 struct attendance_state {
 	int present;
 	int signed_;
