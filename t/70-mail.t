@@ -28,16 +28,7 @@ my $sink_pid;
 
 # --- helpers
 
-sub sql {
-	my ($text) = @_;
-	my $file = "$var/query.sql";
-	open my $fh, '>:encoding(UTF-8)', $file or die $!;
-	print $fh $text;
-	close $fh;
-	my $out = `$ROOT/conf/stack.sh psql $var -qAt -v ON_ERROR_STOP=1 < $file 2>&1`;
-	chomp $out;
-	return decode_utf8($out);
-}
+sub sql { return $stack->sql(@_) }
 
 # Queues one mail as the application would, and returns its id.
 sub queue {

@@ -33,17 +33,7 @@ my $sink = Sink->start(dir => "$var/mail", port => $smtp_port);
 
 # Runs SQL from a file (the calendars hold line breaks); returns the
 # output, and psql's exit status.
-sub sql {
-	my ($text) = @_;
-	my $file = "$var/query.sql";
-	open my $fh, '>:encoding(UTF-8)', $file or die $!;
-	print $fh $text;
-	close $fh;
-	my $out = `$ROOT/conf/stack.sh psql $var -qAt -v ON_ERROR_STOP=1 < $file 2>&1`;
-	my $status = $? >> 8;
-	chomp $out;
-	return wantarray ? (decode_utf8($out), $status) : decode_utf8($out);
-}
+sub sql { return $stack->sql(@_) }
 
 # Queues a mail with a calendar; the calendar is written with LF and
 # stored with CRLF, as out/ical.c writes it.

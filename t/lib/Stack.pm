@@ -74,6 +74,21 @@ sub raw {
 	return ($status // 0, $answer // '');
 }
 
+# SQL run from a file (values with line breaks, quotes, any text): the
+# decoded output, and with a list, psql's exit status too.
+sub sql {
+	my ($self, $text) = @_;
+	my $file = "$self->{var}/query.sql";
+	open my $fh, '>:encoding(UTF-8)', $file or die $!;
+	print $fh $text;
+	close $fh;
+	my $out = `$ROOT/conf/stack.sh psql $self->{var} -qAt -v ON_ERROR_STOP=1 < $file 2>&1`;
+	my $status = $? >> 8;
+	chomp $out;
+	$out = Encode::decode_utf8($out);
+	return wantarray ? ($out, $status) : $out;
+}
+
 sub psql {
 	my ($self, $sql) = @_;
 	my $out = `$ROOT/conf/stack.sh psql $self->{var} -qAt -c "$sql" 2>&1`;
