@@ -1,0 +1,113 @@
+#include "store/attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "base/arena.h"
+#include "store/accounts.h"
+#include "store/db.h"
+
+static const struct db_stmt events = { "attendance_events",
+	"SELECT id, session_id, coalesce(registration_id, 0) AS registration_id, half_day_id, kind,"
+	" method, instant, minutes, actor, reason, ip, user_agent, prev_hash, hash"
+	" FROM attendance_event WHERE session_id = $1::bigint ORDER BY id" };
+static const struct db_stmt lock = { "attendance_lock",
+	"SELECT (SELECT hash FROM attendance_event WHERE session_id = se.id ORDER BY id DESC LIMIT 1)"
+	" AS last, nextval(pg_get_serial_sequence('attendance_event', 'id')) AS id"
+	" FROM session se WHERE se.id = $1::bigint FOR UPDATE" };
+static const struct db_stmt insert = { "attendance_insert",
+	"INSERT INTO attendance_event (id, session_id, registration_id, half_day_id, kind, method,"
+	" instant, minutes, actor, reason, ip, user_agent, prev_hash, hash) OVERRIDING SYSTEM VALUE"
+	" VALUES ($1::bigint, $2::bigint, nullif($3::bigint, 0), $4, $5, $6, $7::bigint, $8::int, $9,"
+	" $10, $11, $12, $13, $14)" };
+
+int store_attendance_events(struct db *db, struct arena *a, const char *session_id,
+		struct attendance_event **out, size_t *n)
+{
+	const char *p[] = { session_id };
+	struct db_rows *r;
+	*out = NULL;
+	*n = 0;
+	int rc = db_run(db, a, &events, 1, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	size_t count = db_rows_count(r);
+	struct attendance_event *e = count ? arena_calloc(a, count, sizeof(*e)) : NULL;
+	if (count && !e)
+		return DB_FAILED;
+	for (size_t i = 0; i < count; i++)
+		e[i] = (struct attendance_event){
+			.id = strtoll(db_get(r, i, "id"), NULL, 10),
+			.session_id = strtoll(db_get(r, i, "session_id"), NULL, 10),
+			.registration_id = strtoll(db_get(r, i, "registration_id"), NULL, 10),
+			.half_day_id = db_get(r, i, "half_day_id"), .kind = db_get(r, i, "kind"),
+			.method = db_get(r, i, "method"), .instant = strtoll(db_get(r, i, "instant"), NULL, 10),
+			.minutes = atoi(db_get(r, i, "minutes")), .actor = db_get(r, i, "actor"),
+			.reason = db_get(r, i, "reason"), .ip = db_get(r, i, "ip"),
+			.user_agent = db_get(r, i, "user_agent"), .prev_hash = db_get(r, i, "prev_hash"),
+			.hash = db_get(r, i, "hash") };
+	*out = e;
+	*n = count;
+	return DB_OK;
+}
+
+int store_attendance_record(struct db *db, struct arena *a, struct attendance_event *e)
+{
+	char session[24], id[24], reg[24], instant[24], minutes[16];
+	char hash[ATTENDANCE_HASH_HEX];
+	snprintf(session, sizeof(session), "%lld", (long long)e->session_id);
+	const char *pl[] = { session };
+	struct db_rows *r;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_run(db, a, &lock, 1, pl, &r);
+	if (rc == DB_OK && db_rows_count(r) == 0)
+		rc = DB_NOT_FOUND;
+	if (rc == DB_OK) {
+		e->id = strtoll(db_get(r, 0, "id"), NULL, 10);
+		e->prev_hash = arena_strdup(a, db_get(r, 0, "last"));
+		if (!e->prev_hash || attendance_hash(e->prev_hash, e, hash) != 0)
+			rc = DB_FAILED;
+	}
+	if (rc == DB_OK) {
+		snprintf(id, sizeof(id), "%lld", (long long)e->id);
+		snprintf(reg, sizeof(reg), "%lld", (long long)e->registration_id);
+		snprintf(instant, sizeof(instant), "%lld", (long long)e->instant);
+		snprintf(minutes, sizeof(minutes), "%d", e->minutes);
+		const char *p[] = { id, session, reg, e->half_day_id, e->kind, e->method, instant, minutes,
+			e->actor, e->reason, e->ip, e->user_agent, e->prev_hash, hash };
+		rc = db_run(db, NULL, &insert, 14, p, NULL);
+	}
+	if (rc == DB_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return rc;
+}
+
+int store_attendance_key(struct db *db, unsigned char key[ATTENDANCE_KEY_BYTES])
+{
+	struct arena *a = arena_new();
+	unsigned char proposed_bin[32];
+	char proposed[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_ORIGINAL)];
+	const char *secret = NULL;
+	if (!a)
+		return DB_FAILED;
+	randombytes_buf(proposed_bin, sizeof(proposed_bin));
+	sodium_bin2base64(proposed, sizeof(proposed), proposed_bin, sizeof(proposed_bin),
+		sodium_base64_VARIANT_ORIGINAL);
+	/* a secret of its own, not the anti-forgery key: one key, one use */
+	int rc = store_site_secret(db, a, "attendance", proposed, &secret);
+	unsigned char bin[64];
+	size_t len = 0;
+	if (rc == DB_OK && (sodium_base642bin(bin, sizeof(bin), secret, strlen(secret), NULL, &len,
+			NULL, sodium_base64_VARIANT_ORIGINAL) != 0 || len != ATTENDANCE_KEY_BYTES))
+		rc = DB_FAILED;
+	if (rc == DB_OK)
+		memcpy(key, bin, ATTENDANCE_KEY_BYTES);
+	sodium_memzero(bin, sizeof(bin));
+	arena_free(a);
+	return rc;
+}

@@ -1,0 +1,28 @@
+/* Attendance events (sql/0014): read a session's chain, add one event at
+ * the end of it. Events are never changed: a correction is a new event. */
+#ifndef FORMATIONS_STORE_ATTENDANCE_H
+#define FORMATIONS_STORE_ATTENDANCE_H
+
+#include <stddef.h>
+
+#include "rules/attendance.h"
+
+struct arena;
+struct db;
+
+/* Every event of a session, in the order recorded (by id). */
+int store_attendance_events(struct db *db, struct arena *a, const char *session_id,
+		struct attendance_event **out, size_t *n);
+
+/* Adds e at the end of its session's chain, in a transaction of its own:
+ * the session's row is locked (events of one session are chained one after
+ * the other, whatever the number of workers), e->id and e->prev_hash are
+ * set, the hash computed (rules/attendance.c) and stored. */
+int store_attendance_record(struct db *db, struct arena *a, struct attendance_event *e);
+
+/* The attendance key: derived from the site's secret, shared by every
+ * worker and host (the code a trainer's screen shows must be accepted by
+ * whichever worker the participant's phone reaches). */
+int store_attendance_key(struct db *db, unsigned char key[ATTENDANCE_KEY_BYTES]);
+
+#endif
