@@ -64,6 +64,12 @@ build/tools/%: t/tools/%.c
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) -Wno-missing-prototypes -O1 -g -o $@ $< \
 		$(shell pkg-config --libs libical 2>/dev/null)
 
+# The PDF sample links the drawing layer itself, built as in production.
+build/tools/pdf_sample: t/tools/pdf_sample.c build/obj/out/pdf.o build/obj/base/buf.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) -Wno-missing-prototypes -O1 -g -o $@ $^ \
+		$(shell pkg-config --libs pangocairo libqrencode 2>/dev/null)
+
 TOOLS     = $(patsubst t/tools/%.c,build/tools/%,$(wildcard t/tools/*.c))
 
 unit: $(UNIT) $(TOOLS)
