@@ -36,7 +36,7 @@ my $err = do { local $/; open my $fh, '<', "$dir/stderr"; <$fh> // '' };
 is($err, '', 'no warning from pango, cairo or glib') or diag($err);
 
 # --- time: the session file (6 half-days of 40) -----------------------------
-diag($_) for grep { /^#/ } split /\n/, $out;
+diag(s/^# //r) for grep { /^#/ } split /\n/, $out;
 my ($cold, $warm) = $out =~ /: ([\d.]+) ms the first time, ([\d.]+) ms after/;
 ok(defined $warm && $warm < 300, "the session file draws in under 300 ms (${\($warm // '?')} ms)");
 
@@ -224,6 +224,12 @@ my $odd_att = flat(run('pdftotext', "$dir/odd.attestation.pdf", '-'));
 has($odd_att, 'Durée suivie 0 min', 'a negative duration reads 0 min');
 ok(index($odd_att, 'partielle') < 0, 'and is not a partial attendance of 0 min');
 has($odd_att, 'Nature de l\'action action de formation', 'the nature defaults to "action de formation"');
+# French spacing: "le 4 mars à 9 h 30 : « oui » ; " thirty times, wrapped
+# over lines that only start where a break is allowed.
+my @spaced = grep { /mars|oui/ } split /\n/, run('pdftotext', '-raw', "$dir/odd.attestation.pdf", '-');
+ok(@spaced >= 5, 'the long objective wraps (' . scalar(@spaced) . ' lines)');
+my @wrong = grep { /^\s*(?:mars|h\b|30|:|oui|»|;)/ } @spaced[1 .. $#spaced];
+ok(!@wrong, 'no line starts with what a no-break space keeps with the word before') or diag(join "\n", @wrong);
 
 # --- rendering ----------------------------------------------------------------
 for my $file (qw(session sixty attestation)) {

@@ -10,7 +10,8 @@
  *   odd.pdf          a sheet and odd.attestation.pdf an attestation made
  *                    of what a caller should not send but might: NULL
  *                    fields, invalid UTF-8, control characters, a name of
- *                    a thousand letters, no rows;
+ *                    a thousand letters, no rows (and, in the attestation,
+ *                    a long objective that French spacing breaks right);
  *
  * and prints what the refusals return, "refused: <case> <rc>" (-1
  * expected): no sheet, a buffer too small, a QR text too long.
@@ -132,7 +133,13 @@ static int odd(const char *dir)
 	struct pdf_sheet s = { .day_label = "Jour\x7f 1", .certified = 1, .rows = rows, .n_rows = 3 };
 	struct pdf_sheet empty = { .course_title = "Sans participants" };
 	struct pdf_sheet both[] = { s, empty };
-	struct pdf_attestation a = { .participant_name = "Z\xe9ro", .objectives = "\n\n \n", .attended_minutes = -5 };
+	/* French spacing: lines never start with what the no-break spaces
+	 * keep with the word before. */
+	static char spacing[4096];
+	strcpy(spacing, "\n\n \n");
+	for (int i = 0; i < 30; i++)
+		strcat(spacing, "le 4 mars à 9 h 30 : « oui » ; ");
+	struct pdf_attestation a = { .participant_name = "Z\xe9ro", .objectives = spacing, .attended_minutes = -5 };
 	struct buf b;
 	buf_init(&b, 64u << 20);
 	int rc = pdf_sheets(&b, both, 2) < 0 || write_file(dir, "odd.pdf", &b) < 0;
