@@ -3,7 +3,7 @@
 
 CC       ?= cc
 CLANG    ?= clang
-PKGS      = libpq libsodium libcmark libical pangocairo libcurl fcgi libidn2
+PKGS      = libpq libsodium libcmark libical pangocairo libcurl fcgi libidn2 libqrencode
 CS_INC    = /usr/include/ClearSilver
 WARN      = -Wall -Wextra -Werror -Wformat=2 -Werror=format-security -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -27,7 +27,8 @@ DEB_PACKAGES = build-essential pkg-config libfcgi-dev libpq-dev postgresql \
   clearsilver-dev zlib1g-dev libsodium-dev libcmark-dev libical-dev \
   libcairo2-dev libpango1.0-dev libcurl4-openssl-dev nginx-light wrk clang \
   libclang-rt-14-dev curl perl python3 python3-aiosmtpd chromium valgrind \
-  postgresql-contrib faketime libidn2-dev
+  postgresql-contrib faketime libidn2-dev libqrencode-dev fonts-noto-core \
+  poppler-utils
 
 .PHONY: all deps run test unit fuzz fuzz-run bench lint clean
 # Keep the sanitizer objects between runs (make would delete them as intermediates).
@@ -62,6 +63,12 @@ build/tools/%: t/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) -Wno-missing-prototypes -O1 -g -o $@ $< \
 		$(shell pkg-config --libs libical 2>/dev/null)
+
+# The PDF sample links the drawing layer itself, built as in production.
+build/tools/pdf_sample: t/tools/pdf_sample.c build/obj/out/pdf.o build/obj/base/buf.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) -Wno-missing-prototypes -O1 -g -o $@ $^ \
+		$(shell pkg-config --libs pangocairo libqrencode 2>/dev/null)
 
 TOOLS     = $(patsubst t/tools/%.c,build/tools/%,$(wildcard t/tools/*.c))
 
