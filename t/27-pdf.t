@@ -6,7 +6,8 @@
 # the page counts, every font embedded, every mention on the page (header
 # repeated on each page, every participant, the signatures, the trainer's
 # box, the attestation's fields), a row never split across pages, page 1
-# rendering to PNG, and the time the session file takes (< 300 ms).
+# rendering to PNG. The time the session file takes is printed, not
+# asserted: speed is make bench's to measure, never a timed test's.
 use strict;
 use warnings;
 use utf8;
@@ -38,7 +39,8 @@ is($err, '', 'no warning from pango, cairo or glib') or diag($err);
 # --- time: the session file (6 half-days of 40) -----------------------------
 diag(s/^# //r) for grep { /^#/ } split /\n/, $out;
 my ($cold, $warm) = $out =~ /: ([\d.]+) ms the first time, ([\d.]+) ms after/;
-ok(defined $warm && $warm < 300, "the session file draws in under 300 ms (${\($warm // '?')} ms)");
+ok(defined $warm, 'the sample reports its drawing time');
+diag("the session file (6 sheets, 40 participants) draws in $warm ms (target < 300; measured for real by make bench)") if defined $warm;
 
 # --- helpers ----------------------------------------------------------------
 sub run {
