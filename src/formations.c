@@ -53,6 +53,7 @@ static const struct command commands[] = {
 	{ "mail", cli_mail, "mail [--loop SECONDS]  send the pending mails of the outbox (every SECONDS)" },
 	{ "remind", cli_remind, "remind             queue today's due-date warnings (once per demand, day, recipient)" },
 	{ "purge", cli_purge, "purge              anonymise demands ended more than retention_days ago" },
+	{ "attendance", cli_attendance, "attendance verify SESSION_ID | code HALF_DAY_ID [--at T]  the attendance chain, the code shown" },
 	{ "user", cli_user, "user add|passwd|disable EMAIL ...  staff accounts (passwords on stdin)" },
 };
 

@@ -15,4 +15,6 @@ int cli_due_date(const struct settings *s, int argc, char **argv);
 int cli_mail(const struct settings *s, int argc, char **argv); /* mail [--loop SECONDS] */
 int cli_remind(const struct settings *s, int argc, char **argv); /* remind: queue today's due-date warnings */
 int cli_purge(const struct settings *s, int argc, char **argv); /* purge: anonymise demands ended over retention_days ago */
+/* attendance verify SESSION_ID | attendance code HALF_DAY_ID [--at UNIX_SECONDS] */
+int cli_attendance(const struct settings *s, int argc, char **argv);
 #endif

@@ -133,11 +133,33 @@ struct demand;
 int demand_tracking_render(struct ctx *ctx, int status, const struct demand *d);
 int demand_participants_fill(struct ctx *ctx, const struct demand *d);
 int page_demand_participants(struct ctx *ctx);
+/* attendance.c: the half-days' attendance */
+int page_half_day(struct ctx *ctx);
+int page_half_day_qr(struct ctx *ctx);
+int page_half_day_change(struct ctx *ctx);
+int page_sign_landing(struct ctx *ctx);
+/* OpenHalfDays.N: the half-days of s open for signing now that the
+ * registration has not signed (*signed_out when it signed one): 0 or a
+ * status. */
+int attendance_open_half_days(struct ctx *ctx, const struct session *s, long long registration,
+		int *signed_out);
+/* Records g's electronic signature from the form (demi, code): 0 with
+ * *problem NULL (signed, or already), 0 with the French *problem, or a
+ * status. */
+int attendance_sign(struct ctx *ctx, const struct session *s, const struct registration *g,
+		const char **problem);
+/* The cookie that lets the QR code lead this browser to its page. */
+int attendance_remember_participant(struct ctx *ctx, const char *token);
+/* Grid.Columns.N (half-days) and Grid.Rows.N (confirmed people, their
+ * marks, minutes and outcome) for the session page. */
+struct slot;
+int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct slot *slots, size_t n);
 /* participant.c: the participant's private page */
 int page_participant(struct ctx *ctx);
 int page_participant_ics(struct ctx *ctx);
 int page_participant_cancel(struct ctx *ctx);
 int page_participant_need(struct ctx *ctx);
+int page_participant_sign(struct ctx *ctx);
 /* The live slots of a session as text lines for a mail: 0 or a status. */
 int session_dates_text(struct ctx *ctx, const struct session *s, const char **text);
 /* resources.c: places and their rooms, trainers and their courses */

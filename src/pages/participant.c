@@ -109,8 +109,20 @@ static int page(struct ctx *ctx, int status, const struct visit *v)
 			/* no-store comes with the anti-forgery token (auth_csrf_prepare) */
 			response_header(ctx->res, "X-Robots-Tag", "noindex") < 0)
 		return 500;
+	int signed_one = 0;
+	if (same(v->g.status, "confirmee") &&
+			(rc = attendance_open_half_days(ctx, &v->s, strtoll(v->g.id, NULL, 10), &signed_one)) != 0)
+		return rc;
+	const char *demi = params_get(&ctx->req->query, "demi"), *code = params_get(&ctx->req->query, "code");
+	if ((signed_one && view_set(ctx->view, "Signed", "1") < 0) ||
+			(demi && strlen(demi) < 32 && view_set(ctx->view, "Sign.demi", demi) < 0) ||
+			(code && strlen(code) == 6 && strspn(code, "0123456789") == 6 &&
+				view_set(ctx->view, "Sign.code", code) < 0) ||
+			attendance_remember_participant(ctx, v->g.token) != 0)
+		return 500;
 	const char *done = params_get(&ctx->req->query, "fait");
-	const char *notice = same(done, "annulation") ? "Votre inscription est annulée : votre place est "
+	const char *notice = same(done, "signe") ? "Votre présence est enregistrée. Bonne formation !" :
+		same(done, "annulation") ? "Votre inscription est annulée : votre place est "
 		"libérée et votre agenda prévenu. Merci de nous avoir prévenus." :
 		same(done, "deja") ? "Votre inscription était déjà annulée : rien n'a changé." :
 		same(done, "besoin") ? "Votre besoin est transmis au référent handicap de l'EGOC, qui "
@@ -235,4 +247,25 @@ int page_participant_need(struct ctx *ctx)
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/participant/%s?fait=besoin", v.g.token));
+}
+
+int page_participant_sign(struct ctx *ctx)
+{
+	struct visit v;
+	int rc = load(ctx, &v);
+	if (rc)
+		return rc;
+	const char *problem = NULL;
+	if (!same(v.g.status, "confirmee"))
+		problem = "Seule une inscription confirmée peut signer sa présence.";
+	else if ((rc = attendance_sign(ctx, &v.s, &v.g, &problem)) != 0)
+		return rc;
+	if (problem) {
+		const char *code = params_get(&ctx->req->form, "code");
+		if (view_set(ctx->view, "Errors.sign", problem) < 0 ||
+				(code && strlen(code) <= 32 && view_set(ctx->view, "Sign.code", code) < 0))
+			return 500;
+		return page(ctx, 422, &v);
+	}
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/participant/%s?fait=signe", v.g.token));
 }

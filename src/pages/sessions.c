@@ -243,6 +243,7 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 	if (set_session(ctx, s) != 0 || set_slots(ctx, "Slots", slots, n) != 0)
 		return 500;
 	if ((rc = registrations_fill(ctx, s, desk)) != 0 || (rc = registrations_notice(ctx, s)) != 0 ||
+			(rc = attendance_grid_fill(ctx, s, slots, n)) != 0 ||
 			(desk && (rc = sessions_to_decide_fill(ctx, NULL)) != 0))
 		return rc;
 	if (desk) {

@@ -50,7 +50,8 @@
 	" extract(epoch FROM greatest(s.updated_at, se.updated_at))::bigint AS updated_epoch," \
 	trainers \
 	" c.title AS course_title, c.slug AS course_slug, se.status AS session_status," \
-	" se.kind AS session_kind, se.organisation" \
+	" se.kind AS session_kind, se.organisation," \
+	" to_char(s.lunch_start, 'HH24:MI') AS lunch_start, to_char(s.lunch_end, 'HH24:MI') AS lunch_end" \
 	" FROM slot s JOIN session se ON se.id = s.session_id JOIN course c ON c.id = se.course_id" \
 	" LEFT JOIN room r ON r.id = s.room_id" \
 	" LEFT JOIN place p ON p.id = coalesce(r.place_id, se.place_id)"

@@ -37,7 +37,7 @@ struct session {
 	X(part) X(remote) X(room_id) X(room_name) X(place_name) X(place_address) \
 	X(module_label) X(day_label) X(cancelled) X(sequence) X(updated_epoch) \
 	X(trainers) X(trainer_ids) X(course_title) X(course_slug) X(session_status) \
-	X(session_kind) X(organisation)
+	X(session_kind) X(organisation) X(lunch_start) X(lunch_end)
 
 struct slot {
 #define X(f) const char *f;

@@ -86,7 +86,7 @@ int auth_worker_keys(struct db *db, unsigned char key[AUTH_KEY_BYTES], char **du
 }
 
 /* "Set-Cookie" values: HttpOnly and SameSite=Lax always, Secure on HTTPS. */
-static int set_cookie(struct ctx *ctx, const char *name, const char *value, long max_age)
+int auth_set_cookie(struct ctx *ctx, const char *name, const char *value, long max_age)
 {
 	char *v = max_age >= 0
 		? arena_printf(ctx->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%ld%s",
@@ -130,7 +130,7 @@ int auth_csrf_prepare(struct ctx *ctx)
 		if (!fresh)
 			return 500;
 		random_token(fresh);
-		if (set_cookie(ctx, AUTH_CSRF_COOKIE, fresh, -1) < 0)
+		if (auth_set_cookie(ctx, AUTH_CSRF_COOKIE, fresh, -1) < 0)
 			return 500;
 		cookie = fresh;
 	}
@@ -246,7 +246,7 @@ int auth_open_login(struct ctx *ctx, const char *user_id)
 			ctx->req->user_agent);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	return set_cookie(ctx, AUTH_LOGIN_COOKIE, token, -1) < 0 ? 500 : 0;
+	return auth_set_cookie(ctx, AUTH_LOGIN_COOKIE, token, -1) < 0 ? 500 : 0;
 }
 
 int auth_close_login(struct ctx *ctx)
@@ -256,5 +256,5 @@ int auth_close_login(struct ctx *ctx)
 		if (rc != DB_OK)
 			return handler_db_status(rc);
 	}
-	return set_cookie(ctx, AUTH_LOGIN_COOKIE, "", 0) < 0 ? 500 : 0;
+	return auth_set_cookie(ctx, AUTH_LOGIN_COOKIE, "", 0) < 0 ? 500 : 0;
 }

@@ -48,4 +48,8 @@ int auth_hash_password(const char *password, char *out, size_t out_size);
 /* 1 when password matches hash, in constant time. */
 int auth_verify_password(const char *hash, const char *password);
 
+/* Sets a cookie (HttpOnly, SameSite=Lax, Path=/, Secure with
+ * cookie_secure); max_age < 0 for one that ends with the browser: 0 or -1. */
+int auth_set_cookie(struct ctx *ctx, const char *name, const char *value, long max_age);
+
 #endif

@@ -35,6 +35,8 @@ static const struct route routes[] = {
 	{ "GET",  "/participant/{token}/agenda.ics", page_participant_ics, PUBLIC, 0 },
 	{ "POST", "/participant/{token}/annulation", page_participant_cancel, FORM, 0 },
 	{ "POST", "/participant/{token}/besoin",  page_participant_need, FORM,     0 },
+	{ "POST", "/participant/{token}/emargement", page_participant_sign, FORM,  0 },
+	{ "GET",  "/emargement/{half_day}",       page_sign_landing,   PUBLIC,     0 },
 
 	{ "GET",  "/intranet/connexion",          page_login_form,     PUBLIC,     0 },
 	{ "POST", "/intranet/connexion",          page_login,          FORM,       0 },
@@ -83,6 +85,9 @@ static const struct route routes[] = {
 	{ "POST", "/intranet/sessions/{id}/inscriptions", page_registrations_add, STAFF_FORM, DESK },
 	{ "GET",  "/intranet/sessions/{id}/inscriptions.csv", page_registrations_export, STAFF, DESK },
 	{ "POST", "/intranet/inscriptions/{id}",  page_registration_change, STAFF_FORM, DESK },
+	{ "GET",  "/intranet/presence/{half_day}", page_half_day,      STAFF,      ROLES_STAFF },
+	{ "GET",  "/intranet/presence/{half_day}/qr.svg", page_half_day_qr, STAFF, ROLES_STAFF },
+	{ "POST", "/intranet/presence/{half_day}", page_half_day_change, STAFF_FORM, ROLES_STAFF },
 	{ "POST", "/intranet/creneaux/{id}",      page_slot_change,    STAFF_FORM, DESK },
 	{ "GET",  "/intranet/lieux",              page_places,         STAFF,      DESK },
 	{ "POST", "/intranet/lieux",              page_place_create,   STAFF_FORM, DESK },

@@ -135,6 +135,17 @@
 <?cs if:Desk && subcount(FormerRegistrations) ?><details><summary>Inscriptions annulées ou excusées (<?cs var:subcount(FormerRegistrations) ?>)</summary>
 <ul><?cs each:g = FormerRegistrations ?><li><?cs var:g.sort_name ?> — <?cs var:g.status_label ?><?cs if:g.by ?> par <?cs var:g.by ?><?cs /if ?><?cs if:g.reason ?> : <?cs var:g.reason ?><?cs /if ?></li><?cs /each ?></ul></details><?cs /if ?>
 
+<?cs if:subcount(Grid.Columns) && subcount(Grid.Rows) ?>
+<h2 id="emargement">Émargement</h2>
+<p><?cs each:c = Grid.Columns ?><a href="/intranet/presence/<?cs var:c.id ?>"><?cs var:c.label ?></a><?cs if:c.certified ?> <span class="tag tag-confirmee">certifiée</span><?cs /if ?><?cs if:!last(c) ?> · <?cs /if ?><?cs /each ?></p>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="grille-titre">
+<table class="data">
+<caption id="grille-titre">Présences par demi-journée</caption>
+<thead><tr><th scope="col">Participant</th><?cs each:c = Grid.Columns ?><th scope="col"><a href="/intranet/presence/<?cs var:c.id ?>"><?cs var:c.short ?></a></th><?cs /each ?><th scope="col">Durée suivie</th></tr></thead>
+<tbody><?cs each:g = Grid.Rows ?><tr><th scope="row"><?cs var:g.name ?></th><?cs each:x = g.Cells ?><td><?cs var:x.text ?></td><?cs /each ?><td><?cs var:g.total ?><?cs if:g.outcome ?><br><span class="meta"><?cs var:g.outcome ?></span><?cs /if ?></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+
 <?cs if:Desk && !s.final ?>
 <h3 id="inscrire">Inscrire une personne</h3>
 <?cs if:Errors.add ?><p class="error-box" role="alert"><?cs var:Errors.add ?></p><?cs /if ?>

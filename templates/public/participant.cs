@@ -7,6 +7,19 @@
 <?cs if:r.status == "attente" ?> La session est complète : si une place se libère, vous recevez aussitôt votre convocation.<?cs elif:r.status == "confirmee" && r.session_status != "confirmee" ?> La session n'est pas encore confirmée : votre convocation partira dès qu'elle le sera.<?cs /if ?></p>
 <?cs if:r.active ?><p><a class="button" href="/participant/<?cs var:r.token ?>/agenda.ics">Ajouter les dates à mon agenda (.ics)</a></p><?cs /if ?>
 
+<?cs if:subcount(OpenHalfDays) ?><section id="signer" aria-labelledby="signer-titre">
+<h2 id="signer-titre">Signer ma présence</h2>
+<?cs if:Errors.sign ?><p class="error-box" role="alert"><a href="#code-signature"><?cs var:Errors.sign ?></a></p><?cs /if ?>
+<form method="post" action="/participant/<?cs var:r.token ?>/emargement" class="stacked narrow">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<?cs if:subcount(OpenHalfDays) == 1 ?><input type="hidden" name="demi" value="<?cs var:OpenHalfDays.0.id ?>"><p><?cs var:OpenHalfDays.0.label ?></p>
+<?cs else ?><p><label for="demi">Demi-journée</label><select id="demi" name="demi"><?cs each:o = OpenHalfDays ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Sign.demi ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?></select></p><?cs /if ?>
+<p><label for="code-signature">Code affiché dans la salle (6 chiffres)</label>
+<input id="code-signature" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="12" value="<?cs var:Sign.code ?>"<?cs if:Errors.sign ?> aria-invalid="true"<?cs /if ?>></p>
+<p><button type="submit">Signer</button></p>
+</form></section>
+<?cs elif:Signed ?><p><span class="tag tag-confirmee">Présence signée</span> pour la demi-journée en cours.</p><?cs /if ?>
+
 <h2>Dates et horaires</h2>
 <?cs if:subcount(Slots) ?><ul class="slots">
 <?cs each:t = Slots ?><li><strong><?cs var:t.day_long ?></strong>, <?cs var:t.times ?> <span class="meta">(<?cs var:t.part ?>, heure de Paris)</span>
