@@ -36,7 +36,7 @@ function regionsOf(page) {
     ['journal', '/intranet/journal', ['Journal des événements']],
     ['courses', '/intranet/formations', ['Toutes les formations']],
     ['a place', `/intranet/lieux/${facts.place}`, [/^Salles de ce lieu \(capacité du lieu : \d+ places\)$/]],
-    ['a session', `/intranet/sessions/${facts.session}`, ['Créneaux de la session', 'Participants confirmés']],
+    ['a session', `/intranet/sessions/${facts.session}`, ['Créneaux de la session', 'Participants confirmés', 'Présences par demi-journée']],
     ['a course', `/intranet/formations/${facts.course}`, ['Historique des modifications']],
     ['closures', '/intranet/fermetures', ['Jours de fermeture à venir']],
     ['demands', '/intranet/demandes', ['Demandes, par échéance']],
