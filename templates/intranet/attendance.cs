@@ -11,7 +11,7 @@
 <p class="code-digits" aria-label="Code : <?cs var:Code.digits ?>"><?cs var:Code.digits ?></p>
 <p><img src="/intranet/presence/<?cs var:h.id ?>/qr.svg" width="220" height="220" alt="QR code qui ouvre la page de signature, avec ce code"></p>
 <p class="help">Les participants le saisissent sur leur page personnelle (lien de leur convocation), ou scannent le QR code. Il change toutes les 30 secondes (encore <span id="code-secondes"><?cs var:Code.left ?></span> s) ; le précédent reste accepté.</p>
-<p><a href="/intranet/presence/<?cs var:h.id ?>#code">Afficher le nouveau code</a></p>
+<p><a href="/intranet/presence/<?cs var:h.id ?>">Afficher le nouveau code</a></p>
 </section>
 <?cs elif:h.window == "pas_encore" ?><p>La signature ouvre 15 minutes avant le début de la demi-journée.</p>
 <?cs else ?><p>La signature électronique est close : marquez les présences ci-dessous, puis certifiez.</p><?cs /if ?>
