@@ -130,6 +130,12 @@ $r = $gwen->post("/intranet/presence/$hd", [ _csrf => $t, action => 'absent', in
 is($r->{status}, 303, 'absent');
 $r = $gwen->post("/intranet/presence/$hd", [ _csrf => $t, action => 'retard', inscription => $people[0], minutes => '15' ]);
 is($r->{status}, 303, 'a late arrival of 15 minutes');
+my $p6 = q1("INSERT INTO participant (last_name, first_name, email) VALUES ('Stagiaire6', 'P', 'p6\@caf35.example.org') RETURNING id");
+my $late = q1("INSERT INTO registration (session_id, participant_id) VALUES ($sid, $p6) RETURNING id");
+$r = $gwen->post("/intranet/presence/$hd", [ _csrf => $t, action => 'depart', inscription => $late, minutes => '20' ]);
+is($r->{status}, 303, 'leaving early, for someone not marked yet');
+like($gwen->get("/intranet/presence/$hd")->{text}, qr{Stagiaire6 P</th>\s*<td>Présent\(e\) à [^<]*\(Par le formateur\), parti\(e\) 20 min avant la fin},
+	'says they came (marked present by the trainer) and left 20 minutes early');
 $r = $gwen->post("/intranet/presence/$hd", [ _csrf => $t, action => 'retard', inscription => $people[0], minutes => 'beaucoup' ]);
 is($r->{status}, 422, 'minutes that are not a number: 422');
 $r = $gwen->post("/intranet/presence/$hd", [ _csrf => $t, action => 'present', inscription => '999999' ]);

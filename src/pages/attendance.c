@@ -341,6 +341,18 @@ int page_half_day_change(struct ctx *ctx)
 			return 500;
 		return page(ctx, 422, &v);
 	}
+	/* late or leaving early says the person came: marked present by the
+	 * trainer first when nothing said so yet */
+	struct attendance_state st;
+	attendance_fold(e, ne, ev.registration_id, v.id, &st);
+	if ((same(ev.kind, "retard") || same(ev.kind, "depart_anticipe")) && !st.present) {
+		struct attendance_event came = ev;
+		came.kind = "signature";
+		came.method = "formateur";
+		came.minutes = 0;
+		if ((rc = store_attendance_record(ctx->db, ctx->arena, &came)) != DB_OK)
+			return handler_db_status(rc);
+	}
 	if ((rc = store_attendance_record(ctx->db, ctx->arena, &ev)) != DB_OK)
 		return handler_db_status(rc);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/presence/%s?fait=%s#participants",
