@@ -15,6 +15,7 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use Encode qw(encode_utf8);
+use Encode ();
 use Stack;
 use Browser;
 
@@ -160,6 +161,32 @@ $r = $admin->post("/intranet/presence/$hd", [ _csrf => $at, action => 'present',
 is($r->{status}, 303, 'an admin corrects with a reason');
 is(q1("SELECT reason FROM attendance_event WHERE registration_id = $people[4] ORDER BY id DESC LIMIT 1"),
 	'Présente, feuille papier retrouvée', 'the correction is a new event, with its reason');
+
+# --- the paper sheets ---------------------------------------------------------------------
+sub pdf_text {
+	my ($bytes, @opts) = @_;
+	my $file = "$var/sheet.pdf";
+	open my $fh, '>:raw', $file or die $!;
+	print $fh $bytes;
+	close $fh;
+	my $text = `pdftotext -layout @opts $file - 2>&1`;
+	return Encode::decode_utf8($text);
+}
+$r = $gwen->get("/intranet/presence/$hd/feuille.pdf");
+is($r->{status}, 200, "the half-day's sheet");
+like($r->{headers}{'content-type'}, qr{^application/pdf}, 'as PDF');
+my $text = pdf_text($r->{content});
+like($text, qr{EGOC}, 'EGOC');
+like($text, qr{Coopération|coopération}i, 'the course');
+like($text, qr{P Stagiaire1}, 'each participant');
+like($text, qr{signé électroniquement le}, 'electronic signatures printed once certified');
+like($text, qr{absent}i, 'the absent row');
+like($text, qr{certifié le}, "and the trainer's certification");
+is($other->get("/intranet/presence/$hd/feuille.pdf")->{status}, 404, 'not for another trainer');
+$r = $admin->get("/intranet/sessions/$sid/emargement.pdf");
+is($r->{status}, 200, "the session's file");
+$text = pdf_text($r->{content});
+like($text, qr{P Stagiaire1.*P Stagiaire1}s, 'one sheet per half-day (this one and tomorrow\'s)');
 
 # --- the chain ------------------------------------------------------------------------
 my $out = `$cli attendance verify $sid`;

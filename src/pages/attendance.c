@@ -25,6 +25,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/settings.h"
+#include "out/pdf.h"
 #include "pages/form.h"
 #include "rules/attendance.h"
 #include "rules/calendar_fr.h"
@@ -548,4 +549,148 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 			return 500;
 	}
 	return 0;
+}
+
+/* --- the paper sheets ------------------------------------------------------------------ */
+
+/* "jeudi 4 mars 2027 à 9 h 12", Paris time of an instant. */
+static const char *when_fr(struct arena *a, int64_t instant)
+{
+	struct civil_date d;
+	int minutes;
+	char day[CAL_LONG_FR_BUF], t[SLOT_TIME_FR_BUF];
+	slot_utc_to_paris(instant, &d, &minutes);
+	if (cal_format_long_fr(d, day, sizeof(day)) != 0 || slot_format_time_fr(minutes, t, sizeof(t)) != 0)
+		return "";
+	return arena_printf(a, "%s à %s", day, t);
+}
+
+/* One half-day's sheet: blank before its certification (the paper to
+ * sign), then with each mark: electronic signatures printed, absent rows
+ * barred. */
+static int sheet_of(struct ctx *ctx, const struct half_day_view *v, const struct registration *g,
+		size_t ng, const struct attendance_event *e, size_t ne, struct pdf_sheet *out)
+{
+	int certified = attendance_half_day_certified(e, ne, v->id);
+	struct pdf_sheet_row *rows = arena_calloc(ctx->arena, ng ? ng : 1, sizeof(*rows));
+	char from[SLOT_TIME_FR_BUF], to[SLOT_TIME_FR_BUF];
+	if (!rows || slot_format_time_fr(v->hd.start_min, from, sizeof(from)) != 0 ||
+			slot_format_time_fr(v->hd.end_min, to, sizeof(to)) != 0)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < ng; i++) {
+		if (!same(g[i].status, "confirmee"))
+			continue;
+		long long reg = strtoll(g[i].id, NULL, 10);
+		struct attendance_state st;
+		attendance_fold(e, ne, reg, v->id, &st);
+		struct pdf_sheet_row *row = &rows[k++];
+		*row = (struct pdf_sheet_row){ .name = arena_printf(ctx->arena, "%s %s", g[i].first_name,
+			g[i].last_name), .organisation = g[i].organisation, .state = PDF_ROW_BLANK,
+			.signed_text = "", .note = "" };
+		if (!certified)
+			continue;
+		const struct attendance_event *sig = NULL;
+		for (size_t j = 0; j < ne; j++)
+			if (e[j].registration_id == reg && same(e[j].half_day_id, v->id) && same(e[j].kind, "signature"))
+				sig = &e[j];
+		if (st.present && sig && same(sig->method, "papier")) {
+			row->state = PDF_ROW_PAPER;
+		} else if (st.present && sig) {
+			row->state = PDF_ROW_SIGNED;
+			row->signed_text = arena_printf(ctx->arena, same(sig->method, "electronique") ?
+				"signé électroniquement le %s" : "présence attestée par le formateur le %s",
+				when_fr(ctx->arena, sig->instant));
+		} else {
+			row->state = PDF_ROW_ABSENT;
+		}
+		row->note = st.late && st.early ? arena_printf(ctx->arena, "retard %d min, départ %d min avant la fin",
+				st.late, st.early) : st.late ? arena_printf(ctx->arena, "arrivé(e) %d min en retard", st.late) :
+			st.early ? arena_printf(ctx->arena, "parti(e) %d min avant la fin", st.early) : "";
+	}
+	const struct attendance_event *cert = NULL;
+	for (size_t j = 0; j < ne; j++)
+		if (same(e[j].half_day_id, v->id) && same(e[j].kind, "certification"))
+			cert = &e[j];
+	*out = (struct pdf_sheet){ .course_title = v->s.course_title, .module_label = v->slot.module_label,
+		.day_label = arena_printf(ctx->arena, "%s%s%s", v->slot.day_label, *v->slot.day_label ? " – " : "",
+			v->hd.kind == HALF_DAY_MORNING ? "matin" : "après-midi"),
+		.date = pages_long_date(ctx->arena, v->slot.day),
+		.times = arena_printf(ctx->arena, "%s – %s", from, to), .place = v->slot.place_name,
+		.room = v->slot.room_name, .trainers = v->slot.trainers,
+		.qr_text = arena_printf(ctx->arena, "%s/emargement/%s", ctx->settings->base_url, v->id),
+		.certified = certified, .trainer_name = v->slot.trainers,
+		.certified_text = cert ? arena_printf(ctx->arena, "certifié le %s par %s",
+			when_fr(ctx->arena, cert->instant), cert->actor) : "",
+		.rows = rows, .n_rows = k };
+	return 0;
+}
+
+static int send_pdf(struct ctx *ctx, const struct pdf_sheet *sheets, size_t n, const char *name)
+{
+	struct buf *b = &ctx->res->body;
+	b->len = 0;
+	if (pdf_sheets(b, sheets, n) != 0 || response_header(ctx->res, "Content-Disposition",
+			arena_printf(ctx->arena, "attachment; filename=\"%s\"", name)) < 0 ||
+			response_header(ctx->res, "Cache-Control", "no-store") < 0)
+		return 500;
+	ctx->res->content_type = "application/pdf";
+	return 0;
+}
+
+int page_half_day_sheet(struct ctx *ctx)
+{
+	struct half_day_view v;
+	struct registration *g;
+	struct attendance_event *e;
+	size_t ng, ne;
+	struct pdf_sheet sheet;
+	int rc = load(ctx, ctx->req->args[0], &v);
+	if (rc)
+		return rc;
+	if ((rc = store_registrations_of_session(ctx->db, ctx->arena, v.s.id, &g, &ng)) != DB_OK ||
+			(rc = store_attendance_events(ctx->db, ctx->arena, v.s.id, &e, &ne)) != DB_OK)
+		return handler_db_status(rc);
+	if (sheet_of(ctx, &v, g, ng, e, ne, &sheet) != 0)
+		return 500;
+	return send_pdf(ctx, &sheet, 1, arena_printf(ctx->arena, "emargement-%s.pdf", v.id));
+}
+
+/* Every half-day of the session in one file. */
+int page_session_sheets(struct ctx *ctx)
+{
+	struct session s;
+	struct slot *slots;
+	struct registration *g;
+	struct attendance_event *e;
+	size_t n, ng, ne, k = 0;
+	int rc = session_load(ctx, ctx->req->args[0], &s);
+	if (rc)
+		return rc;
+	if ((rc = store_session_slots(ctx->db, ctx->arena, s.id, &slots, &n)) != DB_OK ||
+			(rc = store_registrations_of_session(ctx->db, ctx->arena, s.id, &g, &ng)) != DB_OK ||
+			(rc = store_attendance_events(ctx->db, ctx->arena, s.id, &e, &ne)) != DB_OK)
+		return handler_db_status(rc);
+	if (!is_desk(ctx)) {
+		int mine = 0;
+		for (size_t i = 0; i < n && !mine; i++)
+			mine = trainer_of(ctx, &slots[i]);
+		if (!mine)
+			return 404;
+	}
+	struct pdf_sheet *sheets = arena_calloc(ctx->arena, 2 * (n ? n : 1), sizeof(*sheets));
+	if (!sheets)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		struct half_day_view hv[2];
+		int m = half_days_of(&slots[i], hv);
+		for (int j = 0; j < m; j++) {
+			hv[j].s = s;
+			if (sheet_of(ctx, &hv[j], g, ng, e, ne, &sheets[k++]) != 0)
+				return 500;
+		}
+	}
+	if (k == 0)
+		return 404;
+	return send_pdf(ctx, sheets, k, arena_printf(ctx->arena, "emargement-session-%s.pdf", s.id));
 }

@@ -138,6 +138,9 @@ int page_half_day(struct ctx *ctx);
 int page_half_day_qr(struct ctx *ctx);
 int page_half_day_change(struct ctx *ctx);
 int page_sign_landing(struct ctx *ctx);
+/* The paper sheets (PDF): one half-day, or every half-day of a session. */
+int page_half_day_sheet(struct ctx *ctx);
+int page_session_sheets(struct ctx *ctx);
 /* OpenHalfDays.N: the half-days of s open for signing now that the
  * registration has not signed (*signed_out when it signed one): 0 or a
  * status. */

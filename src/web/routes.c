@@ -87,6 +87,8 @@ static const struct route routes[] = {
 	{ "POST", "/intranet/inscriptions/{id}",  page_registration_change, STAFF_FORM, DESK },
 	{ "GET",  "/intranet/presence/{half_day}", page_half_day,      STAFF,      ROLES_STAFF },
 	{ "GET",  "/intranet/presence/{half_day}/qr.svg", page_half_day_qr, STAFF, ROLES_STAFF },
+	{ "GET",  "/intranet/presence/{half_day}/feuille.pdf", page_half_day_sheet, STAFF, ROLES_STAFF },
+	{ "GET",  "/intranet/sessions/{id}/emargement.pdf", page_session_sheets, STAFF, ROLES_STAFF },
 	{ "POST", "/intranet/presence/{half_day}", page_half_day_change, STAFF_FORM, ROLES_STAFF },
 	{ "POST", "/intranet/creneaux/{id}",      page_slot_change,    STAFF_FORM, DESK },
 	{ "GET",  "/intranet/lieux",              page_places,         STAFF,      DESK },

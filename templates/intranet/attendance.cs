@@ -16,6 +16,7 @@
 <?cs elif:h.window == "pas_encore" ?><p>La signature ouvre 15 minutes avant le début de la demi-journée.</p>
 <?cs else ?><p>La signature électronique est close : marquez les présences ci-dessous, puis certifiez.</p><?cs /if ?>
 
+<p><a href="/intranet/presence/<?cs var:h.id ?>/feuille.pdf">Feuille d'émargement de la demi-journée (PDF<?cs if:!h.certified ?>, à faire signer<?cs /if ?>)</a></p>
 <h2 id="participants">Participants</h2>
 <?cs if:subcount(People) ?>
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="presences-titre">
