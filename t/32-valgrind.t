@@ -7,6 +7,7 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use Stack;
+use Browser;
 
 plan skip_all => 'valgrind is not installed' unless -x '/usr/bin/valgrind';
 
@@ -32,6 +33,22 @@ for my $i (1 .. 1000) {
 	$status{$r->{status}}++;
 }
 $status{ $stack->post_form('/', 'x=' . ('a' x 2000000))->{status} }++;
+# The participant's page, and staff pages of registrations and attendance
+# (the session page with its lists and grid, a half-day's page).
+my $token = $stack->psql("SELECT token FROM registration WHERE status = 'confirmee' ORDER BY id LIMIT 1");
+my ($sid, $slot) = split /\|/, $stack->psql("SELECT s.session_id || '|' || s.id FROM slot s JOIN registration r"
+	. " ON r.session_id = s.session_id AND r.status = 'confirmee' WHERE s.part <> 'apres_midi' AND NOT s.cancelled"
+	. " ORDER BY s.id LIMIT 1");
+my %more;
+$more{ $stack->get("/participant/$token?n=$_")->{status} }++ for 1 .. 40;
+my $admin = Browser->new($stack->base);
+my ($email, $password) = $stack->demo_admin;
+$admin->login($email, $password);
+for my $i (1 .. 20) {
+	$more{ $admin->get("/intranet/sessions/$sid?n=$i")->{status} }++;
+	$more{ $admin->get("/intranet/presence/$slot-matin?n=$i")->{status} }++;
+}
+is($more{200}, 80, "the participant's page, the session page and a half-day's page answered 200");
 is($status{200}, 500, 'the pages answered 200');
 is($status{404}, 200, 'the unknown ones 404');
 is($status{400}, 300, 'the malformed ones 400');
