@@ -6,6 +6,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.title ?><?cs if:Page.title != "Formations EGOC" ?> · Formations EGOC<?cs /if ?></title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">
 <link rel="stylesheet" href="/static/print.css" media="print">
 </head>
