@@ -203,6 +203,8 @@ cmd_start() {
 		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" load "$ROOT/sql/demo.sql" ||
 			die "demonstration data failed to load"
 		demo_admin "$var"
+		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" attendance demo >/dev/null ||
+			die "demonstration attendance failed"
 	fi
 	app_start "$var"
 	nginx_conf "$var" "$port"

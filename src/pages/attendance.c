@@ -56,32 +56,19 @@ struct half_day_view {
 	int64_t start_utc, end_utc;
 };
 
-static int minutes_of(const char *hhmm)
-{
-	int m;
-	return slot_parse_time(hhmm, &m) == 0 ? m : -1;
-}
-
 /* The half-days of a slot (0, 1 or 2) with their ids and instants. */
 static int half_days_of(const struct slot *t, struct half_day_view out[2])
 {
-	struct half_day hd[2];
-	struct half_day_error err;
-	enum slot_part part;
-	struct civil_date day;
-	if (slot_part_parse(t->part, &part) != 0 || cal_parse_date(t->day, &day) != 0)
-		return 0;
-	struct half_day_slot hs = { part, minutes_of(t->start), minutes_of(t->end),
-		minutes_of(t->lunch_start), minutes_of(t->lunch_end), *t->cancelled != '\0' };
-	int n = half_day_split(&hs, hd, &err);
+	struct slot_half_day sh[2];
+	int n = store_slot_half_days(t, sh);
 	for (int i = 0; i < n; i++) {
 		out[i].slot = *t;
-		out[i].hd = hd[i];
-		if (half_day_id(strtoll(t->id, NULL, 10), hd[i].kind, out[i].id, sizeof(out[i].id)) != 0 ||
-				half_day_instants(day, &hd[i], &out[i].start_utc, &out[i].end_utc) != 0)
-			return 0;
+		out[i].hd = sh[i].hd;
+		memcpy(out[i].id, sh[i].id, sizeof(out[i].id));
+		out[i].start_utc = sh[i].start_utc;
+		out[i].end_utc = sh[i].end_utc;
 	}
-	return n < 0 ? 0 : n;
+	return n;
 }
 
 /* "jeudi 4 mars 2027, matin, 9 h – 12 h 30" */

@@ -9,6 +9,9 @@
 #include "base/arena.h"
 #include "store/accounts.h"
 #include "store/db.h"
+#include "store/sessions.h"
+#include "rules/calendar_fr.h"
+#include "rules/slot_time.h"
 
 static const struct db_stmt events = { "attendance_events",
 	"SELECT id, session_id, coalesce(registration_id, 0) AS registration_id, half_day_id, kind,"
@@ -110,4 +113,30 @@ int store_attendance_key(struct db *db, unsigned char key[ATTENDANCE_KEY_BYTES])
 	sodium_memzero(bin, sizeof(bin));
 	arena_free(a);
 	return rc;
+}
+
+static int minutes_of(const char *hhmm)
+{
+	int m;
+	return slot_parse_time(hhmm, &m) == 0 ? m : -1;
+}
+
+int store_slot_half_days(const struct slot *t, struct slot_half_day out[2])
+{
+	struct half_day hd[2];
+	struct half_day_error err;
+	enum slot_part part;
+	struct civil_date day;
+	if (slot_part_parse(t->part, &part) != 0 || cal_parse_date(t->day, &day) != 0)
+		return 0;
+	struct half_day_slot hs = { part, minutes_of(t->start), minutes_of(t->end),
+		minutes_of(t->lunch_start), minutes_of(t->lunch_end), *t->cancelled != '\0' };
+	int n = half_day_split(&hs, hd, &err);
+	for (int i = 0; i < n; i++) {
+		out[i].hd = hd[i];
+		if (half_day_id(strtoll(t->id, NULL, 10), hd[i].kind, out[i].id, sizeof(out[i].id)) != 0 ||
+				half_day_instants(day, &hd[i], &out[i].start_utc, &out[i].end_utc) != 0)
+			return 0;
+	}
+	return n < 0 ? 0 : n;
 }

@@ -4,6 +4,7 @@
 #define FORMATIONS_STORE_ATTENDANCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rules/attendance.h"
 
@@ -24,5 +25,16 @@ int store_attendance_record(struct db *db, struct arena *a, struct attendance_ev
  * worker and host (the code a trainer's screen shows must be accepted by
  * whichever worker the participant's phone reaches). */
 int store_attendance_key(struct db *db, unsigned char key[ATTENDANCE_KEY_BYTES]);
+
+/* The half-days of a slot as store/sessions.h reads it (0, 1 or 2: a
+ * cancelled slot has none, a journee two, split at its lunch break), with
+ * their ids and instants. */
+struct slot;
+struct slot_half_day {
+	struct half_day hd;
+	char id[HALF_DAY_ID_BUF];
+	int64_t start_utc, end_utc;
+};
+int store_slot_half_days(const struct slot *t, struct slot_half_day out[2]);
 
 #endif
