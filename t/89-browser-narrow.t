@@ -41,6 +41,9 @@ my %facts = (
 	session => $q->('SELECT min(id) FROM session WHERE id IN (SELECT session_id FROM slot)'),
 	course => $course,
 	requester => 'luc.bonnet@caf15.caf.fr',
+	# a certified half-day of the demonstration (formations attendance demo)
+	halfday => $q->("SELECT half_day_id FROM attendance_event WHERE kind = 'certification' ORDER BY id LIMIT 1"),
+	participant => $q->("SELECT token FROM registration WHERE status = 'confirmee' ORDER BY id LIMIT 1"),
 );
 my $rc = system('node', "$FindBin::Bin/browser/narrow.js", $stack->base, $email, $password,
 	JSON::PP->new->utf8->canonical->encode(\%facts));

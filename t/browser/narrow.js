@@ -43,6 +43,9 @@ function regionsOf(page) {
     ['failed mails', '/intranet/courriers', ['Courriels abandonnés, du plus récent au plus ancien']],
     ["a requester's data", `/intranet/donnees?email=${encodeURIComponent(facts.requester)}`,
       ['Demandes de cette adresse']],
+    ['accessibility needs', '/intranet/accessibilite', []],
+    ['a certified half-day', `/intranet/presence/${facts.halfday}`, ['Présences de la demi-journée']],
+    ["a participant's page", `/participant/${facts.participant}`, []],
   ];
   const { browser, close } = await launch();
   try {
@@ -100,7 +103,8 @@ function regionsOf(page) {
 
     // --- a desktop's width: the regions do not scroll, the tables fill them
     await page.setViewportSize({ width: 1280, height: 900 });
-    for (const [name, path] of pages) {
+    for (const [name, path, captions] of pages) {
+      if (captions.length === 0) continue;   // a page without tables: nothing to fit
       await page.goto(`${base}${path}`);
       const got = await page.locator('main .table-scroll').evaluateAll((rs) => rs.map((r) => {
         const t = r.querySelector('table').getBoundingClientRect();
