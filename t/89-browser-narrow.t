@@ -13,12 +13,7 @@ use Stack;
 
 my $stack = Stack->start(name => 'browser-narrow', demo => 1);
 my ($email, $password) = $stack->demo_admin;
-my $q = sub {
-	my ($sql) = @_;
-	my $out = $stack->psql($sql);
-	die "$sql: $out\n" if $out =~ /ERROR/;
-	return $out;
-};
+my $q = sub { $stack->q(@_) };
 
 # What the demo data lacks for every table to show: a closure day, a
 # demand (the demands list, the requester's data) and a course's history.

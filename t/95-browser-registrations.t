@@ -17,12 +17,7 @@ use Browser;
 
 my $stack = Stack->start(name => 'browser-registrations', demo => 1);
 my ($email, $password) = $stack->demo_admin;
-my $q = sub {
-	my ($sql) = @_;
-	my $out = $stack->psql(encode_utf8($sql));
-	die "$sql: $out\n" if $out =~ /ERROR/;
-	return $out;
-};
+my $q = sub { $stack->q(@_) };
 
 # A confirmed INTER session of 6 seats, three mornings from three weeks
 # ahead, in a room of the test with a trainer of the test.

@@ -15,12 +15,7 @@ use Stack;
 
 my $stack = Stack->start(name => 'browser-attendance', demo => 1);
 my ($email, $password) = $stack->demo_admin;
-my $q = sub {
-	my ($sql) = @_;
-	my $out = $stack->psql(encode_utf8($sql));
-	die "$sql: $out\n" if $out =~ /ERROR/;
-	return $out;
-};
+my $q = sub { $stack->q(@_) };
 
 # A confirmed session in a room, with a morning slot around now (clipped to
 # today in Paris, so the half-day is open whatever the hour), its trainer

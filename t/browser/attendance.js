@@ -10,88 +10,14 @@
 // the half-day (open now), five confirmed participants (registration id,
 // "Last First" name, private token), the trainer's and the admin's logins.
 'use strict';
-const { ok, done, launch, axe, login, horizontalFit } = require('./lib');
+const { ok, done, launch, login, journey, type, click, submit, stepsReport, checkPage } = require('./lib');
 
-// --- the steps of a journey: each click and each field typed
-const journeys = [];
-function journey(name) {
-  const j = { name, clicks: 0, typed: 0 };
-  journeys.push(j);
-  return j;
-}
-async function type(j, locator, value) {
-  await locator.fill(value);
-  j.typed++;
-}
-async function click(j, locator) {
-  await locator.click();
-  j.clicks++;
-}
-// Clicks a button that submits a form and waits for the page that answers;
-// returns the status of the POST (303 when it went through).
-async function submit(j, page, button) {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForEvent('load'),
-    button.click(),
-  ]);
-  j.clicks++;
-  return res.status();
-}
 function logIn(j, page, base, [email, password]) {
   j.typed += 2; // the login helper types the address and the password
   j.clicks += 1; // and clicks "Se connecter"
   return login(page, base, email, password);
 }
-
-// The tables of the page that do not sit in a focusable region named by
-// their caption (what keeps a 375 px page from scrolling sideways).
-function looseTables(page) {
-  return page.locator('main table').evaluateAll((tables) => tables.filter((t) => {
-    const r = t.parentElement;
-    const id = r.getAttribute('aria-labelledby');
-    return !(r.classList.contains('table-scroll') && r.getAttribute('role') === 'region'
-      && r.getAttribute('tabindex') === '0' && t.caption && t.caption.id === id
-      && document.querySelectorAll(`[id="${id}"]`).length === 1);
-  }).map((t) => t.id || t.className));
-}
-
-// When the page is wider than the screen: the blocks of main whose removal
-// gives the width back.
-function culprits(page) {
-  return page.evaluate(() => {
-    const el = document.documentElement;
-    return [...document.querySelectorAll('main > *')].filter((e) => {
-      const was = e.style.display;
-      e.style.display = 'none';
-      const fits = el.scrollWidth <= el.clientWidth;
-      e.style.display = was;
-      return fits;
-    }).map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + e.className.split(' ').join('.') : ''}`);
-  });
-}
-
-// axe-core at a desktop's width, then at a phone's: no A/AA violation, and
-// at 375 px no sideways scroll of the page; the page gets its size back.
-async function check(page, name) {
-  const size = page.viewportSize();
-  try {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    let v = await axe(page);
-    ok(v.length === 0, `${name}: axe-core, no A/AA violation at 1280 px`, v.join('\n'));
-    await page.setViewportSize({ width: 375, height: 812 });
-    const fit = await horizontalFit(page);
-    ok(fit.client === 375 && fit.scroll <= fit.client,
-      `${name}: no horizontal scroll at 375 px (scrollWidth ${fit.scroll}, clientWidth ${fit.client})`,
-      fit.scroll > fit.client ? [...fit.wide, 'without it the page fits:', ...await culprits(page)].join('\n') : '');
-    const loose = await looseTables(page);
-    ok(loose.length === 0, `${name}: each table in a focusable region named by its caption`, loose.join('\n'));
-    v = await axe(page);
-    ok(v.length === 0, `${name}: axe-core, no A/AA violation at 375 px`, v.join('\n'));
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
+const check = checkPage;
 
 const text = async (locator) => (await locator.innerText()).trim().replace(/\s+/g, ' ');
 const PHONE = { width: 375, height: 812 };
@@ -277,8 +203,7 @@ const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (K
     ok(await desk.locator('#emargement + p').getByText('certifiée').isVisible(), 'the half-day is said certified');
     await check(desk, 'the session page with the attendance grid');
 
-    for (const j of journeys)
-      console.log(`# steps: ${j.name}: ${j.clicks} click(s), ${j.typed} field(s) typed, ${j.clicks + j.typed} in all`);
+    stepsReport();
   } catch (e) {
     ok(false, 'browser run', e.stack);
   } finally {

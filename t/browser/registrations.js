@@ -13,78 +13,9 @@
 // which only their mail carries).
 'use strict';
 const { execFileSync } = require('child_process');
-const { ok, done, launch, axe, login, horizontalFit } = require('./lib');
+const { ok, done, launch, login, journey, type, submit, stepsReport, checkPage } = require('./lib');
 
-// --- the steps of a journey: each click and each field typed
-const journeys = [];
-function journey(name) {
-  const j = { name, clicks: 0, typed: 0 };
-  journeys.push(j);
-  return j;
-}
-async function type(j, locator, value) {
-  await locator.fill(value);
-  j.typed++;
-}
-// Clicks a button that submits a form and waits for the page that answers;
-// returns the status of the POST (303 when it went through).
-async function submit(j, page, button) {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForEvent('load'),
-    button.click(),
-  ]);
-  j.clicks++;
-  return res.status();
-}
-
-// The tables of the page that do not sit in a focusable region named by
-// their caption (what keeps a 375 px page from scrolling sideways).
-function looseTables(page) {
-  return page.locator('main table').evaluateAll((tables) => tables.filter((t) => {
-    const r = t.parentElement;
-    const id = r.getAttribute('aria-labelledby');
-    return !(r.classList.contains('table-scroll') && r.getAttribute('role') === 'region'
-      && r.getAttribute('tabindex') === '0' && t.caption && t.caption.id === id
-      && document.querySelectorAll(`[id="${id}"]`).length === 1);
-  }).map((t) => t.id || t.className));
-}
-
-// When the page is wider than the screen: the blocks of main whose removal
-// gives the width back (text that cannot wrap is not seen by the boxes).
-function culprits(page) {
-  return page.evaluate(() => {
-    const el = document.documentElement;
-    return [...document.querySelectorAll('main > *')].filter((e) => {
-      const was = e.style.display;
-      e.style.display = 'none';
-      const fits = el.scrollWidth <= el.clientWidth;
-      e.style.display = was;
-      return fits;
-    }).map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + e.className.split(' ').join('.') : ''}`
-      + ` after #${(e.previousElementSibling || {}).id || '?'}`);
-  });
-}
-
-// axe-core at a desktop's width, then at a phone's: no A/AA violation, and
-// at 375 px no sideways scroll of the page.
-async function check(page, name) {
-  let v = await axe(page);
-  ok(v.length === 0, `${name}: axe-core, no A/AA violation at 1280 px`, v.join('\n'));
-  await page.setViewportSize({ width: 375, height: 812 });
-  try {
-    const fit = await horizontalFit(page);
-    ok(fit.client === 375 && fit.scroll <= fit.client,
-      `${name}: no horizontal scroll at 375 px (scrollWidth ${fit.scroll}, clientWidth ${fit.client})`,
-      fit.scroll > fit.client ? [...fit.wide, 'without it the page fits:', ...await culprits(page)].join('\n') : '');
-    const loose = await looseTables(page);
-    ok(loose.length === 0, `${name}: each table in a focusable region named by its caption`, loose.join('\n'));
-    v = await axe(page);
-    ok(v.length === 0, `${name}: axe-core, no A/AA violation at 375 px`, v.join('\n'));
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-}
+const check = checkPage;
 
 const texts = (locator) => locator.evaluateAll((els) => els.map((e) => e.textContent.trim().replace(/\s+/g, ' ')));
 const show = (got) => JSON.stringify(got);
@@ -262,8 +193,7 @@ const show = (got) => JSON.stringify(got);
       'who waits, second', full);
     ok(await noscript.locator('#table-attente tbody tr').count() === 2, 'the waiting list has two people');
 
-    for (const j of journeys)
-      console.log(`# steps: ${j.name}: ${j.clicks} click(s), ${j.typed} field(s) typed, ${j.clicks + j.typed} in all`);
+    stepsReport();
   } catch (e) {
     ok(false, 'browser run', e.stack);
   } finally {

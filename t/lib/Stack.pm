@@ -89,6 +89,15 @@ sub sql {
 	return wantarray ? ($out, $status) : $out;
 }
 
+# One statement that must succeed (a test's own data): its output; dies
+# with psql's message otherwise.
+sub q {
+	my ($self, $sql) = @_;
+	my $out = $self->psql(Encode::encode_utf8($sql));
+	die "$sql: $out\n" if $out =~ /ERROR/;
+	return $out;
+}
+
 sub psql {
 	my ($self, $sql) = @_;
 	my $out = `$ROOT/conf/stack.sh psql $self->{var} -qAt -c "$sql" 2>&1`;
