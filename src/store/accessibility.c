@@ -44,8 +44,6 @@ static const struct db_stmt by_id = { "need_by_id", NEED_COLUMNS " WHERE n.id = 
 static const struct db_stmt decide = { "need_decide",
 	"UPDATE accessibility_need SET status = $2, decision = $3, decided_by = $4, decided_at = now()"
 	" WHERE id = $1::bigint RETURNING id" };
-static const struct db_stmt referent = { "need_is_referent",
-	"SELECT accessibility_referent FROM staff_user WHERE id = $1::bigint" };
 
 #define NEED_CLOSURES_MAX 400
 
@@ -170,13 +168,3 @@ int store_need_decide(struct db *db, const char *id, const char *status, const c
 	return rc;
 }
 
-int store_is_referent(struct db *db, struct arena *a, const char *user_id, int *yes)
-{
-	const char *p[] = { user_id };
-	struct db_rows *r;
-	*yes = 0;
-	int rc = db_run(db, a, &referent, 1, p, &r);
-	if (rc == DB_OK && db_rows_count(r) == 1)
-		*yes = strcmp(db_get(r, 0, "accessibility_referent"), "t") == 0;
-	return rc;
-}

@@ -60,7 +60,5 @@ int store_need_by_id(struct db *db, struct arena *a, const char *id, struct need
 /* Records the decision; DB_NOT_FOUND. */
 int store_need_decide(struct db *db, const char *id, const char *status, const char *decision,
 		const char *by);
-/* 1 when the staff member is a référent handicap. */
-int store_is_referent(struct db *db, struct arena *a, const char *user_id, int *yes);
 
 #endif

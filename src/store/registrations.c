@@ -115,10 +115,6 @@ static const struct db_stmt find = { "participants_find",
 	"SELECT id, last_name, first_name, email, organisation, job_title FROM participant"
 	" WHERE lower(last_name) LIKE $1 ESCAPE '\\' ORDER BY lower(last_name), lower(first_name), id"
 	" LIMIT $2::int" };
-static const struct db_stmt events = { "registration_events",
-	"SELECT to_char(at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI') AS at, kind, from_status,"
-	" to_status, actor, comment FROM registration_event WHERE registration_id = $1::bigint"
-	" ORDER BY at, id" };
 
 static void from_row(const struct db_rows *r, size_t i, struct registration *g)
 {
@@ -332,25 +328,3 @@ int store_participants_find(struct db *db, struct arena *a, const char *prefix, 
 	return DB_OK;
 }
 
-int store_registration_events(struct db *db, struct arena *a, const char *registration_id,
-		struct registration_event **out, size_t *n)
-{
-	const char *p[] = { registration_id };
-	struct db_rows *r;
-	*out = NULL;
-	*n = 0;
-	int rc = db_run(db, a, &events, 1, p, &r);
-	if (rc != DB_OK)
-		return rc;
-	size_t count = db_rows_count(r);
-	struct registration_event *e = count ? arena_calloc(a, count, sizeof(*e)) : NULL;
-	if (count && !e)
-		return DB_FAILED;
-	for (size_t i = 0; i < count; i++)
-		e[i] = (struct registration_event){ db_get(r, i, "at"), db_get(r, i, "kind"),
-			db_get(r, i, "from_status"), db_get(r, i, "to_status"), db_get(r, i, "actor"),
-			db_get(r, i, "comment") };
-	*out = e;
-	*n = count;
-	return DB_OK;
-}

@@ -89,11 +89,5 @@ int store_registration_convoked(struct db *db, const char *registration_id);
 int store_participants_find(struct db *db, struct arena *a, const char *prefix, int limit,
 		struct person **out, const char ***ids, size_t *n);
 
-/* Events of a registration, oldest first. */
-struct registration_event {
-	const char *at, *kind, *from_status, *to_status, *actor, *comment;
-};
-int store_registration_events(struct db *db, struct arena *a, const char *registration_id,
-		struct registration_event **out, size_t *n);
 
 #endif
