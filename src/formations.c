@@ -54,6 +54,7 @@ static const struct command commands[] = {
 	{ "remind", cli_remind, "remind             queue today's due-date warnings (once per demand, day, recipient)" },
 	{ "purge", cli_purge, "purge              anonymise demands ended more than retention_days ago" },
 	{ "attendance", cli_attendance, "attendance verify SESSION_ID | code HALF_DAY_ID [--at T]  the attendance chain, the code shown" },
+	{ "certificates", cli_certificates, "certificates issue SESSION_ID [--at T]  issue a given session's attestations de fin de formation" },
 	{ "user", cli_user, "user add|passwd|disable EMAIL ...  staff accounts (passwords on stdin)" },
 };
 

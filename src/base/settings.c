@@ -36,6 +36,11 @@ void settings_defaults(struct settings *s)
 	s->mail_batch = 100;
 	s->retention_days = 3 * 365;
 	s->decision_days = 10;
+	snprintf(s->certificate_signatory, sizeof(s->certificate_signatory), "La direction d'EGOC");
+	snprintf(s->certificate_role, sizeof(s->certificate_role), "Responsable de l'organisme de formation");
+	snprintf(s->certificate_issuer, sizeof(s->certificate_issuer),
+		"EGOC, organisme de formation | numéro de déclaration d'activité à compléter");
+	snprintf(s->certificate_town, sizeof(s->certificate_town), "Rennes");
 }
 
 enum setting_kind { SET_STR, SET_INT, SET_SIZE, SET_ADDRESSES };
@@ -82,6 +87,10 @@ static const struct setting_def setting_defs[] = {
 	INT("mail_batch", mail_batch, 1, 10000),
 	INT("retention_days", retention_days, 30, 36500),
 	INT("decision_days", decision_days, 0, 365),
+	STR("certificate_signatory", certificate_signatory),
+	STR("certificate_role", certificate_role),
+	STR("certificate_issuer", certificate_issuer),
+	STR("certificate_town", certificate_town),
 };
 
 static char *trim(char *s)

@@ -39,6 +39,13 @@ struct settings {
 	int mail_batch;                 /* mails sent per `formations mail` pass */
 	int retention_days;             /* closed demands are anonymised after this */
 	int decision_days;              /* days before its first day a session under its minimum is to decide */
+	/* The attestation de fin de formation: who signs it for EGOC, their
+	 * role, the issuer's details (address, SIRET, déclaration d'activité;
+	 * " | " separates lines), the town of "Fait à". */
+	char certificate_signatory[256];
+	char certificate_role[256];
+	char certificate_issuer[SETTINGS_STR];
+	char certificate_town[128];
 };
 
 void settings_defaults(struct settings *s);

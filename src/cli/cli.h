@@ -2,6 +2,8 @@
 #ifndef FORMATIONS_CLI_H
 #define FORMATIONS_CLI_H
 
+#include <stdint.h>
+
 struct settings;
 
 /* formations user add EMAIL --role ROLE --name NAME   (password on stdin)
@@ -17,4 +19,10 @@ int cli_remind(const struct settings *s, int argc, char **argv); /* remind: queu
 int cli_purge(const struct settings *s, int argc, char **argv); /* purge: anonymise demands ended over retention_days ago */
 /* attendance verify SESSION_ID | attendance code HALF_DAY_ID [--at UNIX_SECONDS] */
 int cli_attendance(const struct settings *s, int argc, char **argv);
+/* attestations issue SESSION_ID [--at T]; the same for a command that has
+ * a connection (the attendance demo): 0, or 1 with a message on stderr. */
+int cli_certificates(const struct settings *s, int argc, char **argv);
+struct db;
+int cli_certificates_issue(struct db *db, const struct settings *s, const char *session_id,
+		int64_t at, int quiet);
 #endif

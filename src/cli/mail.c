@@ -25,9 +25,9 @@
 
 /* A body is at most 100,000 characters (sql/0004), up to 400,000 bytes
  * of UTF-8, which quoted-printable can triple; a calendar at most 200,000
- * characters (sql/0012), which base64 makes a third larger: about 2.3 MB
- * at worst, headers add little. */
-#define MESSAGE_MAX (4 * 1024 * 1024)
+ * characters (sql/0012) and an attachment at most 5 MiB (sql/0016), which
+ * base64 makes a third larger: about 9.3 MB at worst, headers add little. */
+#define MESSAGE_MAX (10 * 1024 * 1024)
 /* Seconds to reach the relay; the whole exchange gets three times that. */
 #define SMTP_TIMEOUT 10L
 #define LOOP_MAX 86400L
@@ -73,6 +73,8 @@ static int deliver(const struct settings *s, const struct outbox_mail *m, char *
 		.from = s->mail_from, .to = m->to_address, .subject = m->subject, .body = m->body,
 		.outbox_id = strtoll(m->id, NULL, 10), .created = m->created, .date = time(NULL),
 		.calendar = m->calendar, .calendar_method = m->calendar_method,
+		.attachment_name = m->attachment_name, .attachment_type = m->attachment_type,
+		.attachment = m->attachment, .attachment_len = m->attachment_len,
 	};
 	struct buf out;
 	buf_init(&out, MESSAGE_MAX);

@@ -410,39 +410,113 @@ static int has(const struct buf *b, const char *s)
 	return b->data && strstr(b->data, s) != NULL;
 }
 
+/* ---- an attached file ----
+ *
+ * Last part, Content-Disposition: attachment, base64. Its name goes in
+ * both the Content-Type name parameter (older clients read that one) and
+ * the Content-Disposition filename; a name outside plain ASCII is also
+ * given as RFC 2231 filename*=UTF-8''<percent-encoded>, which clients
+ * prefer when present, with an ASCII fallback where each other byte is
+ * '_'. */
+
+static int attachment_ok(const struct mail_message *m, const char **why)
+{
+	const char *name = m->attachment_name, *type = m->attachment_type;
+	if (!name || !*name || !type || !m->attachment_len)
+		return fail(why, "the attachment has no name, type or bytes");
+	const char *slash = strchr(type, '/');
+	if (!slash || slash == type || !slash[1] || strspn(type, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") != strlen(type))
+		return fail(why, "the attachment's type is not type/subtype");
+	if (!utf8_valid(name, strlen(name)))
+		return fail(why, "the attachment's name is not valid UTF-8");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return fail(why, "the attachment's name holds a control character");
+	return MAIL_OK;
+}
+
+static int attachment_part(struct buf *out, const struct mail_message *m, const char *boundary,
+		const struct buf *b64)
+{
+	const char *name = m->attachment_name;
+	char ascii[256];
+	size_t k = 0;
+	int plain = 1;
+	for (const unsigned char *p = (const unsigned char *)name; *p && k + 1 < sizeof(ascii); p++) {
+		int ok = *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\';
+		plain = plain && ok;
+		ascii[k++] = ok ? (char)*p : '_';
+	}
+	ascii[k] = '\0';
+	if (buf_printf(out, "\r\n--%s\r\nContent-Type: %s; name=\"%s\"\r\n"
+			"Content-Transfer-Encoding: base64\r\n"
+			"Content-Disposition: attachment; filename=\"%s\"", boundary,
+			m->attachment_type, ascii, ascii) < 0)
+		return MAIL_NOMEM;
+	if (!plain) {
+		static const char hexd[] = "0123456789ABCDEF";
+		if (buf_puts(out, ";\r\n filename*=UTF-8''") < 0)
+			return MAIL_NOMEM;
+		for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+			char e[3] = { '%', hexd[*p >> 4], hexd[*p & 15] };
+			int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				(*p >= '0' && *p <= '9') || strchr("-._~", *p);
+			if (keep ? buf_append(out, (const char *)p, 1) < 0 : buf_append(out, e, 3) < 0)
+				return MAIL_NOMEM;
+		}
+	}
+	if (buf_puts(out, "\r\n\r\n") < 0 || buf_append(out, b64->data, b64->len) < 0)
+		return MAIL_NOMEM;
+	return MAIL_OK;
+}
+
+/* The text first, then the calendar, then the attached file, each
+ * present when the message has one. */
 static int multipart(struct buf *out, const struct mail_message *m, const char *from_addr,
 		const char **why)
 {
-	int rc = calendar_ok(m, why);
+	int has_cal = m->calendar && *m->calendar, has_att = m->attachment_name || m->attachment_len;
+	int rc = has_cal ? calendar_ok(m, why) : MAIL_OK;
+	if (rc == MAIL_OK && has_att)
+		rc = attachment_ok(m, why);
 	if (rc != MAIL_OK)
 		return rc;
-	struct buf text, cal;
+	struct buf text, cal, att;
 	buf_init(&text, out->max);
 	buf_init(&cal, out->max);
+	buf_init(&att, out->max);
 	rc = mail_qp_encode(&text, m->body, strlen(m->body));
-	if (rc == MAIL_OK && base64_lines(&cal, m->calendar, strlen(m->calendar)) < 0)
+	if (rc == MAIL_OK && has_cal && base64_lines(&cal, m->calendar, strlen(m->calendar)) < 0)
+		rc = MAIL_NOMEM;
+	if (rc == MAIL_OK && has_att &&
+			base64_lines(&att, (const char *)m->attachment, m->attachment_len) < 0)
 		rc = MAIL_NOMEM;
 	char boundary[64];
 	snprintf(boundary, sizeof(boundary), "=_formations-%lld", m->outbox_id);
-	if (rc == MAIL_OK && (has(&text, boundary) || has(&cal, boundary)))
+	if (rc == MAIL_OK && (has(&text, boundary) || has(&cal, boundary) || has(&att, boundary)))
 		rc = fail(why, "the multipart boundary occurs in a part");
 	if (rc == MAIL_OK)
 		rc = headers(out, m, from_addr, boundary, why);
 	if (rc == MAIL_OK && (buf_printf(out, "\r\n--%s\r\n"
 			"Content-Type: text/plain; charset=UTF-8\r\n"
 			"Content-Transfer-Encoding: quoted-printable\r\n\r\n", boundary) < 0 ||
-			(text.len && buf_append(out, text.data, text.len) < 0) ||
-			buf_printf(out, "\r\n--%s\r\n"
+			(text.len && buf_append(out, text.data, text.len) < 0)))
+		rc = MAIL_NOMEM;
+	if (rc == MAIL_OK && has_cal && (buf_printf(out, "\r\n--%s\r\n"
 			"Content-Type: text/calendar; charset=UTF-8; method=%s;\r\n"
 			" name=\"invitation.ics\"\r\n"
 			"Content-Transfer-Encoding: base64\r\n"
 			"Content-Disposition: inline; filename=\"invitation.ics\"\r\n\r\n",
 			boundary, m->calendar_method) < 0 ||
-			buf_append(out, cal.data, cal.len) < 0 ||
-			buf_printf(out, "\r\n--%s--\r\n", boundary) < 0))
+			buf_append(out, cal.data, cal.len) < 0))
+		rc = MAIL_NOMEM;
+	if (rc == MAIL_OK && has_att)
+		rc = attachment_part(out, m, boundary, &att);
+	if (rc == MAIL_OK && buf_printf(out, "\r\n--%s--\r\n", boundary) < 0)
 		rc = MAIL_NOMEM;
 	buf_free(&text);
 	buf_free(&cal);
+	buf_free(&att);
 	return rc;
 }
 
@@ -456,7 +530,7 @@ int mail_build(struct buf *out, const struct mail_message *m, const char **why)
 	size_t body_len = strlen(m->body);
 	if (body_len && !utf8_valid(m->body, body_len))
 		return fail(why, "the body is not valid UTF-8");
-	if (m->calendar && *m->calendar)
+	if ((m->calendar && *m->calendar) || m->attachment_name || m->attachment_len)
 		return multipart(out, m, from_addr, why);
 	int rc = headers(out, m, from_addr, NULL, why);
 	if (rc == MAIL_OK && buf_append(out, "\r\n", 2) < 0)

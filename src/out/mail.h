@@ -33,6 +33,12 @@ struct mail_message {
 	 * "CANCEL". With one, the message is multipart (see mail_build). */
 	const char *calendar;
 	const char *calendar_method;
+	/* One attached file, or NULL and 0 for none: a name, a MIME type
+	 * ("application/pdf") and the bytes. With one, the message is
+	 * multipart (see mail_build). */
+	const char *attachment_name, *attachment_type;
+	const unsigned char *attachment;
+	size_t attachment_len;
 };
 
 /* Longest encoded line, without its CRLF (RFC 2045). */
@@ -68,7 +74,13 @@ int mail_address(const char *from, char *out, size_t size);
  * this form: see mail.c); the boundary is "=_formations-<outbox_id>".
  * The calendar must be valid UTF-8, start with BEGIN:VCALENDAR and hold
  * METHOD:<calendar_method> (RFC 6047 asks the two to agree), else
- * MAIL_INVALID. */
+ * MAIL_INVALID.
+ *
+ * With an attachment, it comes last in the multipart/mixed message, as
+ * Content-Disposition: attachment, base64, named by its name (RFC 2231's
+ * filename*=UTF-8'' form too when the name is not plain ASCII). An
+ * attachment without a name, a type (type/subtype) or bytes, or with a
+ * name of invalid UTF-8 or control characters, is MAIL_INVALID. */
 int mail_build(struct buf *out, const struct mail_message *m, const char **why);
 
 /* Network. mail_init/mail_cleanup wrap libcurl's global state: call them

@@ -600,11 +600,11 @@ void pdf_duration(char *dst, size_t n, int minutes)
 
 struct flow {
 	struct doc *d;
-	const struct pdf_attestation *a;
+	const struct pdf_certificate *a;
 	double y;
 };
 
-static void attestation_footer(struct flow *f)
+static void certificate_footer(struct flow *f)
 {
 	char *what = g_strdup_printf("EGOC · Attestation de fin de formation · %s · code %s",
 			or_empty(f->a->participant_name), or_empty(f->a->verification_code));
@@ -617,7 +617,7 @@ static void room_for(struct flow *f, double h)
 {
 	if (f->y + h <= BOTTOM)
 		return;
-	attestation_footer(f);
+	certificate_footer(f);
 	page_end(f->d);
 	f->y = MARGIN_TOP;
 	ink(f->d, 0.35);
@@ -628,7 +628,7 @@ static void room_for(struct flow *f, double h)
 }
 
 /* A row of the key/value table, kept whole on a page. */
-static void attestation_field(struct flow *f, const char *key, const char *value, int style)
+static void certificate_field(struct flow *f, const char *key, const char *value, int style)
 {
 	struct doc *d = f->d;
 	int draw = d->draw;
@@ -645,7 +645,7 @@ static void attestation_field(struct flow *f, const char *key, const char *value
 	f->y += h;
 }
 
-static void attestation_heading(struct flow *f, const char *text)
+static void certificate_heading(struct flow *f, const char *text)
 {
 	room_for(f, 40);   /* with the first line of what follows */
 	f->y += 8;
@@ -653,7 +653,7 @@ static void attestation_heading(struct flow *f, const char *text)
 	f->y += put(f->d, MARGIN_X, f->y, CONTENT_W, text, 11.5, T_BOLD, 0) + 4;
 }
 
-static int attestation_pass(struct doc *d, const struct pdf_attestation *a, const QRcode *qr)
+static int certificate_pass(struct doc *d, const struct pdf_certificate *a, const QRcode *qr)
 {
 	struct flow f = { d, a, MARGIN_TOP };
 	d->page = 1;
@@ -680,23 +680,23 @@ static int attestation_pass(struct doc *d, const struct pdf_attestation *a, cons
 	f.y += put(d, MARGIN_X, f.y, CONTENT_W, intro, 10.5, 0, 0) + 14;
 	g_free(intro);
 
-	attestation_field(&f, "Participant", a->participant_name, T_BOLD);
+	certificate_field(&f, "Participant", a->participant_name, T_BOLD);
 	if (*or_empty(a->organisation))
-		attestation_field(&f, "Organisation", a->organisation, 0);
-	attestation_field(&f, "Intitulé de la formation", a->course_title, T_BOLD);
-	attestation_field(&f, "Nature de l'action", nature, 0);
-	attestation_field(&f, "Dates", a->dates, 0);
+		certificate_field(&f, "Organisation", a->organisation, 0);
+	certificate_field(&f, "Intitulé de la formation", a->course_title, T_BOLD);
+	certificate_field(&f, "Nature de l'action", nature, 0);
+	certificate_field(&f, "Dates", a->dates, 0);
 	if (*or_empty(a->place))
-		attestation_field(&f, "Lieu", a->place, 0);
+		certificate_field(&f, "Lieu", a->place, 0);
 	char planned[32], attended[32];
 	pdf_duration(planned, sizeof planned, a->planned_minutes);
 	pdf_duration(attended, sizeof attended, a->attended_minutes);
-	attestation_field(&f, "Durée prévue", planned, 0);
+	certificate_field(&f, "Durée prévue", planned, 0);
 	char *att = (a->attended_minutes > 0 ? a->attended_minutes : 0)
 			< (a->planned_minutes > 0 ? a->planned_minutes : 0)
 		? g_strdup_printf("%s (présence partielle, sur %s prévues)", attended, planned)
 		: g_strdup(attended);
-	attestation_field(&f, "Durée suivie", att, T_BOLD);
+	certificate_field(&f, "Durée suivie", att, T_BOLD);
 	g_free(att);
 
 	char **objectives = g_strsplit(or_empty(a->objectives), "\n", -1);
@@ -706,7 +706,7 @@ static int attestation_pass(struct doc *d, const struct pdf_attestation *a, cons
 		if (!**o)
 			continue;
 		if (!any++)
-			attestation_heading(&f, "Objectifs de la formation");
+			certificate_heading(&f, "Objectifs de la formation");
 		int draw = d->draw;
 		d->draw = 0;
 		double h = put(d, 0, 0, CONTENT_W - 14, *o, 10, 0, 0) + 3;
@@ -720,7 +720,7 @@ static int attestation_pass(struct doc *d, const struct pdf_attestation *a, cons
 	g_strfreev(objectives);
 
 	if (a->n_results) {
-		attestation_heading(&f, "Résultats de l'évaluation des acquis");
+		certificate_heading(&f, "Résultats de l'évaluation des acquis");
 		for (size_t i = 0; i < a->n_results; i++) {
 			const struct pdf_result *r = &a->results[i];
 			int draw = d->draw;
@@ -780,13 +780,13 @@ static int attestation_pass(struct doc *d, const struct pdf_attestation *a, cons
 		ty += put(d, vx, ty, vw, "Son authenticité et ce qu'elle atteste se vérifient à l'adresse :", 8.5, 0, 0);
 		put(d, vx, ty, vw, a->verification_url, 8.5, 0, 0);
 	}
-	attestation_footer(&f);
+	certificate_footer(&f);
 	int pages = d->page;
 	page_end(d);
 	return pages;
 }
 
-int pdf_attestation(struct buf *out, const struct pdf_attestation *a)
+int pdf_certificate(struct buf *out, const struct pdf_certificate *a)
 {
 	char *title = g_strdup_printf("Attestation de fin de formation – %s – %s",
 			or_empty(a->participant_name), or_empty(a->course_title));
@@ -797,9 +797,9 @@ int pdf_attestation(struct buf *out, const struct pdf_attestation *a)
 	QRcode *qr = rc == 0 ? qr_make(a->verification_url, &failed) : NULL;
 	if (rc == 0 && !failed) {
 		d.draw = 0;
-		d.pages = attestation_pass(&d, a, qr);
+		d.pages = certificate_pass(&d, a, qr);
 		d.draw = 1;
-		attestation_pass(&d, a, qr);
+		certificate_pass(&d, a, qr);
 	} else {
 		rc = -1;
 	}

@@ -77,7 +77,7 @@ struct pdf_result {
 	const char *value;   /* "acquis", "16 / 20" */
 };
 
-struct pdf_attestation {
+struct pdf_certificate {
 	/* The issuer's lines under "EGOC": address, SIRET, numéro de
 	 * déclaration d'activité; several lines allowed, "" for none. */
 	const char *issuer_details;
@@ -101,7 +101,7 @@ struct pdf_attestation {
 };
 
 /* One page in general; more when the objectives or results are long. */
-int pdf_attestation(struct buf *out, const struct pdf_attestation *a);
+int pdf_certificate(struct buf *out, const struct pdf_certificate *a);
 
 /* "5 h 30", "7 h", "45 min": the French writing of a duration. n >= 16. */
 void pdf_duration(char *dst, size_t n, int minutes);

@@ -343,6 +343,9 @@ int page_half_day_change(struct ctx *ctx)
 	}
 	if ((rc = store_attendance_record(ctx->db, ctx->arena, &ev)) != DB_OK)
 		return handler_db_status(rc);
+	/* the last certification of a realisee session issues its attestations */
+	if (same(ev.kind, "certification") && same(v.s.status, "realisee"))
+		(void)certificates_issue_quietly(ctx, v.s.id);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/presence/%s?fait=%s#participants",
 		v.id, same(action, "certifier") ? "certifie" : "1"));
 }
@@ -494,6 +497,10 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 		return 500;
 	for (size_t i = 0; i < n; i++)
 		cols += (size_t)half_days_of(&slots[i], hv + cols);
+	struct slot_half_day *hd;
+	size_t nh;
+	if (store_session_half_days(ctx->arena, slots, n, &hd, &nh) != 0)
+		return 500;
 	for (size_t c = 0; c < cols; c++) {
 		char d[CAL_LONG_FR_BUF] = "";
 		struct civil_date day;
@@ -511,14 +518,12 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 		if (!same(g[i].status, "confirmee"))
 			continue;
 		long long reg = strtoll(g[i].id, NULL, 10);
-		int planned = 0, attended = 0;
+		int planned, attended;
 		char key[64];
+		store_attendance_minutes(hd, nh, e, ne, reg, &planned, &attended);
 		for (size_t c = 0; c < cols; c++) {
 			struct attendance_state st;
 			const char *mark = mark_text(ctx->arena, e, ne, reg, hv[c].id, &st);
-			int len = half_day_minutes(&hv[c].hd);
-			planned += len;
-			attended += attendance_half_day_attended(len, st.present, st.late, st.early);
 			snprintf(key, sizeof(key), "Grid.Rows.%zu.Cells.%zu.text", k, c);
 			if (view_set(ctx->view, key, *mark ? mark : "—") < 0)
 				return 500;

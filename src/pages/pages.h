@@ -157,6 +157,21 @@ int attendance_remember_participant(struct ctx *ctx, const char *token);
  * marks, minutes and outcome) for the session page. */
 struct slot;
 int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct slot *slots, size_t n);
+/* attestations.c: the attestations de fin de formation */
+int page_certificate_verify(struct ctx *ctx);
+int page_participant_certificate(struct ctx *ctx);
+int page_session_certificates(struct ctx *ctx);
+int page_certificate_pdf(struct ctx *ctx);
+int page_certificate_revoke(struct ctx *ctx);
+/* Issues the attestations of a session if it is ready (realisee, every
+ * half-day certified), after what made it so was committed; a session
+ * not ready is no error. Failures are logged, the status returned. */
+int certificates_issue_quietly(struct ctx *ctx, const char *session_id);
+/* Attestations.N and AttestationsReady for the session page: 0 or a status. */
+int certificates_fill(struct ctx *ctx, const struct session *s);
+/* Attestation.* when g has one in force, for the participant's page. */
+struct registration;
+int certificate_of_participant_fill(struct ctx *ctx, const struct registration *g);
 /* participant.c: the participant's private page */
 int page_participant(struct ctx *ctx);
 int page_participant_ics(struct ctx *ctx);

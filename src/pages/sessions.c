@@ -244,6 +244,7 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 		return 500;
 	if ((rc = registrations_fill(ctx, s, desk)) != 0 || (rc = registrations_notice(ctx, s)) != 0 ||
 			(rc = attendance_grid_fill(ctx, s, slots, n)) != 0 ||
+			(desk && (rc = certificates_fill(ctx, s)) != 0) ||
 			(desk && (rc = sessions_to_decide_fill(ctx, NULL)) != 0))
 		return rc;
 	if (desk) {
@@ -265,7 +266,8 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 			view_set(ctx->view, "IsAdmin", strcmp(ctx->login->role, "admin") == 0 ? "1" : "") < 0)
 		return 500;
 	const char *done = params_get(&ctx->req->query, "fait");
-	if (done && view_set(ctx->view, "Notice", strcmp(done, "copie") == 0 ?
+	/* the attestations' own banners are certificates_fill's */
+	if (done && strcmp(done, "attestations") != 0 && strcmp(done, "revoquee") != 0 && view_set(ctx->view, "Notice", strcmp(done, "copie") == 0 ?
 			"La copie est créée : voici la nouvelle session, à l'état envisagée." :
 			"C'est enregistré.") < 0)
 		return 500;
@@ -559,6 +561,9 @@ static int change_status(struct ctx *ctx, const struct session *s)
 				"vérifiez son état avant de recommencer.");
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	/* realisee with every half-day certified: the attestations go */
+	if (to == SESSION_REALISEE)
+		(void)certificates_issue_quietly(ctx, s->id);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/sessions/%s?fait=1", s->id));
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "base/arena.h"
 #include "store/db.h"
 
@@ -301,5 +303,31 @@ int store_site_secret(struct db *db, struct arena *a, const char *name, const ch
 		rc = DB_FAILED;
 	if (rc == DB_OK)
 		*secret = db_get(r, 0, "secret");
+	return rc;
+}
+
+int store_site_key(struct db *db, const char *name, unsigned char *key, size_t len)
+{
+	unsigned char proposed_bin[64], bin[64];
+	char proposed[sodium_base64_ENCODED_LEN(64, sodium_base64_VARIANT_ORIGINAL)];
+	const char *secret = NULL;
+	size_t got = 0;
+	if (len == 0 || len > sizeof(bin))
+		return DB_FAILED;
+	struct arena *a = arena_new();
+	if (!a)
+		return DB_FAILED;
+	randombytes_buf(proposed_bin, len);
+	sodium_bin2base64(proposed, sizeof(proposed), proposed_bin, len, sodium_base64_VARIANT_ORIGINAL);
+	sodium_memzero(proposed_bin, sizeof(proposed_bin));
+	int rc = store_site_secret(db, a, name, proposed, &secret);
+	if (rc == DB_OK && (sodium_base642bin(bin, sizeof(bin), secret, strlen(secret), NULL, &got,
+			NULL, sodium_base64_VARIANT_ORIGINAL) != 0 || got != len))
+		rc = DB_FAILED;
+	if (rc == DB_OK)
+		memcpy(key, bin, len);
+	sodium_memzero(bin, sizeof(bin));
+	sodium_memzero(proposed, sizeof(proposed));
+	arena_free(a);
 	return rc;
 }

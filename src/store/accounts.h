@@ -67,5 +67,9 @@ int store_audit_list(struct db *db, struct arena *a, size_t max,
 /* The named secret, made from proposed by the first caller. */
 int store_site_secret(struct db *db, struct arena *a, const char *name, const char *proposed,
 		const char **secret);
+/* A named key of len bytes (at most 64), random, made by the first caller
+ * and shared by every worker and host from then on: a secret of its own
+ * for each use (one key, one use). */
+int store_site_key(struct db *db, const char *name, unsigned char *key, size_t len);
 
 #endif

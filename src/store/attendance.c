@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "base/arena.h"
 #include "store/accounts.h"
 #include "store/db.h"
@@ -92,27 +90,7 @@ int store_attendance_record(struct db *db, struct arena *a, struct attendance_ev
 
 int store_attendance_key(struct db *db, unsigned char key[ATTENDANCE_KEY_BYTES])
 {
-	struct arena *a = arena_new();
-	unsigned char proposed_bin[32];
-	char proposed[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_ORIGINAL)];
-	const char *secret = NULL;
-	if (!a)
-		return DB_FAILED;
-	randombytes_buf(proposed_bin, sizeof(proposed_bin));
-	sodium_bin2base64(proposed, sizeof(proposed), proposed_bin, sizeof(proposed_bin),
-		sodium_base64_VARIANT_ORIGINAL);
-	/* a secret of its own, not the anti-forgery key: one key, one use */
-	int rc = store_site_secret(db, a, "attendance", proposed, &secret);
-	unsigned char bin[64];
-	size_t len = 0;
-	if (rc == DB_OK && (sodium_base642bin(bin, sizeof(bin), secret, strlen(secret), NULL, &len,
-			NULL, sodium_base64_VARIANT_ORIGINAL) != 0 || len != ATTENDANCE_KEY_BYTES))
-		rc = DB_FAILED;
-	if (rc == DB_OK)
-		memcpy(key, bin, ATTENDANCE_KEY_BYTES);
-	sodium_memzero(bin, sizeof(bin));
-	arena_free(a);
-	return rc;
+	return store_site_key(db, "attendance", key, ATTENDANCE_KEY_BYTES);
 }
 
 static int minutes_of(const char *hhmm)
@@ -139,4 +117,39 @@ int store_slot_half_days(const struct slot *t, struct slot_half_day out[2])
 			return 0;
 	}
 	return n < 0 ? 0 : n;
+}
+
+int store_session_half_days(struct arena *a, const struct slot *slots, size_t n,
+		struct slot_half_day **out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	if (n == 0)
+		return 0;
+	struct slot_half_day *hd = arena_calloc(a, 2 * n, sizeof(*hd));
+	if (!hd)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)store_slot_half_days(&slots[i], hd + k);
+	*out = k ? hd : NULL;
+	*n_out = k;
+	return 0;
+}
+
+void store_attendance_minutes(const struct slot_half_day *hd, size_t nh,
+		const struct attendance_event *e, size_t ne, int64_t registration_id, int *planned,
+		int *attended)
+{
+	int p = 0, got = 0;
+	for (size_t i = 0; i < nh; i++) {
+		struct attendance_state st;
+		int len = half_day_minutes(&hd[i].hd);
+		attendance_fold(e, ne, registration_id, hd[i].id, &st);
+		int m = attendance_half_day_attended(len, st.present, st.late, st.early);
+		p += len > 0 ? len : 0;
+		got += m > 0 ? m : 0;
+	}
+	*planned = p;
+	*attended = got;
 }

@@ -36,5 +36,14 @@ struct slot_half_day {
 	int64_t start_utc, end_utc;
 };
 int store_slot_half_days(const struct slot *t, struct slot_half_day out[2]);
+/* Every half-day of a session's slots, in their order, into an array of
+ * the arena (*out NULL when there is none). 0, or -1 out of memory. */
+int store_session_half_days(struct arena *a, const struct slot *slots, size_t n,
+		struct slot_half_day **out, size_t *n_out);
+/* One participant's minutes over those half-days, from the events (the
+ * grid, the outcome and the attestation use these figures, no other). */
+void store_attendance_minutes(const struct slot_half_day *hd, size_t nh,
+		const struct attendance_event *e, size_t ne, int64_t registration_id, int *planned,
+		int *attended);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libpq-fe.h>
+#include <sodium.h>
 
 #include "base/arena.h"
 #include "base/log.h"
@@ -244,6 +245,32 @@ const char *db_get(const struct db_rows *r, size_t i, const char *col)
 	if (c < 0 || (int)i >= PQntuples(r->res) || PQgetisnull(r->res, (int)i, c))
 		return "";
 	return PQgetvalue(r->res, (int)i, c);
+}
+
+int db_get_bytea(const struct db_rows *r, size_t i, const char *col, struct arena *a,
+		unsigned char **out, size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	if (db_is_null(r, i, col))
+		return DB_OK;
+	const char *hex = db_get(r, i, col);
+	size_t hl = strlen(hex);
+	if (hl < 2 || hex[0] != '\\' || hex[1] != 'x' || hl % 2)
+		return DB_FAILED;
+	unsigned char *b = arena_alloc(a, (hl - 2) / 2 + 1);
+	if (!b || sodium_hex2bin(b, (hl - 2) / 2 + 1, hex + 2, hl - 2, NULL, len, NULL) != 0)
+		return DB_FAILED;
+	*out = b;
+	return DB_OK;
+}
+
+const char *db_bytea_param(struct arena *a, const unsigned char *bytes, size_t len)
+{
+	char *hex = arena_alloc(a, 2 * len + 1);
+	if (hex)
+		sodium_bin2hex(hex, 2 * len + 1, bytes, len);
+	return hex;
 }
 
 int db_is_null(const struct db_rows *r, size_t i, const char *col)

@@ -12,6 +12,7 @@
  * next rows instead of waiting for the first. */
 static const struct db_stmt outbox_claim = { "outbox_claim",
 	"SELECT id, to_address, subject, body, kind, attempts, calendar, calendar_method,"
+	" attachment, attachment_name, attachment_type,"
 	" extract(epoch FROM created_at)::bigint AS created"
 	" FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt <= now()"
 	/* a demand's mail waits for its reference (store_demand_number) */
@@ -45,11 +46,12 @@ static const struct db_stmt outbox_retry = { "outbox_retry",
 	" WHERE id = $1::bigint AND failed_at IS NOT NULL RETURNING to_address" };
 static const struct db_stmt outbox_queue = { "outbox_queue",
 	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key,"
-	" calendar, calendar_method)"
-	" VALUES ($1, $2, $3, $4, $5::bigint, $6, coalesce($7, ''), coalesce($8, ''))"
+	" calendar, calendar_method, attachment, attachment_name, attachment_type)"
+	" VALUES ($1, $2, $3, $4, $5::bigint, $6, coalesce($7, ''), coalesce($8, ''),"
+	" decode($9, 'hex'), $10, $11)"
 	" ON CONFLICT (dedup_key) DO NOTHING RETURNING id" };
 
-static void row_from(const struct db_rows *r, size_t i, struct outbox_mail *m)
+static int row_from(const struct db_rows *r, size_t i, struct arena *a, struct outbox_mail *m)
 {
 	*m = (struct outbox_mail){
 		.id = db_get(r, i, "id"),
@@ -61,7 +63,13 @@ static void row_from(const struct db_rows *r, size_t i, struct outbox_mail *m)
 		.calendar_method = db_get(r, i, "calendar_method"),
 		.created = strtoll(db_get(r, i, "created"), NULL, 10),
 		.attempts = atoi(db_get(r, i, "attempts")),
+		.attachment_name = db_is_null(r, i, "attachment_name") ? NULL : db_get(r, i, "attachment_name"),
+		.attachment_type = db_is_null(r, i, "attachment_type") ? NULL : db_get(r, i, "attachment_type"),
 	};
+	unsigned char *bytes;
+	int rc = db_get_bytea(r, i, "attachment", a, &bytes, &m->attachment_len);
+	m->attachment = bytes;
+	return rc;
 }
 
 int store_outbox_claim(struct db *db, struct arena *a, int limit,
@@ -91,8 +99,12 @@ int store_outbox_claim(struct db *db, struct arena *a, int limit,
 		db_rollback(db);
 		return DB_FAILED;
 	}
-	for (size_t i = 0; i < count; i++)
-		row_from(r, i, &m[i]);
+	for (size_t i = 0; i < count; i++) {
+		if ((rc = row_from(r, i, a, &m[i])) != DB_OK) {
+			db_rollback(db);
+			return rc;
+		}
+	}
 	*rows = m;
 	*n = count;
 	return DB_OK;
@@ -174,16 +186,36 @@ int store_outbox_queue(struct db *db, const char *to, const char *subject, const
 		NULL, NULL, queued);
 }
 
-int store_outbox_queue_calendar(struct db *db, const char *to, const char *subject,
-		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
-		const char *calendar, const char *calendar_method, int *queued)
+/* Every way of queueing ends here. */
+static int queue(struct db *db, const char *to, const char *subject, const char *body,
+		const char *kind, const char *demand_id, const char *dedup_key, const char *calendar,
+		const char *calendar_method, const struct outbox_attachment *att, int *queued)
 {
-	const char *p[] = { to, subject, body, kind, demand_id, dedup_key, calendar, calendar_method };
-	struct arena *a = queued ? arena_new() : NULL;
+	struct arena *a = arena_new();
 	struct db_rows *r = NULL;
-	int rc = queued && !a ? DB_FAILED : db_run(db, a, &outbox_queue, 8, p, queued ? &r : NULL);
+	if (!a)
+		return DB_FAILED;
+	const char *hex = att ? db_bytea_param(a, att->bytes, att->len) : NULL;
+	const char *p[] = { to, subject, body, kind, demand_id, dedup_key, calendar, calendar_method,
+		hex, att ? att->name : NULL, att ? att->type : NULL };
+	int rc = att && !hex ? DB_FAILED : db_run(db, a, &outbox_queue, 11, p, &r);
 	if (queued)
 		*queued = rc == DB_OK && db_rows_count(r) == 1;
 	arena_free(a);
 	return rc;
+}
+
+int store_outbox_queue_calendar(struct db *db, const char *to, const char *subject,
+		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
+		const char *calendar, const char *calendar_method, int *queued)
+{
+	return queue(db, to, subject, body, kind, demand_id, dedup_key, calendar, calendar_method,
+		NULL, queued);
+}
+
+int store_outbox_queue_attachment(struct db *db, const char *to, const char *subject,
+		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
+		const struct outbox_attachment *att, int *queued)
+{
+	return queue(db, to, subject, body, kind, demand_id, dedup_key, NULL, NULL, att, queued);
 }

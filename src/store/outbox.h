@@ -24,6 +24,10 @@ struct outbox_mail {
 	const char *id;
 	const char *to_address, *subject, *body, *kind;
 	const char *calendar, *calendar_method;   /* "" and "" for a mail without an invitation */
+	/* the attached file: NULL and 0 for none (sql/0016) */
+	const char *attachment_name, *attachment_type;
+	const unsigned char *attachment;
+	size_t attachment_len;
 	long long created;    /* created_at, epoch seconds: part of the Message-ID */
 	int attempts;         /* failed attempts so far */
 };
@@ -90,5 +94,19 @@ int store_outbox_queue(struct db *db, const char *to, const char *subject, const
 int store_outbox_queue_calendar(struct db *db, const char *to, const char *subject,
 		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
 		const char *calendar, const char *calendar_method, int *queued);
+
+/* One file a mail carries: a name (1..120 characters, no slash or control
+ * character), a type the database knows (sql/0016: application/pdf) and
+ * its bytes (1 byte to 5 MiB); anything else is refused by the database
+ * (DB_CONFLICT). */
+struct outbox_attachment {
+	const char *name, *type;
+	const unsigned char *bytes;
+	size_t len;
+};
+/* The same with an attached file (NULL: none). */
+int store_outbox_queue_attachment(struct db *db, const char *to, const char *subject,
+		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
+		const struct outbox_attachment *att, int *queued);
 
 #endif

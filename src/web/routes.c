@@ -37,6 +37,8 @@ static const struct route routes[] = {
 	{ "POST", "/participant/{token}/besoin",  page_participant_need, FORM,     0 },
 	{ "POST", "/participant/{token}/emargement", page_participant_sign, FORM,  0 },
 	{ "GET",  "/emargement/{half_day}",       page_sign_landing,   PUBLIC,     0 },
+	{ "GET",  "/participant/{token}/attestation.pdf", page_participant_certificate, PUBLIC, 0 },
+	{ "GET",  "/attestations/{code}",         page_certificate_verify, PUBLIC, 0 },
 
 	{ "GET",  "/intranet/connexion",          page_login_form,     PUBLIC,     0 },
 	{ "POST", "/intranet/connexion",          page_login,          FORM,       0 },
@@ -85,6 +87,9 @@ static const struct route routes[] = {
 	{ "POST", "/intranet/sessions/{id}/inscriptions", page_registrations_add, STAFF_FORM, DESK },
 	{ "GET",  "/intranet/sessions/{id}/inscriptions.csv", page_registrations_export, STAFF, DESK },
 	{ "POST", "/intranet/inscriptions/{id}",  page_registration_change, STAFF_FORM, DESK },
+	{ "POST", "/intranet/sessions/{id}/attestations", page_session_certificates, STAFF_FORM, DESK },
+	{ "GET",  "/intranet/attestations/{id}",  page_certificate_pdf, STAFF,     DESK },
+	{ "POST", "/intranet/attestations/{id}",  page_certificate_revoke, STAFF_FORM, ROLE_ADMIN },
 	{ "GET",  "/intranet/presence/{half_day}", page_half_day,      STAFF,      ROLES_STAFF },
 	{ "GET",  "/intranet/presence/{half_day}/qr.svg", page_half_day_qr, STAFF, ROLES_STAFF },
 	{ "GET",  "/intranet/presence/{half_day}/feuille.pdf", page_half_day_sheet, STAFF, ROLES_STAFF },

@@ -5,7 +5,7 @@
 # bounded in time). Prints ratios, never absolute promises.
 #
 # BENCH_ONLY=sessions (or a comma-separated list of fiche, demands,
-# dashboard, sessions, registrations) runs only those sections; all of them
+# dashboard, sessions, registrations, attendance) runs only those sections; all of them
 # by default.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -265,4 +265,93 @@ echo "  (page of 40: $page_bytes bytes; fiche p50 $fiche_p50 ms; pgbench TPC-B-l
 	"${remind_ms[1]}, ${remind_ms[2]} ms queuing ${remind_out[0]}, ${remind_out[1]}, ${remind_out[2]}" \
 	"reminders for $due confirmed registrations due; $n_sessions sessions in all;" \
 	"$set_aside synthetic open demands closed first)"
+fi
+
+# --- attendance and attestations: a 3-day session of 40 -------------------
+# t/lib/bench-attendance.sql: a session of three full days of last week
+# with 40 confirmed people, and one with a half-day around now. The marks
+# and certifications of the first go through the trainer's form (so that
+# they are chained as always); then its file of six sheets is rendered,
+# and its 40 certificates issued by the command line; the participants of
+# the second sign with the code of the moment, and the verification page
+# is read for a genuine code and a made-up one.
+if section attendance; then
+login
+echo
+echo "loading two sessions of 40 (attendance)…"
+"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/bench-attendance.sql" \
+	>"$VAR/log/bench-attendance.log" 2>&1 || { cat "$VAR/log/bench-attendance.log" >&2; exit 1; }
+three=$(psql_q "SELECT id FROM session WHERE notes = 'Session de 3 jours, 40 présents (banc d''essai).' ORDER BY id DESC LIMIT 1")
+now_sid=$(psql_q "SELECT id FROM session WHERE notes = 'Session en cours, 40 signatures (banc d''essai).' ORDER BY id DESC LIMIT 1")
+halfdays=$(psql_q "SELECT string_agg(id || '-matin ' || id || '-apres_midi', ' ' ORDER BY day) FROM slot WHERE session_id = $three")
+regs=$(psql_q "SELECT string_agg(id::text, ' ' ORDER BY id) FROM registration WHERE session_id = $three")
+form=$(curl -fsS -b "$jar" "$base/intranet/sessions/$three")
+csrf=$(sed -n '/name="_csrf"/ { s/.*name="_csrf" value="\([^"]*\)".*/\1/p; q }' <<<"$form")
+post_mark() {   # $1 half-day, then form fields
+	local hd=$1
+	shift
+	local args=() f
+	for f in "$@"; do args+=(--data-urlencode "$f"); done
+	curl -sS -o /dev/null -w '%{http_code}\n' -b "$jar" --data-urlencode "_csrf=$csrf" "${args[@]}" \
+		"$base/intranet/presence/$hd"
+}
+marks=0 bad=0
+for hd in $halfdays; do
+	i=0
+	for reg in $regs; do
+		i=$(( i + 1 ))
+		action=present
+		[ $(( i % 10 )) -ne 0 ] || action=absent
+		[ $(( i % 4 )) -ne 0 ] || action=papier
+		[ "$(post_mark "$hd" "action=$action" "inscription=$reg")" = 303 ] || bad=$(( bad + 1 ))
+		marks=$(( marks + 1 ))
+		if [ $(( i % 13 )) -eq 0 ]; then
+			[ "$(post_mark "$hd" action=retard "inscription=$reg" minutes=25)" = 303 ] || bad=$(( bad + 1 ))
+		fi
+	done
+	[ "$(post_mark "$hd" action=certifier)" = 303 ] || bad=$(( bad + 1 ))
+done
+[ "$bad" = 0 ] || echo "  warning: $bad marks refused" >&2
+sheets_p50=$(server_p50 "/intranet/sessions/$three/emargement.pdf" 20)
+curl -fsS -b "$jar" -o "$VAR/bench/session-sheets.pdf" "$base/intranet/sessions/$three/emargement.pdf"
+sheet_pages=$(pdfinfo "$VAR/bench/session-sheets.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+psql_q "UPDATE session SET status = 'realisee' WHERE id = $three" >/dev/null
+t0=$(date +%s%N)
+issued=$("$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" certificates issue "$three") ||
+	echo "  warning: certificates issue failed: $issued" >&2
+t1=$(date +%s%N)
+issue_ms=$(( (t1 - t0) / 1000000 ))
+code=$(psql_q "SELECT code FROM certificate WHERE session_id = $three ORDER BY id LIMIT 1")
+verify_p50=$(server_p50 "/attestations/$code" 100)
+: >"$VAR/log/formations.log"
+for _ in $(seq 1 100); do curl -sS -o /dev/null -b "$jar" "$base/attestations/AAAA-BBBB-CCCC-DDDD"; done
+unknown_p50=$(awk '$1 == "GET" && $2 == "/attestations/AAAA-BBBB-CCCC-DDDD" { print $NF }' "$VAR/log/formations.log" |
+	sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }')
+
+# The signatures: each participant's page (its own cookie jar), then the POST.
+hd_now=$(psql_q "SELECT id || '-matin' FROM slot WHERE session_id = $now_sid")
+: >"$VAR/log/formations.log"
+signed=0
+for token in $(psql_q "SELECT token FROM registration WHERE session_id = $now_sid ORDER BY id"); do
+	pjar=$VAR/participant.jar
+	rm -f "$pjar"
+	page=$(curl -fsS -b "$pjar" -c "$pjar" "$base/participant/$token")
+	pcsrf=$(sed -n '/name="_csrf"/ { s/.*name="_csrf" value="\([^"]*\)".*/\1/p; q }' <<<"$page")
+	code_now=$("$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" attendance code "$hd_now")
+	st=$(curl -sS -o /dev/null -w '%{http_code}' -b "$pjar" -A "bench-$token" --data-urlencode "_csrf=$pcsrf" \
+		--data-urlencode "demi=$hd_now" --data-urlencode "code=$code_now" "$base/participant/$token/emargement")
+	[ "$st" != 303 ] || signed=$(( signed + 1 ))
+done
+sign_p50=$(awk '$1 == "POST" && $2 ~ /^\/participant\/[^\/]+\/emargement$/ && $3 == 303 { print $NF }' \
+	"$VAR/log/formations.log" | sort -n |
+	awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }')
+n_att=$(psql_q "SELECT count(*) FROM certificate WHERE session_id = $three")
+printf '%-62s %9s %8s\n' "attendance and attestations (sessions of 40)" "ms" "target"
+printf '%-62s %9s %8s\n' "session file, 6 sheets x 40 rows, server time p50 of 20" "$sheets_p50" "< 300" \
+	"issuing the 40 attestations (formations certificates issue)" "$issue_ms" "< 2000" \
+	"signature POST, server time p50 of $signed" "$sign_p50" "< 5" \
+	"verification page, genuine code, server time p50 of 100" "$verify_p50" "< 5" \
+	"verification page, made-up code, server time p50 of 100" "$unknown_p50" "< 5"
+echo "  ($marks marks and 6 certifications posted, $bad refused; the file has ${sheet_pages:-?} pages;" \
+	"$n_att attestations in the session; $issued)"
 fi

@@ -139,12 +139,12 @@ static int odd(const char *dir)
 	strcpy(spacing, "\n\n \n");
 	for (int i = 0; i < 30; i++)
 		strcat(spacing, "le 4 mars à 9 h 30 : « oui » ; ");
-	struct pdf_attestation a = { .participant_name = "Z\xe9ro", .objectives = spacing, .attended_minutes = -5 };
+	struct pdf_certificate a = { .participant_name = "Z\xe9ro", .objectives = spacing, .attended_minutes = -5 };
 	struct buf b;
 	buf_init(&b, 64u << 20);
 	int rc = pdf_sheets(&b, both, 2) < 0 || write_file(dir, "odd.pdf", &b) < 0;
 	buf_free(&b);
-	rc |= pdf_attestation(&b, &a) < 0 || write_file(dir, "odd.attestation.pdf", &b) < 0;
+	rc |= pdf_certificate(&b, &a) < 0 || write_file(dir, "odd.attestation.pdf", &b) < 0;
 	buf_free(&b);
 
 	printf("refused: no-sheet %d\n", pdf_sheets(&b, &s, 0));
@@ -159,7 +159,7 @@ static int odd(const char *dir)
 	printf("refused: long-qr %d\n", pdf_sheets(&b, &empty, 1));
 	buf_free(&b);
 	a.verification_url = huge;
-	printf("refused: long-qr-attestation %d\n", pdf_attestation(&b, &a));
+	printf("refused: long-qr-attestation %d\n", pdf_certificate(&b, &a));
 	buf_free(&b);
 	return rc;
 }
@@ -216,7 +216,7 @@ int main(int argc, char **argv)
 		{ "Appliquer les consignes de sécurité", "en cours d'acquisition" },
 		{ "Questionnaire final", "16 / 20" },
 	};
-	struct pdf_attestation a = {
+	struct pdf_certificate a = {
 		.issuer_details = "Groupement EGOC, 20 rue du Lac, 69003 Lyon\n"
 			"SIRET 123 456 789 00012 – déclaration d'activité n° 84 69 12345 69",
 		.participant_name = "Marie-Hélène DUPONT-LEFÈVRE",
@@ -239,7 +239,7 @@ int main(int argc, char **argv)
 		.verification_url = "https://formations.egoc.fr/attestations/K7F3-9QX2-M4TD",
 	};
 	buf_free(&b);
-	if (pdf_attestation(&b, &a) < 0 || write_file(dir, "attestation.pdf", &b) < 0)
+	if (pdf_certificate(&b, &a) < 0 || write_file(dir, "attestation.pdf", &b) < 0)
 		return 1;
 	buf_free(&b);
 

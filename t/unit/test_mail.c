@@ -723,6 +723,80 @@ static void test_multipart(void)
 	buf_free(&cancel);
 }
 
+/* An attached PDF: the last part, its headers, its bytes decoded back. */
+static void check_attachment(const char *name, const char *disposition, const char *what)
+{
+	unsigned char pdf[3000];
+	for (size_t i = 0; i < sizeof(pdf); i++)
+		pdf[i] = (unsigned char)(i * 7 + 3);
+	memcpy(pdf, "%PDF-1.5\n", 9);
+	struct mail_message m = {
+		.from = "formations@egoc.example", .to = "marie@caf.example",
+		.subject = "Votre attestation", .body = "Bonjour,\nVotre attestation est jointe.\n",
+		.outbox_id = 9, .created = 1700000000, .date = 1751357109,
+		.attachment_name = name, .attachment_type = "application/pdf",
+		.attachment = pdf, .attachment_len = sizeof(pdf),
+	};
+	buf_free(&out);
+	buf_init(&out, 1 << 22);
+	const char *why = "";
+	if (!tap_ok(mail_build(&out, &m, &why) == MAIL_OK, "%s: MAIL_OK", what))
+		printf("#   why: %s\n", why ? why : "(none)");
+	tap_ok(out.data && strstr(out.data, "Content-Type: multipart/mixed;\r\n boundary=\"=_formations-9\"\r\n"),
+		"%s: multipart/mixed", what);
+	tap_ok(out.data && lines_ok(out.data, 78), "%s: 7-bit ASCII, CRLF line ends, no line over 78", what);
+	char *part[4] = { NULL, NULL, NULL, NULL };
+	const char *body = out.data ? strstr(out.data, "\r\n\r\n") : NULL;
+	int n = body ? split_parts(body + 4, "=_formations-9", part, 4) : 0;
+	tap_is_int(n, 2, "%s: the text, then the file", what);
+	if (n == 2) {
+		tap_ok(starts_with(part[0], "Content-Type: text/plain; charset=UTF-8\r\n"), "%s: the text first", what);
+		tap_ok(starts_with(part[1], disposition), "%s: the file's headers", what);
+		const char *data = strstr(part[1], "\r\n\r\n");
+		size_t len = 0;
+		char *back = data ? b64_decode(data + 4, &len) : NULL;
+		tap_ok(back && len == sizeof(pdf) && memcmp(back, pdf, len) == 0, "%s: its bytes decode back exactly", what);
+		tap_ok(data && lines_ok(data + 4, 76), "%s: base64 lines within 76", what);
+		free(back);
+	}
+	for (int i = 0; i < 4; i++)
+		free(part[i]);
+}
+
+static void test_attachment(void)
+{
+	check_attachment("attestation-K7QX-M2PA.pdf",
+		"Content-Type: application/pdf; name=\"attestation-K7QX-M2PA.pdf\"\r\n"
+		"Content-Transfer-Encoding: base64\r\n"
+		"Content-Disposition: attachment; filename=\"attestation-K7QX-M2PA.pdf\"\r\n\r\n",
+		"ASCII name");
+	check_attachment("attestation-Hélène.pdf",
+		"Content-Type: application/pdf; name=\"attestation-H__l__ne.pdf\"\r\n"
+		"Content-Transfer-Encoding: base64\r\n"
+		"Content-Disposition: attachment; filename=\"attestation-H__l__ne.pdf\";\r\n"
+		" filename*=UTF-8''attestation-H%C3%A9l%C3%A8ne.pdf\r\n\r\n",
+		"accented name (RFC 2231, with an ASCII fallback)");
+	unsigned char one = 'x';
+	struct mail_message m = { .from = "formations@egoc.example", .to = "marie@caf.example",
+		.subject = "S", .body = "B", .outbox_id = 9, .created = 1, .date = 1,
+		.attachment_name = "a.pdf", .attachment_type = "application/pdf", .attachment = &one,
+		.attachment_len = 0 };
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "an attachment without bytes: MAIL_INVALID");
+	m.attachment_len = 1;
+	m.attachment_name = "";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "without a name: MAIL_INVALID");
+	m.attachment_name = "a\r\nBcc: x@y.example";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a name with CR LF: MAIL_INVALID");
+	m.attachment_name = "a.pdf";
+	m.attachment_type = "application/pdf\r\nX: y";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a type with CR LF: MAIL_INVALID");
+	m.attachment_type = NULL;
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "without a type: MAIL_INVALID");
+	m.attachment_name = NULL;
+	m.attachment_type = "application/pdf";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "bytes without a name: MAIL_INVALID");
+}
+
 int main(void)
 {
 	buf_init(&out, 1 << 20);
@@ -734,6 +808,7 @@ int main(void)
 	test_date_address();
 	test_layout();
 	test_multipart();
+	test_attachment();
 	buf_free(&out);
 	return tap_done();
 }

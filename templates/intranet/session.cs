@@ -147,6 +147,27 @@
 </table></div>
 <?cs /if ?>
 
+<?cs if:Desk && (CertificatesReady || subcount(Certificates) || Errors.certificates) ?>
+<h2 id="attestations">Attestations de fin de formation</h2>
+<?cs if:Errors.certificates ?><p class="error-box" role="alert"><?cs var:Errors.certificates ?></p><?cs /if ?>
+<?cs if:subcount(Certificates) ?><div class="table-scroll" role="region" tabindex="0" aria-labelledby="attestations-titre">
+<table class="data">
+<caption id="attestations-titre">Attestations émises</caption>
+<thead><tr><th scope="col">Participant</th><th scope="col">Durée suivie</th><th scope="col">Code de vérification</th><th scope="col">État</th><?cs if:IsAdmin ?><th scope="col">Révoquer</th><?cs /if ?></tr></thead>
+<tbody><?cs each:t = Certificates ?><tr><th scope="row"><?cs var:t.name ?></th><td><?cs var:t.attended ?> sur <?cs var:t.planned ?></td>
+<td><a href="/intranet/attestations/<?cs var:t.id ?>"><?cs var:t.code ?></a> <span class="meta">(PDF)</span></td>
+<td><?cs if:t.revoked ?><span class="tag tag-annulee">révoquée</span> le <?cs var:t.revoked ?><?cs if:t.revoked_by ?> par <?cs var:t.revoked_by ?><?cs /if ?> : <?cs var:t.reason ?><?cs else ?><span class="tag tag-confirmee">en vigueur</span> émise le <?cs var:t.issued ?><?cs /if ?></td>
+<?cs if:IsAdmin ?><td><?cs if:!t.revoked ?><form method="post" action="/intranet/attestations/<?cs var:t.id ?>" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<label for="revoquer-<?cs var:t.id ?>">Motif</label> <input id="revoquer-<?cs var:t.id ?>" name="raison" maxlength="1000" required>
+<button type="submit" class="danger">Révoquer</button></form><?cs /if ?></td><?cs /if ?></tr>
+<?cs /each ?></tbody></table></div><?cs /if ?>
+<?cs if:CertificatesReady ?><form method="post" action="/intranet/sessions/<?cs var:s.id ?>/attestations" class="inline">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<button type="submit" class="secondary">Émettre les attestations</button>
+<span class="meta">Une par participant ayant suivi au moins une partie de la session, quand toutes les demi-journées sont certifiées ; émettre deux fois redonne les mêmes.</span></form><?cs /if ?>
+<?cs /if ?>
+
 <?cs if:Desk && !s.final ?>
 <h3 id="inscrire">Inscrire une personne</h3>
 <?cs if:Errors.add ?><p class="error-box" role="alert"><?cs var:Errors.add ?></p><?cs /if ?>

@@ -20,6 +20,13 @@
 </form></section>
 <?cs elif:Signed ?><p><span class="tag tag-confirmee">Présence signée</span> pour la demi-journée en cours.</p><?cs /if ?>
 
+<?cs if:Certificate.code ?><section id="attestation" aria-labelledby="attestation-titre">
+<h2 id="attestation-titre">Votre attestation de fin de formation</h2>
+<p>Émise le <?cs var:Certificate.issued ?> · durée suivie : <?cs var:Certificate.attended ?> sur <?cs var:Certificate.planned ?>.</p>
+<p><a class="button" href="/participant/<?cs var:r.token ?>/attestation.pdf">Télécharger mon attestation (PDF)</a></p>
+<p class="meta">Code de vérification : <?cs var:Certificate.code ?> — quiconque peut vérifier son authenticité sur <a href="/attestations/<?cs var:Certificate.code ?>">la page de vérification</a>.</p>
+</section><?cs /if ?>
+
 <h2>Dates et horaires</h2>
 <?cs if:subcount(Slots) ?><ul class="slots">
 <?cs each:t = Slots ?><li><strong><?cs var:t.day_long ?></strong>, <?cs var:t.times ?> <span class="meta">(<?cs var:t.part ?>, heure de Paris)</span>
