@@ -19,6 +19,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/log.h"
@@ -44,21 +46,12 @@ static int same(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* The public key, read once per worker: it never changes. */
 static int public_key(struct ctx *ctx, unsigned char pk[CERTIFICATE_PUBLIC_KEY])
 {
-	static unsigned char cached[CERTIFICATE_PUBLIC_KEY];
-	static int have;
-	if (!have) {
-		unsigned char sk[CERTIFICATE_SECRET_KEY];
-		int rc = store_certificate_keys(ctx->db, cached, sk);
-		memset(sk, 0, sizeof(sk));
-		if (rc != DB_OK)
-			return rc;
-		have = 1;
-	}
-	memcpy(pk, cached, sizeof(cached));
-	return DB_OK;
+	unsigned char sk[CERTIFICATE_SECRET_KEY];
+	int rc = store_certificate_keys(ctx->db, pk, sk);
+	sodium_memzero(sk, sizeof(sk));
+	return rc;
 }
 
 static const char *duration(struct arena *a, int minutes)

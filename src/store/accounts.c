@@ -306,6 +306,33 @@ int store_site_secret(struct db *db, struct arena *a, const char *name, const ch
 	return rc;
 }
 
+/* Keys read so far by this process: a key never changes once made, and
+ * the signing paths (a participant's signature, the verification page)
+ * should not pay a round trip for it. A process serves one database. */
+static struct { char name[32]; size_t len; unsigned char key[64]; } known_keys[8];
+static size_t n_known_keys;
+
+static int known_key(const char *name, unsigned char *key, size_t len)
+{
+	for (size_t i = 0; i < n_known_keys; i++)
+		if (known_keys[i].len == len && strcmp(known_keys[i].name, name) == 0) {
+			memcpy(key, known_keys[i].key, len);
+			return 1;
+		}
+	return 0;
+}
+
+static void remember_key(const char *name, const unsigned char *key, size_t len)
+{
+	if (n_known_keys == sizeof(known_keys) / sizeof(known_keys[0]) ||
+			strlen(name) >= sizeof(known_keys[0].name))
+		return;
+	snprintf(known_keys[n_known_keys].name, sizeof(known_keys[0].name), "%s", name);
+	known_keys[n_known_keys].len = len;
+	memcpy(known_keys[n_known_keys].key, key, len);
+	n_known_keys++;
+}
+
 int store_site_key(struct db *db, const char *name, unsigned char *key, size_t len)
 {
 	unsigned char proposed_bin[64], bin[64];
@@ -314,6 +341,8 @@ int store_site_key(struct db *db, const char *name, unsigned char *key, size_t l
 	size_t got = 0;
 	if (len == 0 || len > sizeof(bin))
 		return DB_FAILED;
+	if (known_key(name, key, len))
+		return DB_OK;
 	struct arena *a = arena_new();
 	if (!a)
 		return DB_FAILED;
@@ -324,8 +353,10 @@ int store_site_key(struct db *db, const char *name, unsigned char *key, size_t l
 	if (rc == DB_OK && (sodium_base642bin(bin, sizeof(bin), secret, strlen(secret), NULL, &got,
 			NULL, sodium_base64_VARIANT_ORIGINAL) != 0 || got != len))
 		rc = DB_FAILED;
-	if (rc == DB_OK)
+	if (rc == DB_OK) {
 		memcpy(key, bin, len);
+		remember_key(name, key, len);
+	}
 	sodium_memzero(bin, sizeof(bin));
 	sodium_memzero(proposed, sizeof(proposed));
 	arena_free(a);

@@ -69,7 +69,7 @@ int store_site_secret(struct db *db, struct arena *a, const char *name, const ch
 		const char **secret);
 /* A named key of len bytes (at most 64), random, made by the first caller
  * and shared by every worker and host from then on: a secret of its own
- * for each use (one key, one use). */
+ * for each use (one key, one use). Kept by the process once read. */
 int store_site_key(struct db *db, const char *name, unsigned char *key, size_t len);
 
 #endif

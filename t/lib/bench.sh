@@ -301,7 +301,8 @@ for hd in $halfdays; do
 	for reg in $regs; do
 		i=$(( i + 1 ))
 		action=present
-		[ $(( i % 10 )) -ne 0 ] || action=absent
+		# absent from the first half-day only: every one of the 40 has minutes
+		[ $(( i % 10 )) -ne 0 ] || [ "$hd" != "${halfdays%% *}" ] || action=absent
 		[ $(( i % 4 )) -ne 0 ] || action=papier
 		[ "$(post_mark "$hd" "action=$action" "inscription=$reg")" = 303 ] || bad=$(( bad + 1 ))
 		marks=$(( marks + 1 ))
