@@ -39,6 +39,10 @@ my %facts = (
 	# a certified half-day of the demonstration (formations attendance demo)
 	halfday => $q->("SELECT half_day_id FROM attendance_event WHERE kind = 'certification' ORDER BY id LIMIT 1"),
 	participant => $q->("SELECT token FROM registration WHERE status = 'confirmee' ORDER BY id LIMIT 1"),
+	# the demonstration's attestations (issued by formations attendance demo)
+	certified_session => $q->('SELECT min(session_id) FROM certificate'),
+	certified => $q->('SELECT r.token FROM certificate c JOIN registration r ON r.id = c.registration_id ORDER BY c.id LIMIT 1'),
+	code => $q->('SELECT code FROM certificate ORDER BY id LIMIT 1'),
 );
 my $rc = system('node', "$FindBin::Bin/browser/narrow.js", $stack->base, $email, $password,
 	JSON::PP->new->utf8->canonical->encode(\%facts));

@@ -46,6 +46,10 @@ function regionsOf(page) {
     ['accessibility needs', '/intranet/accessibilite', []],
     ['a certified half-day', `/intranet/presence/${facts.halfday}`, ['Présences de la demi-journée']],
     ["a participant's page", `/participant/${facts.participant}`, []],
+    ['a session with its attestations', `/intranet/sessions/${facts.certified_session}`,
+      ['Créneaux de la session', 'Participants confirmés', 'Présences par demi-journée', 'Attestations émises']],
+    ["an attested participant's page", `/participant/${facts.certified}`, []],
+    ['the verification of an attestation', `/attestations/${facts.code}`, []],
   ];
   const { browser, close } = await launch();
   try {
