@@ -43,6 +43,13 @@ measure() {
 echo "Formations EGOC bench: $(nproc) cores, wrk -t2 -c$CONNS -d${DURATION}s, $(date -u +%FT%TZ)"
 jar=$VAR/cookies.txt
 psql_q() { "$ROOT/conf/stack.sh" psql "$VAR" -qAt -c "$1"; }
+# Through standard input: psql runs as the postgres account, which may not
+# read the checkout. The file stops at the first error itself.
+load_sql() {   # $1: the file in t/lib, $2: what it loads
+	echo "loading $2…"
+	"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/$1" \
+		>"$VAR/log/${1%.sql}.log" 2>&1 || { cat "$VAR/log/${1%.sql}.log" >&2; exit 1; }
+}
 logged_in=
 login() {   # the demonstration admin's session cookie, in $jar
 	[ -z "$logged_in" ] || return 0
@@ -148,11 +155,7 @@ fi
 if section sessions; then
 login
 echo
-echo "loading 10,000 sessions and 60,000 slots…"
-# Through standard input: psql runs as the postgres account, which may not
-# read the checkout. The file stops at the first error itself.
-"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/bench-sessions.sql" \
-	>"$VAR/log/bench-sessions.log" 2>&1 || { cat "$VAR/log/bench-sessions.log" >&2; exit 1; }
+load_sql bench-sessions.sql "10,000 sessions and 60,000 slots"
 # Vacuumed now, as autovacuum would soon do, rather than during the
 # measurement on the same cores.
 for table in session slot slot_trainer registration; do psql_q "VACUUM $table" >/dev/null; done
@@ -186,11 +189,6 @@ fi
 if section registrations; then
 login
 echo
-load_sql() {   # $1: the file in t/lib, $2: what it loads
-	echo "loading $2…"
-	"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/$1" \
-		>"$VAR/log/${1%.sql}.log" 2>&1 || { cat "$VAR/log/${1%.sql}.log" >&2; exit 1; }
-}
 if [ "$(psql_q "SELECT count(*) FROM place WHERE name = 'Lieu bench 1'")" = 0 ]; then
 	load_sql bench-sessions.sql "10,000 sessions and 60,000 slots"
 fi
@@ -278,9 +276,7 @@ fi
 if section attendance; then
 login
 echo
-echo "loading two sessions of 40 (attendance)…"
-"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/bench-attendance.sql" \
-	>"$VAR/log/bench-attendance.log" 2>&1 || { cat "$VAR/log/bench-attendance.log" >&2; exit 1; }
+load_sql bench-attendance.sql "two sessions of 40 (attendance)"
 three=$(psql_q "SELECT id FROM session WHERE notes = 'Session de 3 jours, 40 présents (banc d''essai).' ORDER BY id DESC LIMIT 1")
 now_sid=$(psql_q "SELECT id FROM session WHERE notes = 'Session en cours, 40 signatures (banc d''essai).' ORDER BY id DESC LIMIT 1")
 halfdays=$(psql_q "SELECT string_agg(id || '-matin ' || id || '-apres_midi', ' ' ORDER BY day) FROM slot WHERE session_id = $three")
