@@ -202,6 +202,15 @@ SKIP: {
 	q1("DELETE FROM certificate WHERE code = 'K7QX-M2PA-9WRT-HB4E'");
 }
 
+# A correction after issuing does not rewrite the signed document: the
+# admin is told how to replace it.
+$r = $admin->post("/intranet/presence/$hd[1]", [ _csrf => $t, action => 'present', inscription => $part,
+	raison => "Présente l'après-midi, feuille retrouvée" ]);
+is($r->{status}, 303, 'an admin corrects a certified half-day of an attested participant');
+like($r->{headers}{location}, qr{fait=attestation}, 'and is sent back');
+like($admin->get($r->{headers}{location})->{text}, qr{révoquez-la puis émettez}, 'with how to replace the attestation');
+is(q1("SELECT minutes_attended FROM registration WHERE id = $part"), '210', 'the issued figures stay until then');
+
 # Revocation: an admin, with a reason.
 $stack->user_add('conseil@egoc.example', 'conseiller', 'Claire Conseil', 'mot-de-passe-conseil');
 my $desk = Browser->new($stack->base);
@@ -227,6 +236,8 @@ $r = $admin->post("/intranet/sessions/$sid/attestations", [ _csrf => $st ]);
 like($r->{headers}{location} // '', qr{emises=1}, 'issued again: a new attestation replaces the revoked one');
 my $new_code = q1("SELECT code FROM certificate WHERE registration_id = $part AND revoked_at IS NULL");
 isnt($new_code, $code{$part}, 'with a new code');
+is(q1("SELECT minutes_attended || ' ' || outcome FROM registration WHERE id = $part"), '420 partielle',
+	'and the corrected minutes (two half-days of three)');
 like($pb->get("/attestations/$new_code")->{text}, qr{Attestation authentique}, 'authentic');
 
 # Who may see what.

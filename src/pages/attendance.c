@@ -220,7 +220,10 @@ static int page(struct ctx *ctx, int status, const struct half_day_view *v)
 	const char *done = params_get(&ctx->req->query, "fait");
 	if (done && view_set(ctx->view, "Notice", same(done, "certifie") ?
 			"La demi-journée est certifiée : les présences ne changent plus (un administrateur peut "
-			"encore corriger, avec une raison)." : "La présence est enregistrée.") < 0)
+			"encore corriger, avec une raison)." : same(done, "attestation") ?
+			"La correction est enregistrée. L'attestation déjà émise pour ce participant ne change "
+			"pas : révoquez-la puis émettez les attestations de nouveau depuis la page de la session." :
+			"La présence est enregistrée.") < 0)
 		return 500;
 	return handler_render(ctx, status, "intranet/attendance.cs");
 }
@@ -346,8 +349,11 @@ int page_half_day_change(struct ctx *ctx)
 	/* the last certification of a realisee session issues its attestations */
 	if (same(ev.kind, "certification") && same(v.s.status, "realisee"))
 		(void)certificates_issue_quietly(ctx, v.s.id);
+	/* an issued attestation is a signed document: a correction after it
+	 * does not rewrite it, the admin is told how to replace it */
+	int attested = certified && reg && certificate_in_force(ctx, reg);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/presence/%s?fait=%s#participants",
-		v.id, same(action, "certifier") ? "certifie" : "1"));
+		v.id, same(action, "certifier") ? "certifie" : attested ? "attestation" : "1"));
 }
 
 /* --- the participant's side -------------------------------------------------------- */

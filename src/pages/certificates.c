@@ -274,3 +274,9 @@ int certificate_of_participant_fill(struct ctx *ctx, const struct registration *
 		{ "planned", *row.minutes_planned ? duration(ctx->arena, atoi(row.minutes_planned)) : "" }) < 0 ?
 		500 : 0;
 }
+
+int certificate_in_force(struct ctx *ctx, const char *registration_id)
+{
+	struct certificate_row row;
+	return store_certificate_of_registration(ctx->db, ctx->arena, registration_id, &row) == DB_OK;
+}

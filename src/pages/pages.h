@@ -167,9 +167,11 @@ int page_certificate_revoke(struct ctx *ctx);
  * half-day certified), after what made it so was committed; a session
  * not ready is no error. Failures are logged, the status returned. */
 int certificates_issue_quietly(struct ctx *ctx, const char *session_id);
-/* Attestations.N and AttestationsReady for the session page: 0 or a status. */
+/* Certificates.N and CertificatesReady for the session page: 0 or a status. */
 int certificates_fill(struct ctx *ctx, const struct session *s);
-/* Attestation.* when g has one in force, for the participant's page. */
+/* 1 when the registration has an attestation in force. */
+int certificate_in_force(struct ctx *ctx, const char *registration_id);
+/* Certificate.* when g has one in force, for the participant's page. */
 struct registration;
 int certificate_of_participant_fill(struct ctx *ctx, const struct registration *g);
 /* participant.c: the participant's private page */
