@@ -89,7 +89,7 @@ my @parts = (
 	'réalisée avec un outil interne Caf', 'Feuille de présence',
 	'Attestation de participation mentionnant les objectifs', 'Nos formations sont accessibles à tous les agents Caf',
 	'registre public d\'accessibilité', 'engagement d\'une réponse dans les 15 jours',
-	'02 99 29 82 42 ou 02 99 29 82 43', 'Module 3', 'Module 4', 'Module 5', 'Journée 1', 'Journée 2',
+	'Module 3', 'Module 4', 'Module 5', 'Journée 1', 'Journée 2',
 );
 for my $part (@parts) {
 	ok(index($page, $part) >= 0, "the fiche shows: $part");
@@ -98,6 +98,22 @@ for my $debris ('mso-', 'MsoNormalTable', 'AR-SA', 'Style Definitions', 'Calibri
 	ok(index($page, $debris) < 0, "no Word debris: $debris");
 }
 like($page, qr{<li class="sub">Présentation et expérimentation}, 'the sub-step is shown as a sub-step');
+like($page, qr{contacter au <a href="tel:\+33299298242">02 99 29 82 42</a> ou <a href="tel:\+33299298243">02 99 29 82 43</a>},
+	"the fiche's phone numbers are tel: links");
+like($page, qr{Planification sur le site EGOC <a href="#sessions-titre">Sessions à venir</a>\.},
+	"the fiche's [Sessions à venir] is a link to its sessions");
+my ($top) = $page =~ m{<h1>.*?</h1>(.*?)<aside}s;
+like($top // '', qr{<a class="button" href="/demande\?formation=cooperation-territoriale">Demander cette formation</a>},
+	'"Demander cette formation" on the first screen, under the title');
+like($page, qr{<section class="contact">.*?</section>\s*<p class="actions"><a class="button" href="/demande\?formation=cooperation-territoriale">}s,
+	'and again at the end of the page');
+{
+	my ($slug, $sid) = split /\|/, $stack->psql("SELECT c.slug, min(s.id) FROM session s JOIN course c ON c.id = s.course_id"
+		. " WHERE s.public AND s.status IN ('envisagee', 'confirmee') AND s.first_day >= current_date GROUP BY 1 ORDER BY 1 LIMIT 1");
+	my $fiche = $pub->get("/formations/$slug?sessions")->{text};
+	like($fiche, qr{<a href="/sessions\?formation=$slug#session-$sid">}, "a fiche's next sessions are links ($slug)");
+	like($pub->get("/sessions?formation=$slug")->{text}, qr{<li class="session" id="session-$sid">}, 'to the session in the list');
+}
 my @modules = $page =~ m{<h3>(Module \d)}g;
 is("@modules", 'Module 3 Module 4 Module 5', 'modules in order');
 

@@ -45,7 +45,7 @@
 <div class="wrap">
 <p>EGOC — centre de formation des Caf et de leurs partenaires.
 Engagement d'une réponse dans les 15 jours, ou 1 mois pour les sessions INTER.</p>
-<p>Nous contacter : 02 99 29 82 42 ou 02 99 29 82 43</p>
+<p>Nous contacter : <a href="tel:+33299298242">02 99 29 82 42</a> ou <a href="tel:+33299298243">02 99 29 82 43</a></p>
 </div>
 </footer>
 </body>

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "rules/calendar_fr.h"
 #include "rules/richtext.h"
 #include "store/courses.h"
@@ -175,6 +176,18 @@ int catalogue_fill_course(struct ctx *ctx, const struct course *c,
 	for (size_t i = 0; i < sizeof(rich) / sizeof(rich[0]); i++) {
 		snprintf(key, sizeof(key), "Course.%s_html", rich[i]);
 		if (catalogue_set_richtext(v, key, rich_values[i]) < 0)
+			return 500;
+	}
+	/* plain fields whose phone numbers and "[Sessions à venir]" are links */
+	const char *linked[][2] = { { "Course.access_modalities_html", c->access_modalities },
+		{ "Course.contact_text_html", c->contact_text }, { "Course.contact_phones_html", c->contact_phones } };
+	for (size_t i = 0; i < sizeof(linked) / sizeof(linked[0]); i++) {
+		struct buf b;
+		buf_init(&b, 64 * 1024);
+		int bad = *linked[i][1] && (richtext_plain_links(&b, linked[i][1], "#sessions-titre") != 0 ||
+			view_set(v, linked[i][0], b.data) < 0);
+		buf_free(&b);
+		if (bad)
 			return 500;
 	}
 	if (view_set(v, "Course.slug", c->slug) < 0 || view_set(v, "Course.id", c->id) < 0 ||

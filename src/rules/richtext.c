@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+
 /* Safe mode is cmark 0.30's default, but asking for it keeps the intent
  * visible and protects against a build where the default differs. Smart
  * punctuation stays off: staff type French quotes themselves. */
@@ -473,4 +475,75 @@ size_t richtext_shorten(const char *text, size_t max_chars, char *out,
 	memcpy(out, text, keep);
 	memcpy(out + keep, ellipsis, ell + 1);
 	return keep + ell;
+}
+
+/* A French number at s[i]: "0" then a digit 1-9, then four pairs of
+ * digits, each pair after nothing, one space (or no-break space) or one
+ * dot. Its length in bytes, the ten digits into digits; 0 when there is
+ * none. A digit just before or after means a longer number: no link. */
+static size_t phone_at(const char *s, size_t i, size_t n, char digits[11])
+{
+	if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return 0;
+	size_t j = i, k = 0;
+	while (k < 10 && j < n) {
+		if (k >= 2 && k % 2 == 0) {
+			if (s[j] == ' ' || s[j] == '.')
+				j++;
+			else if ((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0)
+				j += 2;
+		}
+		if (j >= n || s[j] < '0' || s[j] > '9' || (k == 0 && s[j] != '0') || (k == 1 && s[j] == '0'))
+			return 0;
+		digits[k++] = s[j++];
+	}
+	if (k < 10 || (j < n && s[j] >= '0' && s[j] <= '9'))
+		return 0;
+	digits[10] = '\0';
+	return j - i;
+}
+
+static int put_escaped(struct buf *out, const char *s, size_t n)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *e = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;" :
+			s[i] == '"' ? "&quot;" : s[i] == '\'' ? "&#39;" : NULL;
+		if (!e)
+			continue;
+		if (buf_append(out, s + from, i - from) < 0 || buf_puts(out, e) < 0)
+			return -1;
+		from = i + 1;
+	}
+	return buf_append(out, s + from, n - from) < 0 ? -1 : 0;
+}
+
+int richtext_plain_links(struct buf *out, const char *text, const char *sessions_href)
+{
+	static const char marker[] = "[Sessions à venir]";
+	if (!text)
+		text = "";
+	size_t n = strlen(text), from = 0;
+	char digits[11];
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = text[i] == '0' ? phone_at(text, i, n, digits) : 0;
+		int marked = sessions_href && strncmp(text + i, marker, sizeof(marker) - 1) == 0;
+		if (!pl && !marked)
+			continue;
+		if (put_escaped(out, text + from, i - from) != 0)
+			return -1;
+		if (pl) {
+			if (buf_printf(out, "<a href=\"tel:+33%s\">", digits + 1) < 0 ||
+					put_escaped(out, text + i, pl) != 0 || buf_puts(out, "</a>") < 0)
+				return -1;
+			from = i + pl;
+		} else {
+			if (buf_puts(out, "<a href=\"") < 0 || put_escaped(out, sessions_href, strlen(sessions_href)) != 0 ||
+					buf_puts(out, "\">Sessions à venir</a>") < 0)
+				return -1;
+			from = i + sizeof(marker) - 1;
+		}
+		i = from - 1;
+	}
+	return put_escaped(out, text + from, n - from);
 }

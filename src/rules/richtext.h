@@ -50,4 +50,13 @@ int richtext_check(const char *markdown, size_t len, const char **problem_fr);
 size_t richtext_shorten(const char *text, size_t max_chars, char *out,
 			size_t out_size);
 
+/* A one-paragraph plain text of a fiche (its contact sentence, its
+ * "Calendrier, lieux, modalités d'accès") appended to out as HTML for
+ * uvar:: escaped (& < > " '), each French phone number ("02 99 29 82 42",
+ * "02.99.29.82.42", "0299298242") a tel: link in international form
+ * (tel:+33299298242), and the fiche's literal "[Sessions à venir]" a link
+ * to sessions_href (NULL: kept as text). 0, or -1 when out is full. */
+struct buf;
+int richtext_plain_links(struct buf *out, const char *text, const char *sessions_href);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "tap.h"
 
 /* Render a NUL-terminated string; NULL when richtext_to_html() failed. */
@@ -287,8 +288,42 @@ static void test_shorten(void)
 	tap_ok(all_short, "shorten: never more than max_chars nor out_size - 1");
 }
 
+static void links_are(const char *text, const char *href, const char *want, const char *what)
+{
+	struct buf b;
+	buf_init(&b, 1 << 16);
+	int rc = richtext_plain_links(&b, text, href);
+	tap_ok(rc == 0, "%s: made", what);
+	tap_is_str(b.data ? b.data : "", want, "%s", what);
+	buf_free(&b);
+}
+
+static void test_plain_links(void)
+{
+	links_are("vous pouvez nous contacter au 02 99 29 82 42 ou 02 99 29 82 43", NULL,
+		"vous pouvez nous contacter au <a href=\"tel:+33299298242\">02 99 29 82 42</a> ou "
+		"<a href=\"tel:+33299298243\">02 99 29 82 43</a>", "the fiche's two numbers");
+	links_are("Tél. 02.99.29.82.42.", NULL, "Tél. <a href=\"tel:+33299298242\">02.99.29.82.42</a>.",
+		"dots, and the sentence's own dot after");
+	links_are("0299298242", NULL, "<a href=\"tel:+33299298242\">0299298242</a>", "no separators");
+	links_are("06\u00a012\u00a034\u00a056\u00a078", NULL,
+		"<a href=\"tel:+33612345678\">06\u00a012\u00a034\u00a056\u00a078</a>", "no-break spaces");
+	links_are("SIRET 12302 99 29 82 42 1", NULL, "SIRET 12302 99 29 82 42 1", "digits around: no link");
+	links_are("00 99 29 82 42 et 02 99 29 82", NULL, "00 99 29 82 42 et 02 99 29 82",
+		"00... and nine digits: no link");
+	links_are("Planification sur le site EGOC [Sessions à venir]. Nous contacter", "#sessions-titre",
+		"Planification sur le site EGOC <a href=\"#sessions-titre\">Sessions à venir</a>. Nous contacter",
+		"the fiche's [Sessions à venir] becomes a link");
+	links_are("[Sessions à venir]", NULL, "[Sessions à venir]", "without a target it stays text");
+	links_are("<b>A&B</b> \"x\" l'été", NULL, "&lt;b&gt;A&amp;B&lt;/b&gt; &quot;x&quot; l&#39;été",
+		"everything else escaped");
+	links_are("", NULL, "", "empty text");
+	links_are(NULL, NULL, "", "NULL text");
+}
+
 int main(void)
 {
+	test_plain_links();
 	test_safe_mode();
 	test_rendering();
 	test_check();

@@ -3,13 +3,14 @@
 <p class="kind"><?cs var:Course.kind_label ?><?cs if:Course.category ?> · <?cs var:Course.category ?><?cs /if ?></p>
 <h1><?cs var:Course.title ?></h1>
 <p class="updated">Mis à jour le <?cs var:Course.updated ?></p>
+<p class="actions lead-action"><a class="button" href="/demande?formation=<?cs var:Course.slug ?>">Demander cette formation</a></p>
 <div class="fiche-grid">
 <aside class="facts-box" aria-label="L'essentiel">
 <dl class="facts">
 <dt>Public</dt><dd><?cs if:Course.audience ?><?cs var:Course.audience ?><?cs else ?>Non renseigné<?cs /if ?></dd>
 <dt>Pré-requis</dt><dd><?cs if:Course.prerequisites ?><?cs var:Course.prerequisites ?><?cs else ?>Non renseigné<?cs /if ?></dd>
 <?cs if:Course.duration_text || Course.duration_days ?><dt>Durée</dt><dd><?cs if:Course.duration_text ?><?cs var:Course.duration_text ?><?cs /if ?><?cs if:Course.duration_days ?> (<?cs var:Course.duration_days ?> j<?cs if:Course.duration_hours ?>, <?cs var:Course.duration_hours ?> h<?cs /if ?>)<?cs /if ?></dd><?cs /if ?>
-<dt>Calendrier, lieux, modalités d'accès</dt><dd><?cs if:Course.access_modalities ?><?cs var:Course.access_modalities ?><?cs else ?>Nous contacter<?cs /if ?></dd>
+<dt>Calendrier, lieux, modalités d'accès</dt><dd><?cs if:Course.access_modalities_html ?><?cs uvar:Course.access_modalities_html ?><?cs else ?>Nous contacter<?cs /if ?></dd>
 <?cs if:Course.category ?><dt>Catégorie</dt><dd><?cs var:Course.category ?></dd><?cs /if ?>
 <dt>Tarifs</dt><dd><?cs if:Course.prices ?><?cs var:Course.prices ?><?cs else ?>Nous consulter<?cs /if ?></dd>
 <?cs if:Course.price_per_trainee ?><dt>Tarif / coût stagiaire</dt><dd><?cs var:Course.price_per_trainee ?></dd><?cs /if ?>
@@ -18,11 +19,10 @@
 <?cs if:Course.group_size ?><dt>Effectif</dt><dd><?cs var:Course.group_size ?></dd><?cs /if ?>
 <dt>Taux de satisfaction</dt><dd><?cs if:Course.satisfaction_rate ?><?cs var:Course.satisfaction_rate ?> %<?cs if:Course.satisfaction_period ?> (<?cs var:Course.satisfaction_period ?><?cs if:Course.satisfaction_answers ?>, <?cs var:Course.satisfaction_answers ?> réponses<?cs /if ?>)<?cs /if ?><?cs else ?>Pas encore mesuré<?cs /if ?></dd>
 </dl>
-<p class="actions"><a class="button" href="/demande?formation=<?cs var:Course.slug ?>">Demander cette formation</a></p>
 <section class="next-sessions" aria-labelledby="sessions-titre">
 <h2 id="sessions-titre">Sessions à venir</h2>
 <?cs if:subcount(Sessions) ?><ul>
-<?cs each:s = Sessions ?><li><?cs var:s.span ?> · <?cs var:s.kind ?><?cs if:s.organisation ?> (<?cs var:s.organisation ?>)<?cs /if ?><?cs if:s.place ?>, <?cs var:s.place ?><?cs if:s.city ?> (<?cs var:s.city ?>)<?cs /if ?><?cs /if ?> ·
+<?cs each:s = Sessions ?><li><a href="/sessions?formation=<?cs var:Course.slug ?>#session-<?cs var:s.id ?>"><?cs var:s.span ?></a> · <?cs var:s.kind ?><?cs if:s.organisation ?> (<?cs var:s.organisation ?>)<?cs /if ?><?cs if:s.place ?>, <?cs var:s.place ?><?cs if:s.city ?> (<?cs var:s.city ?>)<?cs /if ?><?cs /if ?> ·
 <?cs if:s.full ?>complet<?cs else ?><?cs var:s.seats ?> place(s) restante(s)<?cs /if ?></li>
 <?cs /each ?></ul>
 <p><a href="/formations/<?cs var:Course.slug ?>/sessions.ics">Ajouter ces sessions à votre agenda</a></p>
@@ -84,10 +84,11 @@
 </section><?cs /if ?>
 <section class="contact">
 <h2>Contact</h2>
-<?cs if:Course.contact_text ?><p><strong><?cs var:Course.contact_text ?></strong></p><?cs /if ?>
-<?cs if:Course.contact_phones && !Course.contact_text ?><p>Téléphone : <?cs var:Course.contact_phones ?></p><?cs /if ?>
+<?cs if:Course.contact_text_html ?><p><strong><?cs uvar:Course.contact_text_html ?></strong></p><?cs /if ?>
+<?cs if:Course.contact_phones_html && !Course.contact_text ?><p>Téléphone : <?cs uvar:Course.contact_phones_html ?></p><?cs /if ?>
 <?cs if:Course.contact_email ?><p>Courriel : <a href="mailto:<?cs var:url_escape(Course.contact_email) ?>"><?cs var:Course.contact_email ?></a></p><?cs /if ?>
 </section>
+<p class="actions"><a class="button" href="/demande?formation=<?cs var:Course.slug ?>">Demander cette formation</a></p>
 </div>
 </div>
 </article>
