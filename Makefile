@@ -20,7 +20,7 @@ OBJ       = $(SRC:src/%.c=build/obj/%.o)
 ASAN_OBJ  = $(SRC:src/%.c=build/asan/obj/%.o)
 UNIT      = $(patsubst t/unit/%.c,build/asan/%,$(wildcard t/unit/test_*.c))
 FUZZ      = $(patsubst t/fuzz/%.c,build/fuzz/%,$(wildcard t/fuzz/fuzz_*.c))
-FUZZ_SRC  = src/web/parse.c src/base/arena.c src/base/utf8.c
+FUZZ_SRC  = src/web/parse.c src/web/multipart.c src/base/arena.c src/base/utf8.c
 
 # Debian packages the project needs, checked and installed by `make deps`.
 DEB_PACKAGES = build-essential pkg-config libfcgi-dev libpq-dev postgresql \

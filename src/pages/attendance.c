@@ -7,7 +7,8 @@
  *        leaving early; certify; an admin corrects a certified half-day
  *   POST /participant/{token}/emargement       the participant signs
  *   GET  /emargement/{half_day}?code=          where the QR code leads
- * and the grid participants × half-days of the session page.
+ * and the grid participants × half-days of the session page (the scans of
+ * the signed paper sheets: attendance_scans.c).
  *
  * A half-day is "<slot>-matin" or "<slot>-apres_midi" (rules/attendance.h);
  * events are never changed (store/attendance.h). The trainer of the slot
@@ -33,6 +34,7 @@
 #include "rules/slot_time.h"
 #include "store/accounts.h"
 #include "store/attendance.h"
+#include "store/attendance_scans.h"
 #include "store/db.h"
 #include "store/registrations.h"
 #include "store/sessions.h"
@@ -217,8 +219,10 @@ static int page(struct ctx *ctx, int status, const struct half_day_view *v)
 			view_set(ctx->view, "Page.title", arena_printf(ctx->arena, "Émargement : %s",
 				half_day_label(ctx->arena, v))) < 0)
 		return 500;
+	if ((rc = attendance_scans_fill(ctx, v->id)) != 0)
+		return rc;
 	const char *done = params_get(&ctx->req->query, "fait");
-	if (done && view_set(ctx->view, "Notice", same(done, "certifie") ?
+	if (done && !same(done, "feuille") && view_set(ctx->view, "Notice", same(done, "certifie") ?
 			"La demi-journée est certifiée : les présences ne changent plus (un administrateur peut "
 			"encore corriger, avec une raison)." : same(done, "attestation") ?
 			"La correction est enregistrée. L'attestation déjà émise pour ce participant ne change "
@@ -233,6 +237,22 @@ int page_half_day(struct ctx *ctx)
 	struct half_day_view v;
 	int rc = load(ctx, ctx->req->args[0], &v);
 	return rc ? rc : page(ctx, 200, &v);
+}
+
+int attendance_half_day_access(struct ctx *ctx, const char *half_day, struct session *s)
+{
+	struct half_day_view v;
+	int rc = load(ctx, half_day, &v);
+	if (rc == 0)
+		*s = v.s;
+	return rc;
+}
+
+int attendance_half_day_render(struct ctx *ctx, const char *half_day, int status)
+{
+	struct half_day_view v;
+	int rc = load(ctx, half_day, &v);
+	return rc ? rc : page(ctx, status, &v);
 }
 
 /* The QR code of the moment, as SVG: dark modules as one path. */
@@ -498,6 +518,10 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 		rc = store_attendance_events(ctx->db, ctx->arena, s->id, &e, &ne);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	struct attendance_scan_count *scans;
+	size_t nscans;
+	if ((rc = store_attendance_scan_counts(ctx->db, ctx->arena, s->id, &scans, &nscans)) != DB_OK)
+		return handler_db_status(rc);
 	struct half_day_view *hv = arena_calloc(ctx->arena, 2 * (n ? n : 1), sizeof(*hv));
 	if (!hv)
 		return 500;
@@ -508,6 +532,10 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 	if (store_session_half_days(ctx->arena, slots, n, &hd, &nh) != 0)
 		return 500;
 	for (size_t c = 0; c < cols; c++) {
+		long nscan = 0;
+		for (size_t j = 0; j < nscans; j++)
+			if (same(scans[j].half_day_id, hv[c].id))
+				nscan = scans[j].count;
 		char d[CAL_LONG_FR_BUF] = "";
 		struct civil_date day;
 		if (cal_parse_date(hv[c].slot.day, &day) == 0)
@@ -516,7 +544,8 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 				{ "short", arena_printf(ctx->arena, "%s %s", d, hv[c].hd.kind == HALF_DAY_MORNING ?
 					"matin" : "après-midi") },
 				{ "label", half_day_label(ctx->arena, &hv[c]) },
-				{ "certified", attendance_half_day_certified(e, ne, hv[c].id) ? "1" : "" }) < 0)
+				{ "certified", attendance_half_day_certified(e, ne, hv[c].id) ? "1" : "" },
+				{ "scans", nscan ? arena_printf(ctx->arena, "%ld", nscan) : "" }) < 0)
 			return 500;
 	}
 	size_t k = 0;
@@ -551,8 +580,7 @@ int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct 
 
 /* --- the paper sheets ------------------------------------------------------------------ */
 
-/* "jeudi 4 mars 2027 à 9 h 12", Paris time of an instant. */
-static const char *when_fr(struct arena *a, int64_t instant)
+const char *attendance_when_fr(struct arena *a, long long instant)
 {
 	struct civil_date d;
 	int minutes;
@@ -598,7 +626,7 @@ static int sheet_of(struct ctx *ctx, const struct half_day_view *v, const struct
 			row->state = PDF_ROW_SIGNED;
 			row->signed_text = arena_printf(ctx->arena, same(sig->method, "electronique") ?
 				"signé électroniquement le %s" : "présence attestée par le formateur le %s",
-				when_fr(ctx->arena, sig->instant));
+				attendance_when_fr(ctx->arena, sig->instant));
 		} else {
 			row->state = PDF_ROW_ABSENT;
 		}
@@ -619,7 +647,7 @@ static int sheet_of(struct ctx *ctx, const struct half_day_view *v, const struct
 		.qr_text = arena_printf(ctx->arena, "%s/emargement/%s", ctx->settings->base_url, v->id),
 		.certified = certified, .trainer_name = v->slot.trainers,
 		.certified_text = cert ? arena_printf(ctx->arena, "certifié le %s par %s",
-			when_fr(ctx->arena, cert->instant), cert->actor) : "",
+			attendance_when_fr(ctx->arena, cert->instant), cert->actor) : "",
 		.rows = rows, .n_rows = k };
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "base/settings.h"
 #include "rules/fields.h"
 #include "view/view.h"
+#include "web/multipart.h"
 #include "web/request.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -96,10 +97,27 @@ static int csrf_page(struct ctx *ctx)
 	return handler_render(ctx, 403, "public/error.cs");
 }
 
+/* A file over the limit of an upload route: nothing was kept, and the
+ * way out is a lighter scan sent from the page of the form. */
+static int file_too_large_page(struct ctx *ctx)
+{
+	const char *reload = form_page(ctx);
+	if (!reload || view_set(ctx->view, "Page.title", "Fichier trop volumineux") < 0 ||
+			view_set(ctx->view, "Error.title", "Fichier trop volumineux") < 0 ||
+			view_set(ctx->view, "Error.message", "Le fichier envoyé dépasse 10 Mo, la taille "
+				"autorisée : rien n'a été enregistré. Numérisez la feuille en noir et blanc ou en "
+				"plus basse résolution (150 à 200 ppp suffisent), puis envoyez-la de nouveau.") < 0 ||
+			view_set(ctx->view, "Error.reload", reload) < 0)
+		return 500;
+	return handler_render(ctx, 413, "public/error.cs");
+}
+
 int page_error(struct ctx *ctx, int status)
 {
 	if (status == 403 && ctx->csrf_refused)
 		return csrf_page(ctx);
+	if (status == 413 && multipart_is_form_data(ctx->req->content_type))
+		return file_too_large_page(ctx);
 	const struct error_text *t = &error_texts[sizeof(error_texts) / sizeof(error_texts[0]) - 1];
 	for (size_t i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++)
 		if (error_texts[i].status == status)

@@ -153,8 +153,9 @@ int attendance_sign(struct ctx *ctx, const struct session *s, const struct regis
 		const char **problem);
 /* The cookie that lets the QR code lead this browser to its page. */
 int attendance_remember_participant(struct ctx *ctx, const char *token);
-/* Grid.Columns.N (half-days) and Grid.Rows.N (confirmed people, their
- * marks, minutes and outcome) for the session page. */
+/* Grid.Columns.N (half-days, with how many scans each has) and
+ * Grid.Rows.N (confirmed people, their marks, minutes and outcome) for the
+ * session page. */
 struct slot;
 int attendance_grid_fill(struct ctx *ctx, const struct session *s, const struct slot *slots, size_t n);
 /* attestations.c: the attestations de fin de formation */
@@ -174,6 +175,19 @@ int certificate_in_force(struct ctx *ctx, const char *registration_id);
 /* Certificate.* when g has one in force, for the participant's page. */
 struct registration;
 int certificate_of_participant_fill(struct ctx *ctx, const struct registration *g);
+/* The session of the half-day of the path, for the desk and the slot's
+ * trainers: 0, or 404 for anyone else and any other path, or a status. */
+int attendance_half_day_access(struct ctx *ctx, const char *half_day, struct session *s);
+/* The trainer's half-day page with status (its errors set by the caller). */
+int attendance_half_day_render(struct ctx *ctx, const char *half_day, int status);
+/* "jeudi 4 mars 2027 à 9 h 12", the Paris time of an instant (arena). */
+const char *attendance_when_fr(struct arena *a, long long instant);
+/* attendance_scans.c: the scans of signed paper sheets of a half-day */
+int page_half_day_scan_add(struct ctx *ctx);
+int page_half_day_scan(struct ctx *ctx);
+/* Scans.N (the half-day's scans, oldest first) and the banner of the one
+ * just attached (?fait=feuille&scan=ID) for the half-day page. */
+int attendance_scans_fill(struct ctx *ctx, const char *half_day);
 /* participant.c: the participant's private page */
 int page_participant(struct ctx *ctx);
 int page_participant_ics(struct ctx *ctx);

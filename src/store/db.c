@@ -119,17 +119,38 @@ static int db_prepare(struct db *db, const struct db_stmt *stmt)
 	return rc;
 }
 
+/* How a statement is sent: planned for its values, one parameter as
+ * bytes (bytes_param, or -1), its result in binary format. */
+struct db_how {
+	int custom_plan;
+	int bytes_param;
+	int bytes_len;
+	int binary_result;
+};
+
+#define DB_PARAMS_MAX 32
+
 static int db_run_once(struct db *db, struct arena *a, const struct db_stmt *stmt,
-		int nparams, const char *const *params, struct db_rows **out, int custom_plan)
+		int nparams, const char *const *params, struct db_rows **out, const struct db_how *how)
 {
+	int lengths[DB_PARAMS_MAX] = { 0 }, formats[DB_PARAMS_MAX] = { 0 };
+	const int *lp = NULL, *fp = NULL;
+	if (how->bytes_param >= 0) {
+		if (how->bytes_param >= nparams || nparams > DB_PARAMS_MAX)
+			return DB_FAILED;
+		lengths[how->bytes_param] = how->bytes_len;
+		formats[how->bytes_param] = 1;
+		lp = lengths;
+		fp = formats;
+	}
 	int rc = db_ready(db);
-	if (rc == DB_OK && !custom_plan)
+	if (rc == DB_OK && !how->custom_plan)
 		rc = db_prepare(db, stmt);
 	if (rc != DB_OK)
 		return rc;
-	PGresult *res = custom_plan ?
-		PQexecParams(db->conn, stmt->sql, nparams, NULL, params, NULL, NULL, 0) :
-		PQexecPrepared(db->conn, stmt->name, nparams, params, NULL, NULL, 0);
+	PGresult *res = how->custom_plan ?
+		PQexecParams(db->conn, stmt->sql, nparams, NULL, params, lp, fp, how->binary_result) :
+		PQexecPrepared(db->conn, stmt->name, nparams, params, lp, fp, how->binary_result);
 	ExecStatusType st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		rc = db_failure(db, res, stmt->name);
@@ -161,27 +182,46 @@ static int reads_only(const char *sql)
  * new connection, so that only requests made during the outage fail; a
  * write is never replayed, since it may have been committed. */
 static int run(struct db *db, struct arena *a, const struct db_stmt *stmt,
-		int nparams, const char *const *params, struct db_rows **out, int custom_plan)
+		int nparams, const char *const *params, struct db_rows **out, const struct db_how *how)
 {
 	if (out)
 		*out = NULL;
 	int was_connected = db->conn != NULL;
-	int rc = db_run_once(db, a, stmt, nparams, params, out, custom_plan);
+	int rc = db_run_once(db, a, stmt, nparams, params, out, how);
 	if (rc == DB_UNAVAILABLE && was_connected && !db->in_tx && reads_only(stmt->sql))
-		rc = db_run_once(db, a, stmt, nparams, params, out, custom_plan);
+		rc = db_run_once(db, a, stmt, nparams, params, out, how);
 	return rc;
 }
 
 int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out)
 {
-	return run(db, a, stmt, nparams, params, out, 0);
+	const struct db_how how = { 0, -1, 0, 0 };
+	return run(db, a, stmt, nparams, params, out, &how);
 }
 
 int db_run_custom_plan(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out)
 {
-	return run(db, a, stmt, nparams, params, out, 1);
+	const struct db_how how = { 1, -1, 0, 0 };
+	return run(db, a, stmt, nparams, params, out, &how);
+}
+
+int db_run_with_bytes(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, int bytes_param, size_t bytes_len,
+		struct db_rows **out)
+{
+	if (bytes_len > 0x7fffffff || bytes_param < 0)
+		return DB_FAILED;
+	const struct db_how how = { 0, bytes_param, (int)bytes_len, 0 };
+	return run(db, a, stmt, nparams, params, out, &how);
+}
+
+int db_run_binary_result(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, struct db_rows **out)
+{
+	const struct db_how how = { 0, -1, 0, 1 };
+	return run(db, a, stmt, nparams, params, out, &how);
 }
 
 static const struct db_stmt stmt_begin = { "tx_begin", "BEGIN" };
@@ -271,6 +311,14 @@ const char *db_bytea_param(struct arena *a, const unsigned char *bytes, size_t l
 	if (hex)
 		sodium_bin2hex(hex, 2 * len + 1, bytes, len);
 	return hex;
+}
+
+size_t db_get_len(const struct db_rows *r, size_t i, const char *col)
+{
+	int c = column(r->res, col);
+	if (c < 0 || (int)i >= PQntuples(r->res) || PQgetisnull(r->res, (int)i, c))
+		return 0;
+	return (size_t)PQgetlength(r->res, (int)i, c);
 }
 
 int db_is_null(const struct db_rows *r, size_t i, const char *col)

@@ -44,6 +44,16 @@ int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
  * so planned at each run for the values given (about a millisecond). */
 int db_run_custom_plan(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out);
+/* db_run with parameter bytes_param sent as bytes_len bytes of binary
+ * data (a bytea: any byte, NUL included), the others as text. */
+int db_run_with_bytes(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, int bytes_param, size_t bytes_len,
+		struct db_rows **out);
+/* db_run whose result comes in binary format: for a SELECT of text and
+ * bytea columns only (a bytea as its bytes, read with db_get and
+ * db_get_len; numbers would come in network order). */
+int db_run_binary_result(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, struct db_rows **out);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
@@ -51,6 +61,9 @@ void db_rollback(struct db *db);
 size_t db_rows_count(const struct db_rows *r);
 /* Value of row i, column named col ("" for NULL or an unknown column). */
 const char *db_get(const struct db_rows *r, size_t i, const char *col);
+/* Bytes of the value of row i, column col (0 for NULL or an unknown
+ * column): for the bytea of a binary result. */
+size_t db_get_len(const struct db_rows *r, size_t i, const char *col);
 int db_is_null(const struct db_rows *r, size_t i, const char *col);
 /* A bytea column (PostgreSQL's text form, "\x" and hex digits) as bytes
  * in the arena: DB_OK with *out and *len (NULL and 0 for SQL NULL), or

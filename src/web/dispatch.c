@@ -155,14 +155,12 @@ static int worker_keys(struct worker *w)
 	return 0;
 }
 
-/* What the route table asks, in order: database, anti-forgery, login,
- * role. A handler runs only when all of it holds. */
-static int run_route(struct ctx *ctx, struct request *req, struct worker *w)
+/* What the route table asks, in order (its body was read with its limits
+ * already): database, anti-forgery, login, role. A handler runs only when
+ * all of it holds. */
+static int run_route(struct ctx *ctx, const struct route *route, struct worker *w)
 {
 	int status;
-	const struct route *route = routes_match(req, ctx->arena, &status);
-	if (!route)
-		return status;
 	if ((route->needs & NEEDS_DB) && db_ready(w->db) != DB_OK)
 		return 503;
 	if ((status = worker_keys(w)) != 0)
@@ -200,10 +198,22 @@ void dispatch(struct worker *w, void *fcgx_request)
 	response_init(&res, w->settings->response_max);
 	struct ctx ctx = { .arena = a, .settings = w->settings, .req = &req, .res = &res,
 		.db = w->db, .templates = w->templates };
-	int status = a ? request_read(&req, a, fr->envp, fr->in, w->settings) : 500;
+	int status = a ? request_parse_env(&req, a, fr->envp, w->settings) : 500;
+	/* The route says how large a body may be and of what type; a body to
+	 * no route is read as any form's, its 413 or 400 before the 404. */
+	const struct route *route = NULL;
+	int no_route = 0;
+	if (status == 0) {
+		struct body_limits lim;
+		route = routes_match(&req, a, &no_route);
+		routes_body_limits(route, w->settings, &lim);
+		status = request_read_body(&req, a, fr->envp, fr->in, w->settings, &lim);
+	}
+	if (status == 0 && !route)
+		status = no_route;
 	if (status == 0) {
 		ctx.view = view_new(a);
-		status = ctx.view ? run_route(&ctx, &req, w) : 500;
+		status = ctx.view ? run_route(&ctx, route, w) : 500;
 	}
 	if (status != 0 && a)
 		error_page(&ctx, status);

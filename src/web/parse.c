@@ -51,7 +51,7 @@ static int decode(struct arena *a, const char *s, size_t len, int plus_is_space,
 	return PARSE_OK;
 }
 
-static int params_push(struct arena *a, struct params *p, const struct parse_limits *lim,
+int params_add(struct arena *a, struct params *p, const struct parse_limits *lim,
 		const char *name, const char *value, size_t value_len)
 {
 	if (p->count >= lim->fields_max)
@@ -84,7 +84,7 @@ static int urlencoded_pair(struct arena *a, const char *s, size_t len,
 		rc = decode(a, eq + 1, len - name_len - 1, 1, lim->field_max, &value, &value_len);
 	if (rc != PARSE_OK)
 		return rc;
-	return params_push(a, out, lim, name, value, value_len);
+	return params_add(a, out, lim, name, value, value_len);
 }
 
 int parse_urlencoded(struct arena *a, const char *s, size_t len,
@@ -140,7 +140,7 @@ static int cookie_pair(struct arena *a, const char *s, size_t len,
 	char *v = arena_strndup(a, value, value_len);
 	if (!n || !v)
 		return PARSE_NOMEM;
-	return params_push(a, out, lim, n, v, value_len);
+	return params_add(a, out, lim, n, v, value_len);
 }
 
 int parse_cookies(struct arena *a, const char *s, size_t len,

@@ -54,6 +54,11 @@ int parse_path(struct arena *a, const char *s, size_t len, size_t max,
  * PARSE_MALFORMED. */
 int parse_content_length(const char *s, size_t *out);
 
+/* Appends one name and value (kept, not copied) to out: PARSE_TOO_LARGE
+ * past lim->fields_max, PARSE_NOMEM. For the other parsers of bodies. */
+int params_add(struct arena *a, struct params *out, const struct parse_limits *lim,
+		const char *name, const char *value, size_t value_len);
+
 /* First value of name, or NULL. */
 const char *params_get(const struct params *p, const char *name);
 /* Number of values of name. */

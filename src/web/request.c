@@ -86,35 +86,47 @@ static int is_form_type(const char *ct)
 	return next == '\0' || next == ';' || next == ' ';
 }
 
-static int read_body(struct request *r, struct arena *a, FCGX_Stream *in,
-		size_t len, const struct settings *s)
+/* Bytes of one part's header block of a multipart body: a long file
+ * name percent-encoded fits. */
+#define MULTIPART_HEADER_MAX 4096
+
+static int parse_body(struct request *r, struct arena *a, const char *body, size_t len,
+		const struct settings *s, const struct body_limits *lim)
 {
-	char *body = arena_alloc(a, len + 1);
-	if (!body)
-		return 500;
-	int got = FCGX_GetStr(body, (int)len, in);
-	if (got < 0 || (size_t)got != len)
-		return 400;
-	body[len] = '\0';
-	if (!is_form_type(r->content_type))
-		return 415;
-	const struct parse_limits lim = { s->fields_max, s->field_max };
-	return status_of(parse_urlencoded(a, body, len, &lim, &r->form));
+	if (is_form_type(r->content_type)) {
+		const struct parse_limits pl = { s->fields_max, s->field_max };
+		return status_of(parse_urlencoded(a, body, len, &pl, &r->form));
+	}
+	const char *boundary;
+	int rc = multipart_boundary(a, r->content_type, &boundary);
+	if (rc != PARSE_OK)
+		return status_of(rc);
+	const struct multipart_limits ml = { s->fields_max, MULTIPART_HEADER_MAX, s->field_max,
+		lim->file_max };
+	return status_of(parse_multipart(a, body, len, boundary, &ml, &r->form, &r->file));
 }
 
-int request_read(struct request *r, struct arena *a, char **env, void *in_stream,
-		const struct settings *s)
+int request_read_body(struct request *r, struct arena *a, char **env, void *in_stream,
+		const struct settings *s, const struct body_limits *lim)
 {
-	int status = request_parse_env(r, a, env, s);
-	if (status)
-		return status;
 	size_t len;
 	if (parse_content_length(request_env(env, "CONTENT_LENGTH"), &len) != PARSE_OK)
 		return 400;
 	/* The limit is checked on the announced length, before any read. */
-	if (len > s->body_max)
+	if (len > lim->max)
 		return 413;
 	if (len == 0)
 		return 0;
-	return read_body(r, a, in_stream, len, s);
+	/* nor is a body read that would be refused for its type */
+	if (!is_form_type(r->content_type) &&
+			!(lim->multipart && multipart_is_form_data(r->content_type)))
+		return 415;
+	char *body = arena_alloc(a, len + 1);
+	if (!body)
+		return 500;
+	int got = FCGX_GetStr(body, (int)len, in_stream);
+	if (got < 0 || (size_t)got != len)
+		return 400;
+	body[len] = '\0';
+	return parse_body(r, a, body, len, s, lim);
 }

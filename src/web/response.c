@@ -43,6 +43,18 @@ int response_header(struct response *r, const char *name, const char *value)
 	return 0;
 }
 
+int response_header_set(struct response *r, const char *name, const char *value)
+{
+	for (size_t i = 0; i < r->n_headers; i++)
+		if (strcmp(r->headers[i].name, name) == 0) {
+			if (!header_text_ok(value, 0))
+				return -1;
+			r->headers[i].value = value;
+			return 0;
+		}
+	return response_header(r, name, value);
+}
+
 const char *response_reason(int status)
 {
 	switch (status) {

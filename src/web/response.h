@@ -25,6 +25,9 @@ void response_free(struct response *r);
  * characters outside the token set, or one header too many. The strings
  * must outlive the response (arena or literals). */
 int response_header(struct response *r, const char *name, const char *value);
+/* The same, replacing the value of a header of that name already set
+ * (one Cache-Control, whatever the login layer put). */
+int response_header_set(struct response *r, const char *name, const char *value);
 /* Writes the CGI header block and body to a libfcgi stream. */
 int response_write(const struct response *r, void *out_stream, int head_only);
 const char *response_reason(int status);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/settings.h"
 #include "pages/pages.h"
 #include "web/request.h"
 
@@ -12,6 +13,7 @@
 #define FORM (NEEDS_DB | NEEDS_CSRF)
 #define STAFF (NEEDS_DB | NEEDS_LOGIN)
 #define STAFF_FORM (NEEDS_DB | NEEDS_LOGIN | NEEDS_CSRF)
+#define STAFF_UPLOAD (STAFF_FORM | NEEDS_UPLOAD)
 #define EDITORS (ROLE_ADMIN | ROLE_CONSEILLER)
 #define DESK (ROLE_ADMIN | ROLE_CONSEILLER | ROLE_ASSISTANT)
 
@@ -95,6 +97,9 @@ static const struct route routes[] = {
 	{ "GET",  "/intranet/presence/{half_day}/feuille.pdf", page_half_day_sheet, STAFF, ROLES_STAFF },
 	{ "GET",  "/intranet/sessions/{id}/emargement.pdf", page_session_sheets, STAFF, ROLES_STAFF },
 	{ "POST", "/intranet/presence/{half_day}", page_half_day_change, STAFF_FORM, ROLES_STAFF },
+	/* The scans of the signed paper sheet: the only upload of the site. */
+	{ "POST", "/intranet/presence/{half_day}/scans", page_half_day_scan_add, STAFF_UPLOAD, ROLES_STAFF },
+	{ "GET",  "/intranet/presence/{half_day}/scans/{id}", page_half_day_scan, STAFF, ROLES_STAFF },
 	{ "POST", "/intranet/creneaux/{id}",      page_slot_change,    STAFF_FORM, DESK },
 	{ "GET",  "/intranet/lieux",              page_places,         STAFF,      DESK },
 	{ "POST", "/intranet/lieux",              page_place_create,   STAFF_FORM, DESK },
@@ -119,6 +124,15 @@ unsigned routes_role_bit(const char *role)
 		if (strcmp(bits[i].name, role) == 0)
 			return bits[i].bit;
 	return 0;
+}
+
+void routes_body_limits(const struct route *route, const struct settings *s,
+		struct body_limits *out)
+{
+	if (route && (route->needs & NEEDS_UPLOAD))
+		*out = (struct body_limits){ ROUTE_UPLOAD_BODY_MAX, 1, ROUTE_UPLOAD_FILE_MAX };
+	else
+		*out = (struct body_limits){ s->body_max, 0, 0 };
 }
 
 /* Matches one path against one pattern; each {capture} is one non-empty

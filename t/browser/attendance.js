@@ -182,8 +182,12 @@ const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (K
       'the trainer certifies the half-day (303)');
     banner = await text(trainer.getByRole('status'));
     ok(/^La demi-journée est certifiée : les présences ne changent plus/.test(banner), 'the banner says so', banner);
-    ok(await trainer.locator('main button').count() === 0 && await trainer.locator('main details').count() === 0,
-      'no action is left: no button, no form', await trainer.locator('main button').allInnerTexts());
+    // the signed paper sheet may still be attached: its form is the one left
+    ok(await trainer.locator('main button:not(#feuilles button)').count() === 0 &&
+        await trainer.locator('main details').count() === 0,
+      'no action on the marks is left: no button, no form', await trainer.locator('main button').allInnerTexts());
+    ok(await trainer.getByLabel('Feuille papier signée (PDF, JPEG ou PNG, 10 Mo au plus)').count() === 1,
+      'but the scan of the signed sheet can still be attached');
     ok(await trainer.locator('#code').count() === 0 && await trainer.getByText('Certifiée', { exact: true }).isVisible(),
       'no code any more, the half-day says "Certifiée"');
     got = await Promise.all(facts.people.map(mark));

@@ -17,6 +17,24 @@
 <?cs else ?><p>La signature électronique est close : marquez les présences ci-dessous, puis certifiez.</p><?cs /if ?>
 
 <p><a href="/intranet/presence/<?cs var:h.id ?>/feuille.pdf">Feuille d'émargement de la demi-journée (PDF<?cs if:!h.certified ?>, à faire signer<?cs /if ?>)</a></p>
+<section aria-labelledby="feuilles-titre" id="feuilles">
+<h2 id="feuilles-titre">Feuilles papier signées</h2>
+<?cs if:subcount(Scans) ?><div class="table-scroll" role="region" tabindex="0" aria-labelledby="feuilles-liste">
+<table class="data">
+<caption id="feuilles-liste">Feuilles numérisées jointes à la demi-journée</caption>
+<thead><tr><th scope="col">Fichier</th><th scope="col">Jointe le</th><th scope="col">Par</th><th scope="col">Taille</th></tr></thead>
+<tbody><?cs each:f = Scans ?><tr><th scope="row"><a href="/intranet/presence/<?cs var:h.id ?>/scans/<?cs var:f.id ?>"><?cs if:f.name ?><?cs var:f.name ?><?cs else ?>Feuille n° <?cs var:f.id ?><?cs /if ?></a><br><span class="meta"><?cs var:f.kind ?></span></th>
+<td><?cs var:f.when ?></td><td><?cs var:f.by ?></td><td><?cs var:f.size ?></td></tr>
+<?cs /each ?></tbody></table></div>
+<?cs else ?><p>Aucune feuille numérisée pour l'instant : après la séance, joignez ici la feuille signée.</p><?cs /if ?>
+<?cs if:Errors.scan ?><p class="error-box" role="alert"><a href="#feuille"><?cs var:Errors.scan ?></a></p><?cs /if ?>
+<form method="post" action="/intranet/presence/<?cs var:h.id ?>/scans" enctype="multipart/form-data" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<p><label for="feuille">Feuille papier signée (PDF, JPEG ou PNG, 10 Mo au plus)</label>
+<?cs if:Errors.scan ?><span class="field-error" id="feuille-erreur"><?cs var:Errors.scan ?></span><?cs /if ?>
+<input type="file" id="feuille" name="feuille" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required<?cs if:Errors.scan ?> aria-invalid="true" aria-describedby="feuille-erreur"<?cs /if ?>></p>
+<p><button type="submit" class="secondary">Joindre la feuille</button></p></form>
+</section>
 <h2 id="participants">Participants</h2>
 <?cs if:subcount(People) ?>
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="presences-titre">

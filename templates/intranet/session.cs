@@ -137,7 +137,7 @@
 
 <?cs if:subcount(Grid.Columns) && subcount(Grid.Rows) ?>
 <h2 id="emargement">Émargement</h2>
-<p><?cs each:c = Grid.Columns ?><a href="/intranet/presence/<?cs var:c.id ?>"><?cs var:c.label ?></a><?cs if:c.certified ?> <span class="tag tag-confirmee">certifiée</span><?cs /if ?><?cs if:!last(c) ?> · <?cs /if ?><?cs /each ?></p>
+<p><?cs each:c = Grid.Columns ?><a href="/intranet/presence/<?cs var:c.id ?>"><?cs var:c.label ?></a><?cs if:c.certified ?> <span class="tag tag-confirmee">certifiée</span><?cs /if ?><?cs if:c.scans ?> (<a href="/intranet/presence/<?cs var:c.id ?>#feuilles"><?cs var:c.scans ?> feuille<?cs if:c.scans > 1 ?>s<?cs /if ?> signée<?cs if:c.scans > 1 ?>s<?cs /if ?></a>)<?cs /if ?><?cs if:!last(c) ?> · <?cs /if ?><?cs /each ?></p>
 <p><a href="/intranet/sessions/<?cs var:s.id ?>/emargement.pdf">Toutes les feuilles d'émargement (PDF)</a></p>
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="grille-titre">
 <table class="data">
