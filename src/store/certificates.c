@@ -54,7 +54,7 @@ static const struct db_stmt set_outcome = { "registration_set_outcome",
 	" WHERE id = $1::bigint AND status = 'confirmee'" };
 static const struct db_stmt insert = { "certificate_insert",
 	"INSERT INTO certificate (registration_id, session_id, code, attests, signature, pdf)"
-	" VALUES ($1::bigint, $2::bigint, $3, $4, $5, decode($6, 'hex')) RETURNING id" };
+	" VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::bytea) RETURNING id" };
 
 static void row_of(const struct db_rows *r, size_t i, struct certificate_row *out)
 {
@@ -298,12 +298,9 @@ static int issue_one(struct issuing *g, const struct registration *r, int planne
 	struct buf pdf;
 	buf_init(&pdf, CERTIFICATE_PDF_MAX);
 	int rc = pdf_certificate(&pdf, &pa) == 0 ? DB_OK : DB_FAILED;
-	const char *hex = rc == DB_OK ? db_bytea_param(g->a, (const unsigned char *)pdf.data, pdf.len) : NULL;
-	if (rc == DB_OK && !hex)
-		rc = DB_FAILED;
 	if (rc == DB_OK) {
-		const char *p[] = { r->id, g->se.id, code, text, sig, hex };
-		rc = db_run(g->db, g->a, &insert, 6, p, NULL);
+		const char *p[] = { r->id, g->se.id, code, text, sig, pdf.data };
+		rc = db_run_with_bytes(g->db, g->a, &insert, 6, p, 5, pdf.len, NULL);
 	}
 	if (rc == DB_OK)
 		rc = queue_mail(g, r, code, planned, attended, &pdf);

@@ -305,14 +305,6 @@ int db_get_bytea(const struct db_rows *r, size_t i, const char *col, struct aren
 	return DB_OK;
 }
 
-const char *db_bytea_param(struct arena *a, const unsigned char *bytes, size_t len)
-{
-	char *hex = arena_alloc(a, 2 * len + 1);
-	if (hex)
-		sodium_bin2hex(hex, 2 * len + 1, bytes, len);
-	return hex;
-}
-
 size_t db_get_len(const struct db_rows *r, size_t i, const char *col)
 {
 	int c = column(r->res, col);

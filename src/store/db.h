@@ -67,13 +67,10 @@ size_t db_get_len(const struct db_rows *r, size_t i, const char *col);
 int db_is_null(const struct db_rows *r, size_t i, const char *col);
 /* A bytea column (PostgreSQL's text form, "\x" and hex digits) as bytes
  * in the arena: DB_OK with *out and *len (NULL and 0 for SQL NULL), or
- * DB_FAILED when the value is not that form or memory runs out. A bytea
- * parameter goes the other way as hex text, decoded by the statement:
- * decode($n, 'hex'). */
+ * DB_FAILED when the value is not that form or memory runs out: for a
+ * result that mixes bytea with other types (db_run_binary_result is for
+ * text and bytea only). A bytea parameter goes as bytes (db_run_with_bytes). */
 int db_get_bytea(const struct db_rows *r, size_t i, const char *col, struct arena *a,
 		unsigned char **out, size_t *len);
-/* bytes[0..len) as the hex text of such a parameter, in the arena (NULL
- * when memory runs out). */
-const char *db_bytea_param(struct arena *a, const unsigned char *bytes, size_t len);
 
 #endif

@@ -48,7 +48,7 @@ static const struct db_stmt outbox_queue = { "outbox_queue",
 	"INSERT INTO mail_outbox (to_address, subject, body, kind, demand_id, dedup_key,"
 	" calendar, calendar_method, attachment, attachment_name, attachment_type)"
 	" VALUES ($1, $2, $3, $4, $5::bigint, $6, coalesce($7, ''), coalesce($8, ''),"
-	" decode($9, 'hex'), $10, $11)"
+	" $9::bytea, $10, $11)"
 	" ON CONFLICT (dedup_key) DO NOTHING RETURNING id" };
 
 static int row_from(const struct db_rows *r, size_t i, struct arena *a, struct outbox_mail *m)
@@ -195,10 +195,10 @@ static int queue(struct db *db, const char *to, const char *subject, const char 
 	struct db_rows *r = NULL;
 	if (!a)
 		return DB_FAILED;
-	const char *hex = att ? db_bytea_param(a, att->bytes, att->len) : NULL;
 	const char *p[] = { to, subject, body, kind, demand_id, dedup_key, calendar, calendar_method,
-		hex, att ? att->name : NULL, att ? att->type : NULL };
-	int rc = att && !hex ? DB_FAILED : db_run(db, a, &outbox_queue, 11, p, &r);
+		att ? (const char *)att->bytes : NULL, att ? att->name : NULL, att ? att->type : NULL };
+	int rc = att ? db_run_with_bytes(db, a, &outbox_queue, 11, p, 8, att->len, &r) :
+		db_run(db, a, &outbox_queue, 11, p, &r);
 	if (queued)
 		*queued = rc == DB_OK && db_rows_count(r) == 1;
 	arena_free(a);
