@@ -82,34 +82,34 @@ static const char *form_page(struct ctx *ctx)
 	return "/";
 }
 
+/* A refused form whose way out is to go back to the form's page. */
+static int form_refused_page(struct ctx *ctx, int status, const char *title, const char *message)
+{
+	const char *reload = form_page(ctx);
+	if (!reload || view_set(ctx->view, "Page.title", title) < 0 ||
+			view_set(ctx->view, "Error.title", title) < 0 ||
+			view_set(ctx->view, "Error.message", message) < 0 ||
+			view_set(ctx->view, "Error.reload", reload) < 0)
+		return 500;
+	return handler_render(ctx, status, "public/error.cs");
+}
+
 /* A form refused by the anti-forgery check: nothing was saved, and the
  * way out is to reload the form. */
 static int csrf_page(struct ctx *ctx)
 {
-	const char *reload = form_page(ctx);
-	if (!reload || view_set(ctx->view, "Page.title", "Formulaire expiré") < 0 ||
-			view_set(ctx->view, "Error.title", "Formulaire expiré") < 0 ||
-			view_set(ctx->view, "Error.message", "Pour votre sécurité, ce formulaire n'a pas "
-				"été accepté : il a expiré, ou il n'a pas été envoyé depuis ce site. "
-				"Rien n'a été enregistré. Rechargez le formulaire, puis envoyez-le de nouveau.") < 0 ||
-			view_set(ctx->view, "Error.reload", reload) < 0)
-		return 500;
-	return handler_render(ctx, 403, "public/error.cs");
+	return form_refused_page(ctx, 403, "Formulaire expiré", "Pour votre sécurité, ce formulaire "
+		"n'a pas été accepté : il a expiré, ou il n'a pas été envoyé depuis ce site. "
+		"Rien n'a été enregistré. Rechargez le formulaire, puis envoyez-le de nouveau.");
 }
 
 /* A file over the limit of an upload route: nothing was kept, and the
  * way out is a lighter scan sent from the page of the form. */
 static int file_too_large_page(struct ctx *ctx)
 {
-	const char *reload = form_page(ctx);
-	if (!reload || view_set(ctx->view, "Page.title", "Fichier trop volumineux") < 0 ||
-			view_set(ctx->view, "Error.title", "Fichier trop volumineux") < 0 ||
-			view_set(ctx->view, "Error.message", "Le fichier envoyé dépasse 10 Mo, la taille "
-				"autorisée : rien n'a été enregistré. Numérisez la feuille en noir et blanc ou en "
-				"plus basse résolution (150 à 200 ppp suffisent), puis envoyez-la de nouveau.") < 0 ||
-			view_set(ctx->view, "Error.reload", reload) < 0)
-		return 500;
-	return handler_render(ctx, 413, "public/error.cs");
+	return form_refused_page(ctx, 413, "Fichier trop volumineux", "Le fichier envoyé dépasse "
+		"10 Mo, la taille autorisée : rien n'a été enregistré. Numérisez la feuille en noir et blanc "
+		"ou en plus basse résolution (150 à 200 ppp suffisent), puis envoyez-la de nouveau.");
 }
 
 int page_error(struct ctx *ctx, int status)
