@@ -35,6 +35,20 @@ for my $q ('cooperation', 'COOPÉRATION', 'coopération', 'coopérer', 'Coopére
 	like($r->{text}, qr{href="/formations/cooperation-territoriale"}, "search '$q' finds the real fiche");
 }
 like($pub->get(q_('cooperation'))->{text}, qr{<mark>[^<]*[Cc]oopération[^<]*</mark>}, 'hits are highlighted');
+for my $q ('cooperaton', 'coopreation', 'COOPERATOIN territoriale') {
+	$r = $pub->get(q_($q));
+	like($r->{text}, qr{href="/formations/cooperation-territoriale"}, "a typo, '$q', still finds the real fiche");
+}
+like($pub->get(q_('cooperaton'))->{text}, qr{1 formation pour « cooperation » \(aucune pour « cooperaton »\)},
+	'and says what it searched for');
+$r = $pub->get(q_('xqzwv'));
+like($r->{text}, qr{Aucune formation ne correspond}, 'nothing like it: no result');
+like($r->{text}, qr{<a href="/formations">Voir toutes les formations</a>}, 'a way back to every course');
+like($r->{text}, qr{<a href="/demande">demander une formation sur mesure</a>}, 'and a made-to-measure demand');
+$r = $pub->get('/formations?cards');
+like($r->{text}, qr{En présentiel · 5 j \(35 h\)</span>}, "a card shows the course's duration and modality");
+like($r->{text}, qr{Prochaine session : \w+ \d+\S* \w+ \d{4}}, 'and its next session in words');
+like($r->{text}, qr{Sur demande : pas de session programmée}, 'or that there is none');
 $r = $pub->get(q_('accueil'));
 unlike($r->{text}, qr{href="/formations/cooperation-territoriale"}, 'another word does not find it');
 like($r->{text}, qr{<li><a href="/formations/}, 'but finds its own courses');

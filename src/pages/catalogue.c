@@ -283,12 +283,14 @@ static int set_extract(struct view *v, size_t i, const char *extract)
 	return 0;
 }
 
-static int set_results(struct view *v, const struct course_summary *r, size_t n)
+static int set_results(struct view *v, struct arena *a, const struct course_summary *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (VIEW_ROW(v, "Results", i, { "slug", r[i].slug }, { "title", r[i].title },
 				{ "kind", kind_label(r[i].kind) }, { "category", r[i].category },
-				{ "modality", catalogue_modality_label(r[i].modality) }) < 0 ||
+				{ "modality", catalogue_modality_label(r[i].modality) },
+				{ "days", r[i].duration_days }, { "hours", r[i].duration_hours },
+				{ "next", *r[i].next_day ? pages_long_date(a, r[i].next_day) : "" }) < 0 ||
 				set_extract(v, i, r[i].extract) < 0)
 			return -1;
 	}
@@ -301,12 +303,23 @@ int catalogue_list(struct ctx *ctx, const struct course_filter *f, size_t max)
 	const char **cats;
 	size_t n, n_cats;
 	int rc = store_courses_search(ctx->db, ctx->arena, f, max, &results, &n);
+	/* nothing found: the same search with each word spelt as in the fiches */
+	const char *fixed = NULL;
+	if (rc == DB_OK && n == 0 && f->q && *f->q)
+		rc = store_courses_spelling(ctx->db, ctx->arena, f->q, &fixed);
+	if (rc == DB_OK && fixed) {
+		struct course_filter again = *f;
+		again.q = fixed;
+		rc = store_courses_search(ctx->db, ctx->arena, &again, max, &results, &n);
+		if (rc == DB_OK && n && view_set(ctx->view, "Filter.corrected", fixed) < 0)
+			return 500;
+	}
 	if (rc == DB_OK)
 		rc = store_categories(ctx->db, ctx->arena, &cats, &n_cats);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	if (view_set_int(ctx->view, "Count", (long)n) < 0 ||
-			set_results(ctx->view, results, n) < 0)
+			set_results(ctx->view, ctx->arena, results, n) < 0)
 		return 500;
 	char key[64];
 	for (size_t i = 0; i < n_cats; i++) {

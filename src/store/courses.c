@@ -62,6 +62,13 @@ static const struct db_stmt search = { "courses_search",
 	"   ELSE websearch_to_tsquery('fr_unaccent', $1) END AS query)"
 	" SELECT c.id, c.slug, c.title, c.kind, c.category, c.modality, c.status,"
 	" to_char(c.updated_on, 'YYYY-MM-DD') AS updated_on,"
+	/* "1,5", "2": French decimals without trailing zeros */
+	" coalesce(replace(trim_scale(c.duration_days::numeric)::text, '.', ','), '') AS duration_days,"
+	" coalesce(replace(trim_scale(c.duration_hours::numeric)::text, '.', ','), '') AS duration_hours,"
+	/* the next public session's first day (as the fiche lists them) */
+	" coalesce((SELECT to_char(min(se.first_day), 'YYYY-MM-DD') FROM session se"
+	"   WHERE se.course_id = c.id AND se.status = 'confirmee' AND (se.kind = 'inter' OR se.public)"
+	"   AND se.first_day >= (now() AT TIME ZONE 'Europe/Paris')::date), '') AS next_day,"
 	" CASE WHEN q.query IS NULL THEN left(regexp_replace(c.objective, '[*_#>`]', '', 'g'), 400)"
 	"   ELSE ts_headline('fr_unaccent', c.title || ' — ' || c.audience || ' — ' ||"
 	"     regexp_replace(c.objective || ' ' || c.content_intro || ' ' || c.methods, '[*_#>`]', '', 'g'),"
@@ -73,6 +80,21 @@ static const struct db_stmt search = { "courses_search",
 	" AND ($2 = '' OR c.category = $2) AND ($3 = '' OR c.modality = $3) AND ($4 = '' OR c.kind = $4)"
 	" ORDER BY CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank_cd(c.search_doc, q.query) END DESC,"
 	" c.title LIMIT $5::int" };
+
+/* Each word typed (unaccented, lower case) replaced by the closest word
+ * of at least 4 letters of the published fiches' titles, categories,
+ * audiences and objectives, when one is similar enough; words of 3 letters
+ * or less are kept as typed. */
+static const struct db_stmt spelling = { "courses_spelling",
+	"WITH typed AS (SELECT w, n FROM regexp_split_to_table(lower(public.unaccent($1)), '[^a-z0-9]+')"
+	"   WITH ORDINALITY AS t (w, n) WHERE w <> ''),"
+	" lexicon AS (SELECT DISTINCT w FROM course c, regexp_split_to_table(lower(public.unaccent("
+	"   c.title || ' ' || c.category || ' ' || c.audience || ' ' || c.objective)), '[^a-z0-9]+') AS w"
+	"   WHERE c.status = 'published' AND length(w) >= 4)"
+	" SELECT string_agg(coalesce((SELECT l.w FROM lexicon l WHERE length(t.w) >= 4"
+	"   AND public.similarity(l.w, t.w) >= 0.35 ORDER BY public.similarity(l.w, t.w) DESC, l.w LIMIT 1),"
+	"   t.w), ' ' ORDER BY n) AS fixed,"
+	" string_agg(t.w, ' ' ORDER BY n) AS typed FROM typed t" };
 
 static const struct db_stmt categories = { "course_categories",
 	"SELECT DISTINCT category FROM course WHERE status = 'published' AND category <> ''"
@@ -195,9 +217,23 @@ static int summaries(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		struct course_summary *s = &(*out)[i];
 #define SUM(f) s->f = db_get(r, i, #f);
 		SUM(id) SUM(slug) SUM(title) SUM(kind) SUM(category) SUM(modality) SUM(status)
-		SUM(updated_on) SUM(extract)
+		SUM(updated_on) SUM(extract) SUM(duration_days) SUM(duration_hours) SUM(next_day)
 #undef SUM
 	}
+	return DB_OK;
+}
+
+int store_courses_spelling(struct db *db, struct arena *a, const char *q, const char **fixed)
+{
+	const char *p[] = { q };
+	struct db_rows *r;
+	*fixed = NULL;
+	int rc = db_run(db, a, &spelling, 1, p, &r);
+	if (rc != DB_OK || db_rows_count(r) == 0)
+		return rc;
+	const char *got = db_get(r, 0, "fixed");
+	if (*got && strcmp(got, db_get(r, 0, "typed")) != 0)
+		*fixed = got;
 	return DB_OK;
 }
 

@@ -48,6 +48,8 @@ struct programme_line {
 struct course_summary {
 	const char *id, *slug, *title, *kind, *category, *modality, *status, *updated_on;
 	const char *extract;     /* search hits between U+E000 and U+E001 */
+	const char *duration_days, *duration_hours;   /* "" when not set */
+	const char *next_day;    /* the next public session's first day, ISO; "" for none */
 };
 
 struct course_filter {
@@ -66,6 +68,10 @@ int store_programme(struct db *db, struct arena *a, const char *course_id,
  * else by title; at most max. */
 int store_courses_search(struct db *db, struct arena *a, const struct course_filter *f,
 		size_t max, struct course_summary **out, size_t *n);
+/* What q would read with each word spelt as in the published fiches
+ * ("cooperaton formateur" -> "cooperation formateur"), unaccented; *fixed
+ * NULL when nothing changes. */
+int store_courses_spelling(struct db *db, struct arena *a, const char *q, const char **fixed);
 /* Categories that have published courses. */
 int store_categories(struct db *db, struct arena *a, const char ***out, size_t *n);
 /* Every published course in full (the completeness check). */

@@ -23,12 +23,14 @@
 </select></p>
 <p><button type="submit">Filtrer</button></p>
 </form>
-<p class="count" role="status"><?cs if:Count == 0 ?>Aucune formation ne correspond à votre recherche.<?cs elif:Count == 1 ?>1 formation<?cs else ?><?cs var:Count ?> formations<?cs /if ?></p>
+<p class="count" role="status"><?cs if:Count == 0 ?>Aucune formation ne correspond à votre recherche.<?cs elif:Count == 1 ?>1 formation<?cs else ?><?cs var:Count ?> formations<?cs /if ?><?cs if:Filter.corrected && Count > 0 ?> pour « <?cs var:Filter.corrected ?> » (aucune pour « <?cs var:Filter.q ?> »)<?cs /if ?></p>
+<?cs if:Count == 0 ?><p><a href="/formations">Voir toutes les formations</a> ou <a href="/demande">demander une formation sur mesure</a> : décrivez votre besoin, nous vous répondons dans les 15 jours.</p><?cs /if ?>
 <?cs if:subcount(Results) ?>
 <ul class="courses">
 <?cs each:c = Results ?>
 <li><a href="/formations/<?cs var:c.slug ?>"><?cs var:c.title ?></a>
-<span class="meta"><?cs var:c.kind ?><?cs if:c.category ?> · <?cs var:c.category ?><?cs /if ?> · <?cs var:c.modality ?></span>
+<span class="meta"><?cs var:c.kind ?><?cs if:c.category ?> · <?cs var:c.category ?><?cs /if ?> · <?cs var:c.modality ?><?cs if:c.days ?> · <?cs var:c.days ?> j<?cs if:c.hours ?> (<?cs var:c.hours ?> h)<?cs /if ?><?cs elif:c.hours ?> · <?cs var:c.hours ?> h<?cs /if ?></span>
+<span class="meta"><?cs if:c.next ?>Prochaine session : <?cs var:c.next ?><?cs else ?>Sur demande : pas de session programmée<?cs /if ?></span>
 <?cs if:subcount(c.extract) ?><span class="extract"><?cs each:p = c.extract ?><?cs if:p.hit ?><mark><?cs var:p.text ?></mark><?cs else ?><?cs var:p.text ?><?cs /if ?><?cs /each ?></span><?cs /if ?></li>
 <?cs /each ?>
 </ul>
