@@ -85,6 +85,11 @@ static const struct db_stmt demo_sessions = { "attendance_demo_sessions",
 	" AND NOT EXISTS (SELECT 1 FROM attendance_event e WHERE e.session_id = se.id)"
 	" ORDER BY se.last_day DESC, se.id LIMIT 4" };
 
+/* The demonstration's attestations were mailed when the session ended:
+ * their mails are not waiting in the outbox of a fresh demonstration. */
+static const struct db_stmt demo_mailed = { "attendance_demo_mailed",
+	"UPDATE mail_outbox SET sent_at = now() WHERE kind = 'certificate' AND sent_at IS NULL" };
+
 /* One session's half-days: each confirmed person signed (by turns on their
  * phone, on paper, by the trainer), the first of the first session late,
  * the second absent; then the trainer certifies. */
@@ -154,6 +159,8 @@ static int demo(struct db *db, const struct settings *s)
 	 * with demonstration data pays for them) */
 	if (rc == DB_OK && n && cli_certificates_issue(db, s, db_get(r, 0, "id"), (int64_t)time(NULL), 1) != 0)
 		rc = DB_FAILED;
+	if (rc == DB_OK && n)
+		rc = db_run(db, a, &demo_mailed, 0, NULL, NULL);
 	if (rc == DB_OK)
 		printf("attendance recorded on %zu given sessions\n", n);
 	else

@@ -11,7 +11,7 @@ const { ok, done, launch, axe, login } = require('./lib');
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/formations/cooperation-territoriale`);
-    await page.getByRole('link', { name: 'Demander cette formation' }).click();
+    await page.getByRole('link', { name: 'Demander cette formation' }).first().click();
     await page.waitForURL(/\/demande\?formation=cooperation-territoriale/);
     ok(await page.getByLabel('Formation du catalogue').inputValue() === 'cooperation-territoriale',
       'the fiche leads to the form, prefilled');

@@ -44,7 +44,7 @@ async function follow(page, target) {
     // --- the requester sends a demand for the fiche's course
     const requester = await browser.newPage();
     await requester.goto(`${base}/formations/cooperation-territoriale`);
-    await requester.getByRole('link', { name: 'Demander cette formation' }).click();
+    await requester.getByRole('link', { name: 'Demander cette formation' }).first().click();
     await requester.waitForURL(/\/demande\?formation=cooperation-territoriale/);
     await requester.getByLabel('Nom (obligatoire)', { exact: true }).fill('Le Floch');
     await requester.getByLabel('Prénom (obligatoire)', { exact: true }).fill('Yann');
