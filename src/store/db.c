@@ -119,8 +119,11 @@ static int db_prepare(struct db *db, const struct db_stmt *stmt)
 	return rc;
 }
 
+/* lengths and formats: NULL for text parameters only, else as libpq's
+ * paramLengths and paramFormats (see db_run_binary). */
 static int db_run_once(struct db *db, struct arena *a, const struct db_stmt *stmt,
-		int nparams, const char *const *params, struct db_rows **out, int custom_plan)
+		int nparams, const char *const *params, const int *lengths, const int *formats,
+		struct db_rows **out, int custom_plan)
 {
 	int rc = db_ready(db);
 	if (rc == DB_OK && !custom_plan)
@@ -128,8 +131,8 @@ static int db_run_once(struct db *db, struct arena *a, const struct db_stmt *stm
 	if (rc != DB_OK)
 		return rc;
 	PGresult *res = custom_plan ?
-		PQexecParams(db->conn, stmt->sql, nparams, NULL, params, NULL, NULL, 0) :
-		PQexecPrepared(db->conn, stmt->name, nparams, params, NULL, NULL, 0);
+		PQexecParams(db->conn, stmt->sql, nparams, NULL, params, lengths, formats, 0) :
+		PQexecPrepared(db->conn, stmt->name, nparams, params, lengths, formats, 0);
 	ExecStatusType st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		rc = db_failure(db, res, stmt->name);
@@ -161,27 +164,35 @@ static int reads_only(const char *sql)
  * new connection, so that only requests made during the outage fail; a
  * write is never replayed, since it may have been committed. */
 static int run(struct db *db, struct arena *a, const struct db_stmt *stmt,
-		int nparams, const char *const *params, struct db_rows **out, int custom_plan)
+		int nparams, const char *const *params, const int *lengths, const int *formats,
+		struct db_rows **out, int custom_plan)
 {
 	if (out)
 		*out = NULL;
 	int was_connected = db->conn != NULL;
-	int rc = db_run_once(db, a, stmt, nparams, params, out, custom_plan);
+	int rc = db_run_once(db, a, stmt, nparams, params, lengths, formats, out, custom_plan);
 	if (rc == DB_UNAVAILABLE && was_connected && !db->in_tx && reads_only(stmt->sql))
-		rc = db_run_once(db, a, stmt, nparams, params, out, custom_plan);
+		rc = db_run_once(db, a, stmt, nparams, params, lengths, formats, out, custom_plan);
 	return rc;
 }
 
 int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out)
 {
-	return run(db, a, stmt, nparams, params, out, 0);
+	return run(db, a, stmt, nparams, params, NULL, NULL, out, 0);
+}
+
+int db_run_binary(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, const int *lengths, const int *formats,
+		struct db_rows **out)
+{
+	return run(db, a, stmt, nparams, params, lengths, formats, out, 0);
 }
 
 int db_run_custom_plan(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out)
 {
-	return run(db, a, stmt, nparams, params, out, 1);
+	return run(db, a, stmt, nparams, params, NULL, NULL, out, 1);
 }
 
 static const struct db_stmt stmt_begin = { "tx_begin", "BEGIN" };

@@ -39,6 +39,13 @@ int db_ready(struct db *db);
  * result belongs to the arena. */
 int db_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out);
+/* The same with binary parameters: where formats[i] is 1, params[i] is
+ * lengths[i] raw bytes (a bytea parameter, "$n::bytea": no hex text twice
+ * the size, no decoding by the server); where it is 0, text as above
+ * (lengths[i] ignored). */
+int db_run_binary(struct db *db, struct arena *a, const struct db_stmt *stmt,
+		int nparams, const char *const *params, const int *lengths, const int *formats,
+		struct db_rows **out);
 /* The same, for a search whose optional filters ("$3 = '' OR ...") make
  * PostgreSQL's generic plan of a prepared statement wrong: not prepared,
  * so planned at each run for the values given (about a millisecond). */
@@ -55,8 +62,8 @@ int db_is_null(const struct db_rows *r, size_t i, const char *col);
 /* A bytea column (PostgreSQL's text form, "\x" and hex digits) as bytes
  * in the arena: DB_OK with *out and *len (NULL and 0 for SQL NULL), or
  * DB_FAILED when the value is not that form or memory runs out. A bytea
- * parameter goes the other way as hex text, decoded by the statement:
- * decode($n, 'hex'). */
+ * parameter goes the other way as raw bytes (db_run_binary), or as hex
+ * text decoded by the statement: decode($n, 'hex'). */
 int db_get_bytea(const struct db_rows *r, size_t i, const char *col, struct arena *a,
 		unsigned char **out, size_t *len);
 /* bytes[0..len) as the hex text of such a parameter, in the arena (NULL
