@@ -62,27 +62,6 @@ sub ical_dump {
 	return ($? >> 8, map { decode_utf8($_) } @lines);
 }
 
-# The parts of a multipart body (RFC 2046): each as { h => headers, body },
-# or undef when the delimiters are not where they must be.
-sub parts {
-	my ($body, $boundary) = @_;
-	my $d = "--$boundary";
-	return undef unless $body =~ s/\A\Q$d\E\r\n//;
-	return undef unless $body =~ s/\r\n\Q$d\E--\r\n\z//;
-	my @parts;
-	for my $raw (split /\r\n\Q$d\E\r\n/, $body, -1) {
-		my ($head, $content) = split /\r\n\r\n/, $raw, 2;
-		(my $unfolded = $head) =~ s/\r\n(?=[ \t])//g;
-		my %h;
-		for (split /\r\n/, $unfolded) {
-			my ($k, $v) = /^([A-Za-z-]+): (.*)$/ or next;
-			$h{lc $k} = $v;
-		}
-		push @parts, { h => \%h, body => $content // '' };
-	}
-	return \@parts;
-}
-
 # --- two invitations, as out/ical.c writes them, and their mails
 
 my $attendee = 'ATTENDEE;CN=Camille Dupont-Lefèvre;ROLE=REQ-PARTICIPANT;';
@@ -150,7 +129,7 @@ for my $f (@files) {
 	is_deeply($m->{envelope}, { mail_from => 'formations@egoc.example',
 		rcpt_tos => [ 'camille.dupont@caf.example' ] }, "$f: the envelope");
 
-	my $parts = parts($m->{body}, "=_formations-$mid");
+	my $parts = Sink::parts($m->{body}, "=_formations-$mid");
 	ok($parts && @$parts == 2, "$f: two parts between the delimiters, the close delimiter last")
 		or do { diag($m->{body}); next };
 	my ($text, $cal) = @$parts;

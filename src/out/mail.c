@@ -414,10 +414,14 @@ static int has(const struct buf *b, const char *s)
  *
  * Last part, Content-Disposition: attachment, base64. Its name goes in
  * both the Content-Type name parameter (older clients read that one) and
- * the Content-Disposition filename; a name outside plain ASCII is also
- * given as RFC 2231 filename*=UTF-8''<percent-encoded>, which clients
- * prefer when present, with an ASCII fallback where each other byte is
- * '_'. */
+ * the Content-Disposition filename, in plain ASCII: the name itself, or a
+ * stand-in where accents are dropped ("Hélène" gives "Helene") and any
+ * other character is '_'. A name outside plain ASCII is also given as
+ * RFC 2231 filename*=UTF-8''<percent-encoded>, which clients prefer when
+ * present; a long one in numbered sections (filename*0*=, filename*1*=...,
+ * RFC 2231 section 3) so that its lines stay within 78 characters. A long
+ * plain name's own line may pass 78 (a quoted string cannot be folded),
+ * never RFC 5322's 998: the stand-in is at most 255 characters. */
 
 static int attachment_ok(const struct mail_message *m, const char **why)
 {
@@ -435,39 +439,145 @@ static int attachment_ok(const struct mail_message *m, const char **why)
 	return MAIL_OK;
 }
 
+/* The code point of the n-byte UTF-8 character at s (valid UTF-8,
+ * checked by attachment_ok). */
+static unsigned code_point(const unsigned char *s, size_t n)
+{
+	unsigned cp = n == 1 ? s[0] : n == 2 ? s[0] & 0x1F : n == 3 ? s[0] & 0x0F : s[0] & 0x07;
+	for (size_t k = 1; k < n; k++)
+		cp = cp << 6 | (s[k] & 0x3F);
+	return cp;
+}
+
+/* The ASCII stand-in of one character, for the plain name. */
+static const char *ascii_for(unsigned cp, char one[2])
+{
+	static const char *const latin1[64] = {
+		"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+		"D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "TH", "ss",
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+		"d", "n", "o", "o", "o", "o", "o", "_", "o", "u", "u", "u", "u", "y", "th", "y" };
+	if (cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\') {
+		one[0] = (char)cp;
+		one[1] = '\0';
+		return one;
+	}
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	switch (cp) {
+	case 0xA0: return " ";
+	case 0x152: return "OE";
+	case 0x153: return "oe";
+	case 0x178: return "Y";
+	case 0x2018: case 0x2019: return "'";
+	case 0x2013: case 0x2014: return "-";
+	default: return "_";
+	}
+}
+
+/* "; filename=..." parameters: on the line, or on one of their own when
+ * the line would pass HEADER_LINE. */
+static int parameter(struct buf *out, size_t *col, const char *text)
+{
+	size_t n = strlen(text);
+	int fold = *col + 2 + n > HEADER_LINE;
+	if (buf_puts(out, fold ? ";\r\n " : "; ") < 0 || buf_append(out, text, n) < 0)
+		return MAIL_NOMEM;
+	*col = (fold ? 1 : *col + 2) + n;
+	return MAIL_OK;
+}
+
+/* Characters of percent-encoded UTF-8 per RFC 2231 section: with
+ * " filename*NN*=UTF-8''" and ";" a line stays within 78. */
+#define SECTION_CHARS 54
+
+/* The percent-encoded form of the UTF-8 character at p, n bytes, into tok
+ * (12 bytes at most); returns its length. */
+static size_t percent_token(const unsigned char *p, size_t n, char *tok)
+{
+	if (n == 1 && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			(*p >= '0' && *p <= '9') || strchr("-._~", *p))) {
+		tok[0] = (char)*p;
+		return 1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		tok[3 * k] = '%';
+		tok[3 * k + 1] = hex_digits[p[k] >> 4];
+		tok[3 * k + 2] = hex_digits[p[k] & 15];
+	}
+	return 3 * n;
+}
+
+/* ";\r\n filename*=UTF-8''..." or, when longer than a section, numbered
+ * sections, each of whole characters (some readers decode each section
+ * alone). */
+static int rfc2231_filename(struct buf *out, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t len = strlen(name), total = 0, col = 0, section = 0;
+	char tok[12];
+	for (size_t i = 0, n; i < len; i += n)
+		total += percent_token(s + i, n = char_len(s, len, i), tok);
+	int sections = total > SECTION_CHARS;
+	if (!sections && buf_puts(out, ";\r\n filename*=UTF-8''") < 0)
+		return MAIL_NOMEM;
+	for (size_t i = 0, n; i < len; i += n) {
+		size_t t = percent_token(s + i, n = char_len(s, len, i), tok);
+		if (sections && (i == 0 || col + t > SECTION_CHARS)) {
+			if (buf_printf(out, ";\r\n filename*%zu*=%s", section, section ? "" : "UTF-8''") < 0)
+				return MAIL_NOMEM;
+			section++;
+			col = 0;
+		}
+		if (buf_append(out, tok, t) < 0)
+			return MAIL_NOMEM;
+		col += t;
+	}
+	return MAIL_OK;
+}
+
 static int attachment_part(struct buf *out, const struct mail_message *m, const char *boundary,
 		const struct buf *b64)
 {
-	const char *name = m->attachment_name;
-	char ascii[256];
-	size_t k = 0;
+	const unsigned char *name = (const unsigned char *)m->attachment_name;
+	size_t len = strlen(m->attachment_name), k = 0;
+	char ascii[256], one[2];
 	int plain = 1;
-	for (const unsigned char *p = (const unsigned char *)name; *p && k + 1 < sizeof(ascii); p++) {
-		int ok = *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\';
-		plain = plain && ok;
-		ascii[k++] = ok ? (char)*p : '_';
-	}
-	ascii[k] = '\0';
-	if (buf_printf(out, "\r\n--%s\r\nContent-Type: %s; name=\"%s\"\r\n"
-			"Content-Transfer-Encoding: base64\r\n"
-			"Content-Disposition: attachment; filename=\"%s\"", boundary,
-			m->attachment_type, ascii, ascii) < 0)
-		return MAIL_NOMEM;
-	if (!plain) {
-		static const char hexd[] = "0123456789ABCDEF";
-		if (buf_puts(out, ";\r\n filename*=UTF-8''") < 0)
-			return MAIL_NOMEM;
-		for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-			char e[3] = { '%', hexd[*p >> 4], hexd[*p & 15] };
-			int keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-				(*p >= '0' && *p <= '9') || strchr("-._~", *p);
-			if (keep ? buf_append(out, (const char *)p, 1) < 0 : buf_append(out, e, 3) < 0)
-				return MAIL_NOMEM;
+	for (size_t i = 0, c; i < len; i += c) {
+		unsigned cp = code_point(name + i, c = char_len(name, len, i));
+		const char *s = ascii_for(cp, one);
+		size_t n = strlen(s);
+		plain = plain && cp < 0x7f && cp != '"' && cp != '\\';
+		if (k + n < sizeof(ascii)) {
+			memcpy(ascii + k, s, n);
+			k += n;
 		}
 	}
-	if (buf_puts(out, "\r\n\r\n") < 0 || buf_append(out, b64->data, b64->len) < 0)
-		return MAIL_NOMEM;
-	return MAIL_OK;
+	ascii[k] = '\0';
+	char param[sizeof(ascii) + 16];
+	size_t col;
+	snprintf(param, sizeof(param), "name=\"%s\"", ascii);
+	int rc = buf_printf(out, "\r\n--%s\r\nContent-Type: %s", boundary, m->attachment_type) < 0 ?
+		MAIL_NOMEM : MAIL_OK;
+	col = strlen("Content-Type: ") + strlen(m->attachment_type);
+	if (rc == MAIL_OK)
+		rc = parameter(out, &col, param);
+	if (rc == MAIL_OK && buf_puts(out, "\r\nContent-Transfer-Encoding: base64\r\n"
+			"Content-Disposition: attachment") < 0)
+		rc = MAIL_NOMEM;
+	col = strlen("Content-Disposition: attachment");
+	/* The RFC 2231 name first: a reader that takes the first of two
+	 * names (Python's email package) then takes the exact one. */
+	if (rc == MAIL_OK && !plain) {
+		rc = rfc2231_filename(out, m->attachment_name);
+		col = HEADER_LINE;
+	}
+	snprintf(param, sizeof(param), "filename=\"%s\"", ascii);
+	if (rc == MAIL_OK)
+		rc = parameter(out, &col, param);
+	if (rc == MAIL_OK && (buf_puts(out, "\r\n\r\n") < 0 || buf_append(out, b64->data, b64->len) < 0))
+		rc = MAIL_NOMEM;
+	return rc;
 }
 
 /* The text first, then the calendar, then the attached file, each

@@ -77,10 +77,12 @@ int mail_address(const char *from, char *out, size_t size);
  * MAIL_INVALID.
  *
  * With an attachment, it comes last in the multipart/mixed message, as
- * Content-Disposition: attachment, base64, named by its name (RFC 2231's
- * filename*=UTF-8'' form too when the name is not plain ASCII). An
- * attachment without a name, a type (type/subtype) or bytes, or with a
- * name of invalid UTF-8 or control characters, is MAIL_INVALID. */
+ * Content-Disposition: attachment, base64 in lines of 76, named by its
+ * name in plain ASCII (accents dropped, other characters '_') and, when
+ * the name is not plain ASCII, also in RFC 2231's filename*=UTF-8'' form
+ * (in numbered sections when long). An attachment without a name, a type
+ * (type/subtype) or bytes, or with a name of invalid UTF-8 or control
+ * characters, is MAIL_INVALID. */
 int mail_build(struct buf *out, const struct mail_message *m, const char **why);
 
 /* Network. mail_init/mail_cleanup wrap libcurl's global state: call them

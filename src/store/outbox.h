@@ -104,7 +104,8 @@ struct outbox_attachment {
 	const unsigned char *bytes;
 	size_t len;
 };
-/* The same with an attached file (NULL: none). */
+/* The same with an attached file (NULL: none). Its bytes go to the
+ * database as a binary parameter, as they are; the caller keeps them. */
 int store_outbox_queue_attachment(struct db *db, const char *to, const char *subject,
 		const char *body, const char *kind, const char *demand_id, const char *dedup_key,
 		const struct outbox_attachment *att, int *queued);

@@ -52,16 +52,39 @@ sub read_message {
 	open my $fh, '<:raw', "$dir/$name" or die $!;
 	my $raw = do { local $/; <$fh> };
 	my ($head, $body) = split /\r\n\r\n/, $raw, 2;
+	my %h = headers($head);
+	(my $json_name = $name) =~ s/\.eml$/.json/;
+	open my $jh, '<', "$dir/$json_name" or die $!;
+	my $envelope = JSON::PP::decode_json(do { local $/; <$jh> });
+	return { raw => $raw, head => $head, body => $body, h => \%h, envelope => $envelope };
+}
+
+# Header lines unfolded, as (lowercase name => value).
+sub headers {
+	my ($head) = @_;
 	my %h;
 	(my $unfolded = $head) =~ s/\r\n(?=[ \t])//g;
 	for my $line (split /\r\n/, $unfolded) {
 		my ($k, $v) = $line =~ /^([A-Za-z-]+): (.*)$/ or next;
 		$h{lc $k} = $v;
 	}
-	(my $json_name = $name) =~ s/\.eml$/.json/;
-	open my $jh, '<', "$dir/$json_name" or die $!;
-	my $envelope = JSON::PP::decode_json(do { local $/; <$jh> });
-	return { raw => $raw, head => $head, body => $body, h => \%h, envelope => $envelope };
+	return %h;
+}
+
+# The parts of a multipart body (RFC 2046): each as { h => headers (see
+# headers), body }, or undef when the delimiters are not where they must
+# be.
+sub parts {
+	my ($body, $boundary) = @_;
+	my $d = "--$boundary";
+	return undef unless $body =~ s/\A\Q$d\E\r\n//;
+	return undef unless $body =~ s/\r\n\Q$d\E--\r\n\z//;
+	my @parts;
+	for my $raw (split /\r\n\Q$d\E\r\n/, $body, -1) {
+		my ($head, $content) = split /\r\n\r\n/, $raw, 2;
+		push @parts, { h => { headers($head) }, body => $content // '' };
+	}
+	return \@parts;
 }
 
 sub stop {

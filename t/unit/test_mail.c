@@ -723,8 +723,79 @@ static void test_multipart(void)
 	buf_free(&cancel);
 }
 
-/* An attached PDF: the last part, its headers, its bytes decoded back. */
-static void check_attachment(const char *name, const char *disposition, const char *what)
+/* The file name a reader finds in a part's headers (RFC 2231): the
+ * UTF-8 of filename*= or of its numbered sections filename*0*=,
+ * filename*1*=... put together, else the plain filename="..."; 0 when
+ * there is none or it is malformed. */
+static int filename_of(const char *part, char *dst, size_t size)
+{
+	const char *end = strstr(part, "\r\n\r\n");
+	if (!end)
+		return 0;
+	char head[4096];
+	size_t h = 0;
+	for (const char *p = part; p < end && h + 1 < sizeof(head); p++) {
+		if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+			p++;
+		else
+			head[h++] = *p;
+	}
+	head[h] = '\0';
+	char enc[2048] = "";
+	size_t e = 0;
+	const char *v = strstr(head, "filename*=UTF-8''");
+	for (int section = 0; !v; section++) {
+		char key[32];
+		snprintf(key, sizeof(key), section ? "filename*%d*=" : "filename*%d*=UTF-8''", section);
+		const char *k = strstr(head, key);
+		if (!k)
+			break;
+		k += strlen(key);
+		size_t n = strcspn(k, ";\r\n");
+		if (e + n >= sizeof(enc))
+			return 0;
+		memcpy(enc + e, k, n);
+		enc[e += n] = '\0';
+	}
+	if (v) {
+		v += strlen("filename*=UTF-8''");
+		e = strcspn(v, ";\r\n");
+		if (e >= sizeof(enc))
+			return 0;
+		memcpy(enc, v, e);
+		enc[e] = '\0';
+	}
+	size_t o = 0;
+	if (e) {
+		for (size_t i = 0; i < e && o + 1 < size; i++) {
+			if (enc[i] != '%') {
+				dst[o++] = enc[i];
+				continue;
+			}
+			if (i + 2 >= e || hexval(enc[i + 1]) < 0 || hexval(enc[i + 2]) < 0)
+				return 0;
+			dst[o++] = (char)(hexval(enc[i + 1]) << 4 | hexval(enc[i + 2]));
+			i += 2;
+		}
+	} else {
+		const char *q = strstr(head, "filename=\"");
+		if (!q)
+			return 0;
+		q += strlen("filename=\"");
+		for (; *q && *q != '"' && o + 1 < size; q++)
+			dst[o++] = *q;
+	}
+	dst[o] = '\0';
+	return 1;
+}
+
+/* An attached PDF: the last part, its headers (exactly, when headers is
+ * not NULL), the name a reader finds, its bytes decoded back. With a
+ * calendar, the file comes after it. Lines stay within 78 characters but
+ * for a long plain name's own (a quoted string cannot be folded): those
+ * within RFC 5322's 998. */
+static void check_attachment(const char *name, const char *headers, const char *calendar,
+		int long_name, const char *what)
 {
 	unsigned char pdf[3000];
 	for (size_t i = 0; i < sizeof(pdf); i++)
@@ -734,6 +805,7 @@ static void check_attachment(const char *name, const char *disposition, const ch
 		.from = "formations@egoc.example", .to = "marie@caf.example",
 		.subject = "Votre attestation", .body = "Bonjour,\nVotre attestation est jointe.\n",
 		.outbox_id = 9, .created = 1700000000, .date = 1751357109,
+		.calendar = calendar, .calendar_method = calendar ? "REQUEST" : NULL,
 		.attachment_name = name, .attachment_type = "application/pdf",
 		.attachment = pdf, .attachment_len = sizeof(pdf),
 	};
@@ -744,19 +816,39 @@ static void check_attachment(const char *name, const char *disposition, const ch
 		printf("#   why: %s\n", why ? why : "(none)");
 	tap_ok(out.data && strstr(out.data, "Content-Type: multipart/mixed;\r\n boundary=\"=_formations-9\"\r\n"),
 		"%s: multipart/mixed", what);
-	tap_ok(out.data && lines_ok(out.data, 78), "%s: 7-bit ASCII, CRLF line ends, no line over 78", what);
+	if (long_name) {
+		int ok = out.data && lines_ok(out.data, 998);
+		for (const char *l = out.data; ok && l; l = strstr(l, "\r\n") ? strstr(l, "\r\n") + 2 : NULL) {
+			size_t n = strcspn(l, "\r");
+			ok = n <= 78 || starts_with(l, " name=\"") || starts_with(l, " filename=\"");
+		}
+		tap_ok(ok, "%s: 7-bit ASCII, CRLF line ends, no line over 78 but the plain name's", what);
+	} else
+		tap_ok(out.data && lines_ok(out.data, 78), "%s: 7-bit ASCII, CRLF line ends, no line over 78", what);
 	char *part[4] = { NULL, NULL, NULL, NULL };
 	const char *body = out.data ? strstr(out.data, "\r\n\r\n") : NULL;
-	int n = body ? split_parts(body + 4, "=_formations-9", part, 4) : 0;
-	tap_is_int(n, 2, "%s: the text, then the file", what);
-	if (n == 2) {
+	int want = calendar ? 3 : 2, n = body ? split_parts(body + 4, "=_formations-9", part, 4) : 0;
+	tap_is_int(n, want, calendar ? "%s: the text, the calendar, then the file" : "%s: the text, then the file", what);
+	if (n == want) {
+		const char *file = part[want - 1];
 		tap_ok(starts_with(part[0], "Content-Type: text/plain; charset=UTF-8\r\n"), "%s: the text first", what);
-		tap_ok(starts_with(part[1], disposition), "%s: the file's headers", what);
-		const char *data = strstr(part[1], "\r\n\r\n");
+		if (calendar)
+			tap_ok(starts_with(part[1], "Content-Type: text/calendar; charset=UTF-8; method=REQUEST;"),
+				"%s: the calendar second", what);
+		if (headers && !tap_ok(starts_with(file, headers), "%s: the file's headers", what))
+			printf("#   got: %.*s\n", (int)(strstr(file, "\r\n\r\n") ? strstr(file, "\r\n\r\n") - file : 0), file);
+		tap_ok(starts_with(file, "Content-Type: application/pdf;") &&
+			strstr(file, "\r\nContent-Disposition: attachment;") &&
+			strstr(file, "\r\nContent-Transfer-Encoding: base64\r\n"), "%s: a PDF, attached, base64", what);
+		char found[1024];
+		tap_ok(filename_of(file, found, sizeof(found)) && strcmp(found, name) == 0,
+			"%s: a reader finds its name", what);
+		const char *data = strstr(file, "\r\n\r\n");
 		size_t len = 0;
 		char *back = data ? b64_decode(data + 4, &len) : NULL;
 		tap_ok(back && len == sizeof(pdf) && memcmp(back, pdf, len) == 0, "%s: its bytes decode back exactly", what);
-		tap_ok(data && lines_ok(data + 4, 76), "%s: base64 lines within 76", what);
+		tap_ok(data && lines_ok(data + 4, 76) && strstr(data + 4, "\r\n") - (data + 4) == 76,
+			"%s: base64 lines of 76", what);
 		free(back);
 	}
 	for (int i = 0; i < 4; i++)
@@ -769,13 +861,39 @@ static void test_attachment(void)
 		"Content-Type: application/pdf; name=\"attestation-K7QX-M2PA.pdf\"\r\n"
 		"Content-Transfer-Encoding: base64\r\n"
 		"Content-Disposition: attachment; filename=\"attestation-K7QX-M2PA.pdf\"\r\n\r\n",
-		"ASCII name");
+		NULL, 0, "ASCII name");
 	check_attachment("attestation-Hélène.pdf",
-		"Content-Type: application/pdf; name=\"attestation-H__l__ne.pdf\"\r\n"
+		"Content-Type: application/pdf; name=\"attestation-Helene.pdf\"\r\n"
 		"Content-Transfer-Encoding: base64\r\n"
-		"Content-Disposition: attachment; filename=\"attestation-H__l__ne.pdf\";\r\n"
-		" filename*=UTF-8''attestation-H%C3%A9l%C3%A8ne.pdf\r\n\r\n",
-		"accented name (RFC 2231, with an ASCII fallback)");
+		"Content-Disposition: attachment;\r\n"
+		" filename*=UTF-8''attestation-H%C3%A9l%C3%A8ne.pdf;\r\n"
+		" filename=\"attestation-Helene.pdf\"\r\n\r\n",
+		NULL, 0, "accented name (RFC 2231, with an ASCII fallback)");
+	check_attachment("Œuvre « d’art » 日本.pdf",
+		"Content-Type: application/pdf; name=\"OEuvre _ d'art _ __.pdf\"\r\n"
+		"Content-Transfer-Encoding: base64\r\n"
+		"Content-Disposition: attachment;\r\n"
+		" filename*0*=UTF-8''%C5%92uvre%20%C2%AB%20d%E2%80%99art%20%C2%BB%20;\r\n"
+		" filename*1*=%E6%97%A5%E6%9C%AC.pdf;\r\n"
+		" filename=\"OEuvre _ d'art _ __.pdf\"\r\n\r\n",
+		NULL, 0, "a name beyond Latin-1, in RFC 2231 sections");
+	check_attachment("Compte \"rendu\" \\ final.pdf", NULL, NULL, 0, "quotes and a backslash in the name");
+	/* 120 characters, the longest the outbox keeps (sql/0016). */
+	char longest[600] = "";
+	for (int i = 0; i < 29; i++)
+		strcat(longest, "Été ");
+	strcat(longest, ".pdf");
+	check_attachment(longest, NULL, NULL, 1, "a name of 120 accented characters");
+	check_attachment("a-very-long-plain-ascii-name-for-an-attestation-de-fin-de-formation-2026.pdf",
+		"Content-Type: application/pdf;\r\n"
+		" name=\"a-very-long-plain-ascii-name-for-an-attestation-de-fin-de-formation-2026.pdf\"\r\n"
+		"Content-Transfer-Encoding: base64\r\n"
+		"Content-Disposition: attachment;\r\n"
+		" filename=\"a-very-long-plain-ascii-name-for-an-attestation-de-fin-de-formation-2026.pdf\"\r\n\r\n",
+		NULL, 1, "a long ASCII name, folded");
+	check_attachment("attestation.pdf", NULL,
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//EGOC//Formations//FR\r\nMETHOD:REQUEST\r\n"
+		"END:VCALENDAR\r\n", 0, "with a calendar too");
 	unsigned char one = 'x';
 	struct mail_message m = { .from = "formations@egoc.example", .to = "marie@caf.example",
 		.subject = "S", .body = "B", .outbox_id = 9, .created = 1, .date = 1,
@@ -783,13 +901,22 @@ static void test_attachment(void)
 		.attachment_len = 0 };
 	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "an attachment without bytes: MAIL_INVALID");
 	m.attachment_len = 1;
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_OK, "one byte: MAIL_OK");
 	m.attachment_name = "";
 	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "without a name: MAIL_INVALID");
 	m.attachment_name = "a\r\nBcc: x@y.example";
 	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a name with CR LF: MAIL_INVALID");
+	m.attachment_name = "a\tb.pdf";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a name with a tab: MAIL_INVALID");
+	m.attachment_name = "\xC3(.pdf";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a name of invalid UTF-8: MAIL_INVALID");
 	m.attachment_name = "a.pdf";
 	m.attachment_type = "application/pdf\r\nX: y";
 	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a type with CR LF: MAIL_INVALID");
+	m.attachment_type = "";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "an empty type: MAIL_INVALID");
+	m.attachment_type = "pdf";
+	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "a type without a subtype: MAIL_INVALID");
 	m.attachment_type = NULL;
 	tap_is_int(mail_build(&out, &m, NULL), MAIL_INVALID, "without a type: MAIL_INVALID");
 	m.attachment_name = NULL;
