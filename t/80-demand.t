@@ -118,5 +118,26 @@ is($r->{status}, 422, 'cancelling again is refused');
 unlike($b->get("/demande/suivi/$token")->{text}, qr{Annuler ma demande}, 'no cancel form any more');
 is($stack->psql("SELECT count(*) FROM mail_outbox WHERE kind = 'notice'"), '2', 'EGOC is told of the reply and the cancellation');
 
+# "Envoyer une demande" from a session of /sessions carries it into the form.
+my $pub = Browser->new($stack->base);
+{
+	my ($sid, $slug) = split /\|/, $stack->psql("SELECT se.id, c.slug FROM session se JOIN course c ON c.id = se.course_id"
+		. " WHERE se.status = 'confirmee' AND se.kind = 'inter' AND c.status = 'published'"
+		. " AND se.first_day > current_date + 7 ORDER BY se.first_day, se.id LIMIT 1");
+	$stack->q("UPDATE session SET registration_closes_on = NULL WHERE id = $sid");
+	my $list = $pub->get("/sessions?formation=$slug&open")->{text};
+	like($list, qr{<a href="/demande\?formation=$slug&amp;session=$sid">Envoyer une demande}, '/sessions: a demand for this session');
+	my $form = $pub->get("/demande?formation=$slug&session=$sid")->{text};
+	like($form, qr{<option value="$slug" selected>}, 'the form has its course chosen');
+	like($form, qr{id="f-type-inter" name="type" value="inter" checked}, 'INTER chosen');
+	like($form, qr{value="La session du [^"]+"}, 'and its dates in the period wished');
+	$stack->q("UPDATE session SET registration_closes_on = current_date - 1 WHERE id = $sid");
+	$list = $pub->get("/sessions?formation=$slug&closed")->{text};
+	like($list, qr{id="session-$sid">.*?inscriptions closes}s, 'registration closed: the session no longer offers it');
+	unlike($pub->get("/demande?formation=$slug&session=$sid&closed")->{text}, qr{value="La session du},
+		'and the form ignores it');
+	unlike($pub->get("/demande?session=99999999")->{text}, qr{value="La session du}, 'an unknown session: the plain form');
+}
+
 $stack->stop;
 done_testing();

@@ -218,7 +218,7 @@ is($stack->psql("SELECT max_participants FROM session WHERE id = $sid"), 12, 'no
 my $pub = Browser->new($stack->base);
 $r = $pub->get('/sessions');
 is($r->{status}, 200, '/sessions');
-like($r->{text}, qr{href="/demande\?formation=$inter_slug"}, 'a confirmed INTER session with a link to send a demand');
+like($r->{text}, qr{href="/demande\?formation=$inter_slug&amp;session=\d+"}, 'a confirmed INTER session with a link to send a demand for it');
 like($r->{text}, qr{7 place\(s\) restante\(s\)}, 'seats left: 12 minus 5 registered');
 $r = $pub->get("/sessions?formation=$inter_slug");
 like($r->{text}, qr{$inter_slug}, 'filtered by course');

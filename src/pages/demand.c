@@ -16,11 +16,14 @@
 #include "rules/demand_form.h"
 #include "rules/demand_state.h"
 #include "rules/due_date.h"
+#include "rules/fields.h"
 #include "rules/richtext.h"
+#include "rules/slot_time.h"
 #include "store/accessibility.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "store/demands.h"
+#include "store/sessions.h"
 #include "view/view.h"
 #include "web/auth.h"
 #include "web/request.h"
@@ -93,12 +96,42 @@ static int form_page(struct ctx *ctx, int status, const struct demand_fields *f,
 	return handler_render(ctx, status, "public/demand_form.cs");
 }
 
+/* "Envoyer une demande" from a session of /sessions: its course, its type
+ * and its dates carried into the form, when it is public and still open
+ * to registration; any other id is ignored (the plain form). */
+static int from_session(struct ctx *ctx, const char *id, struct demand_fields *f)
+{
+	struct session s;
+	struct civil_date first, last, today = pages_paris_today();
+	char span[SLOT_SPAN_FR_BUF];
+	if (!id || !field_is_id(id))
+		return 0;
+	int rc = store_session_by_id(ctx->db, ctx->arena, id, &s);
+	if (rc == DB_NOT_FOUND)
+		return 0;
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	int public = strcmp(s.status, "confirmee") == 0 && (strcmp(s.kind, "inter") == 0 || *s.public);
+	if (!public || !sessions_registration_open(&s) || cal_parse_date(s.first_day, &first) != 0 ||
+			cal_parse_date(s.last_day, &last) != 0 || cal_date_compare(today, last) > 0 ||
+			slot_span_fr(first, last, span, sizeof(span)) != 0)
+		return 0;
+	f->formation = s.course_slug;
+	f->type = strcmp(s.kind, "inter") == 0 ? "inter" : "intra";
+	f->periode = *s.place_city ? arena_printf(ctx->arena, "La session %s (%s)", span, s.place_city) :
+		arena_printf(ctx->arena, "La session %s", span);
+	return 0;
+}
+
 int page_demand_form(struct ctx *ctx)
 {
 	struct demand_fields f = { 0 };
 	f.formation = params_get(&ctx->req->query, "formation");
 	f.type = "intra";
 	f.participants = "";
+	int rc0 = from_session(ctx, params_get(&ctx->req->query, "session"), &f);
+	if (rc0)
+		return rc0;
 	if (f.formation) {
 		const char *title;
 		int rc = store_demand_course(ctx->db, ctx->arena, f.formation, &title);

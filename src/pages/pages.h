@@ -90,6 +90,9 @@ int page_trainer_feed(struct ctx *ctx);
  * for the public lists of sessions: the fiche, the home page, /sessions. */
 struct session;
 int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int by_month);
+/* 1 while a demand may still ask for the session: no closing date, or
+ * not passed (Paris). */
+int sessions_registration_open(const struct session *s);
 /* calendar.c: the staff calendar (month, week, list) */
 int page_calendar(struct ctx *ctx);
 /* sessions.c: one session, its slots, creation, changes, duplication */

@@ -71,6 +71,7 @@ int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int
 				{ "place", s[i].place_name }, { "city", s[i].place_city },
 				{ "seats", arena_printf(ctx->arena, "%ld", seats > 0 ? seats : 0) },
 				{ "full", seats <= 0 ? "1" : "" },
+				{ "open", sessions_registration_open(&s[i]) ? "1" : "" },
 				{ "closes", *s[i].closes_on ? pages_long_date(ctx->arena, s[i].closes_on) : "" }) < 0)
 			return 500;
 	}
@@ -260,4 +261,11 @@ int page_trainer_feed(struct ctx *ctx)
 			response_header(ctx->res, "X-Accel-Expires", "0") < 0)
 		return 500;
 	return feed_answer(ctx, arena_printf(ctx->arena, "EGOC – agenda de %s", name), slots, n, 1);
+}
+
+int sessions_registration_open(const struct session *s)
+{
+	struct civil_date closes, today = pages_paris_today();
+	return !*s->closes_on || (cal_parse_date(s->closes_on, &closes) == 0 &&
+		cal_date_compare(today, closes) <= 0);
 }
