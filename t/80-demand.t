@@ -53,7 +53,7 @@ is($stack->psql('SELECT count(*) FROM demand'), '0', 'still nothing saved');
 # --- a demand
 $r = $b->post('/demande', { %form, %good });
 is($r->{status}, 303, 'a right demand: 303');
-my ($token) = ($r->{headers}{location} // '') =~ m{^/demande/suivi/([A-Za-z0-9_-]{43})$};
+my ($token) = ($r->{headers}{location} // '') =~ m{^/demande/suivi/([A-Za-z0-9_-]{43})\?envoyee=1$};
 ok($token, 'to its private tracking page');
 my $ref = $stack->psql('SELECT reference FROM demand');
 is($ref, "D-$year-00001", 'reference D-YYYY-00001');

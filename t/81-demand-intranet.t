@@ -23,7 +23,7 @@ sub send_demand {
 	my $p = Browser->new($stack->base);
 	my %form = $p->form_fields($p->get('/demande'), '/demande');
 	my $r = $p->post('/demande', { %form, %good, %over });
-	my ($token) = ($r->{headers}{location} // '') =~ m{/demande/suivi/(.+)$};
+	my ($token) = ($r->{headers}{location} // '') =~ m{/demande/suivi/([A-Za-z0-9_-]+)(?:\?envoyee=1)?$};
 	return ($p, $token);
 }
 

@@ -145,7 +145,7 @@ for my $c (@cases) {
 		my %form = $b->form_fields($b->get('/demande'), '/demande');
 		my $r = $b->post('/demande', { %form, %good, type => $type });
 		is($r->{status}, 303, "$c->{what}: $type demand accepted (303)");
-		my ($token) = ($r->{headers}{location} // '') =~ m{^/demande/suivi/([A-Za-z0-9_-]{43})$};
+		my ($token) = ($r->{headers}{location} // '') =~ m{^/demande/suivi/([A-Za-z0-9_-]{43})\?envoyee=1$};
 		push @posted, [ $type, $token ];
 	}
 	for my $p (@posted) {

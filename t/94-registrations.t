@@ -357,7 +357,7 @@ $r = $req->post('/demande', { %form, nom => 'Martin', prenom => 'Claire', email 
 	intitule => '', type => 'intra', participants => '3', periode => '', lieu => '', accessibilite => '',
 	message => '', consentement => 'oui' });
 is($r->{status}, 303, 'a demand for 3 participants');
-my ($tracking) = $r->{headers}{location} =~ m{/demande/suivi/(.+)$};
+my ($tracking) = $r->{headers}{location} =~ m{/demande/suivi/([A-Za-z0-9_-]+)(?:\?envoyee=1)?$};
 my $demand = q1("SELECT id FROM demand WHERE tracking_token = '$tracking'");
 q1("UPDATE demand SET session_id = $sid2 WHERE id = $demand");
 $page = $req->get("/demande/suivi/$tracking");

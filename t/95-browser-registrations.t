@@ -47,7 +47,7 @@ my $r = $req->post('/demande', { %form, nom => 'Martin', prenom => 'Claire', ema
 	intitule => '', type => 'inter', participants => '3', periode => '', lieu => '', accessibilite => '',
 	message => '', consentement => 'oui' });
 die "the demand was not sent: $r->{status}\n" unless $r->{status} == 303;
-my ($tracking) = $r->{headers}{location} =~ m{/demande/suivi/(.+)$} or die "no tracking page\n";
+my ($tracking) = $r->{headers}{location} =~ m{/demande/suivi/([A-Za-z0-9_-]+)(?:\?envoyee=1)?$} or die "no tracking page\n";
 $q->("UPDATE demand SET session_id = $session WHERE tracking_token = '$tracking'");
 
 my %facts = (

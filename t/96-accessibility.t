@@ -47,7 +47,7 @@ sub demand {
 		telephone => '', organisme => 'Caf de la Creuse', fonction => '', formation => 'cooperation-territoriale',
 		intitule => '', type => 'intra', participants => '3', periode => '', lieu => '',
 		accessibilite => $need, message => '', consentement => 'oui' });
-	my ($tracking) = ($r->{headers}{location} // '') =~ m{/demande/suivi/(.+)$};
+	my ($tracking) = ($r->{headers}{location} // '') =~ m{/demande/suivi/([A-Za-z0-9_-]+)(?:\?envoyee=1)?$};
 	return ($r, $tracking ? q1("SELECT id FROM demand WHERE tracking_token = '$tracking'") : undef);
 }
 

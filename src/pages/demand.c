@@ -247,7 +247,7 @@ static int create(struct ctx *ctx, const struct demand_fields *f, const char *to
 	if (rc != DB_OK)
 		return try_again(ctx, f, token, handler_db_status(rc) == 503 ? 503 : 500);
 	log_line("demand %s created", id);
-	return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s", tracking));
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s?envoyee=1", tracking));
 }
 
 int page_demand_submit(struct ctx *ctx)
@@ -358,6 +358,13 @@ int page_demand_tracking(struct ctx *ctx)
 		return rc;
 	if (params_get(&ctx->req->query, "fait"))
 		(void)view_set(ctx->view, "Notice", "C'est enregistré. Merci.");
+	/* just sent: the confirmation (ui.md), while nothing has happened yet */
+	if (params_get(&ctx->req->query, "envoyee") && strcmp(d.status, "recue") == 0 &&
+			VIEW_FIELDS(ctx->view, "Sent", { "email", d.email }, { "period", d.period },
+				{ "place", d.place }, { "message", d.message },
+				{ "accessibility", *d.accessibility ? "1" : "" }, { "phone", d.phone },
+				{ "organisation", d.organisation }) < 0)
+		return 500;
 	return demand_tracking_render(ctx, 200, &d);
 }
 

@@ -1,6 +1,28 @@
 <?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
 <?cs with:d = Demand.0 ?>
-<h1>Votre demande<?cs if:d.reference ?> <?cs var:d.reference ?><?cs /if ?></h1>
+<?cs if:Sent.email ?><div class="panel" role="status">
+<h1>Demande envoyée</h1>
+<p>Votre référence<br><strong class="reference"><?cs if:d.reference ?><?cs var:d.reference ?><?cs else ?>en cours d'attribution<?cs /if ?></strong></p>
+</div>
+<p>Un accusé de réception part à <strong><?cs var:Sent.email ?></strong>, avec le lien de cette page : gardez-le pour suivre votre demande.</p>
+<h2>Et ensuite ?</h2>
+<ol>
+<li>Un conseiller de l'EGOC étudie votre demande ; il peut vous poser une question ici et par courriel.</li>
+<li>Nous vous répondons au plus tard le <strong><?cs var:d.due ?></strong> : une session, une autre proposition, ou ce qui empêche d'y donner suite.</li>
+<li>Si une session vous est proposée, vous nommerez vos participants sur cette page ; chacun reçoit sa convocation.</li>
+</ol>
+<h2>Ce que vous avez envoyé</h2>
+<dl class="facts">
+<dt>Formation</dt><dd><?cs var:d.course ?> (<?cs var:d.kind ?>, <?cs var:d.participants ?> participant(s))</dd>
+<dt>Organisme</dt><dd><?cs var:Sent.organisation ?></dd>
+<?cs if:Sent.phone ?><dt>Téléphone</dt><dd><?cs var:Sent.phone ?></dd><?cs /if ?>
+<?cs if:Sent.period ?><dt>Période souhaitée</dt><dd class="prewrap"><?cs var:Sent.period ?></dd><?cs /if ?>
+<?cs if:Sent.place ?><dt>Lieu souhaité</dt><dd><?cs var:Sent.place ?></dd><?cs /if ?>
+<?cs if:Sent.accessibility ?><dt>Besoin lié à un handicap</dt><dd>transmis au référent handicap de l'EGOC, qui seul le lit</dd><?cs /if ?>
+<?cs if:Sent.message ?><dt>Message</dt><dd class="prewrap"><?cs var:Sent.message ?></dd><?cs /if ?>
+</dl>
+<h2>Le suivi de votre demande</h2>
+<?cs else ?><h1>Votre demande<?cs if:d.reference ?> <?cs var:d.reference ?><?cs /if ?></h1><?cs /if ?>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>
 <?cs if:Errors.action ?><p class="error-box" role="alert" id="erreur"><?cs var:Errors.action ?></p><?cs /if ?>
 <dl class="facts">
