@@ -35,7 +35,7 @@ const { ok, done, launch, axe, login } = require('./lib');
     ok(await page.getByRole('heading', { name: 'Demande envoyée' }).isVisible(), 'a confirmation page');
     ok(/D-\d{4}-\d{5}/.test(await page.locator('.panel .reference').innerText()), 'with the reference');
     ok(await page.getByText(/Un accusé de réception part à/).isVisible(), 'where the mail went');
-    const next = await page.locator('main ol').innerText();
+    const next = await page.locator('main ol.next-steps').innerText();
     ok(/Nous vous répondons au plus tard le \S+ \d+\S* \S+ \d{4}/.test(next), 'the due date in words', next);
     ok(await page.getByRole('heading', { name: 'Ce que vous avez envoyé' }).isVisible(), 'and a summary of what was sent');
     ok(await page.getByText('Caf de la Creuse').isVisible(), 'with its organisation');

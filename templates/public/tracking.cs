@@ -6,7 +6,7 @@
 </div>
 <p>Un accusé de réception part à <strong><?cs var:Sent.email ?></strong>, avec le lien de cette page : gardez-le pour suivre votre demande.</p>
 <h2>Et ensuite ?</h2>
-<ol>
+<ol class="next-steps">
 <li>Un conseiller de l'EGOC étudie votre demande ; il peut vous poser une question ici et par courriel.</li>
 <li>Nous vous répondons au plus tard le <strong><?cs var:d.due ?></strong> : une session, une autre proposition, ou ce qui empêche d'y donner suite.</li>
 <li>Si une session vous est proposée, vous nommerez vos participants sur cette page ; chacun reçoit sa convocation.</li>
