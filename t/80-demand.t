@@ -139,5 +139,8 @@ my $pub = Browser->new($stack->base);
 	unlike($pub->get("/demande?session=99999999")->{text}, qr{value="La session du}, 'an unknown session: the plain form');
 }
 
+like($pub->get("/demande/suivi/$token?events")->{text}, qr{<ol class="events">\s*<li><span class="meta">\w+ \d+\S* \w+ \d{4} à \d+ h \d\d</span>},
+	'the history says when in words, not in ISO');
+
 $stack->stop;
 done_testing();

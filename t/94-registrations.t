@@ -362,6 +362,8 @@ my $demand = q1("SELECT id FROM demand WHERE tracking_token = '$tracking'");
 q1("UPDATE demand SET session_id = $sid2 WHERE id = $demand");
 $page = $req->get("/demande/suivi/$tracking");
 like($page->{text}, qr{<h2 id="participants">Vos participants</h2>}, 'the tracking page offers to name participants');
+like($page->{text}, qr{<h2 id="dates">Les dates proposées</h2>\s*<ul class="slots"><li>\w+ \d+\S* \w+ \d{4}}, 'after the dates of the session, in words');
+like($page->{text}, qr{Elles ne vous conviennent pas}, 'and what to do when they do not suit');
 is(scalar(() = $page->{text} =~ /<legend>Participant \d+<\/legend>/g), 3, 'one row per person asked');
 my $t = $req->token_from($page);
 $r = $req->post("/demande/suivi/$tracking/participants", [ _csrf => $t, action => 'inscrire',

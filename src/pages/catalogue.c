@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "rules/calendar_fr.h"
 #include "rules/richtext.h"
+#include "rules/slot_time.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "store/sessions.h"
@@ -56,6 +57,21 @@ const char *pages_long_date(struct arena *a, const char *iso)
 		return iso;
 	const char *copy = arena_strdup(a, text);
 	return copy ? copy : iso;
+}
+
+const char *pages_long_moment(struct arena *a, const char *iso_minute)
+{
+	int minutes;
+	char t[SLOT_TIME_FR_BUF];
+	if (!iso_minute || strlen(iso_minute) != 16 || iso_minute[10] != ' ' ||
+			slot_parse_time(iso_minute + 11, &minutes) != 0 ||
+			slot_format_time_fr(minutes, t, sizeof(t)) != 0)
+		return iso_minute;
+	char day[11];
+	memcpy(day, iso_minute, 10);
+	day[10] = '\0';
+	const char *words = pages_long_date(a, day);
+	return words == day ? iso_minute : arena_printf(a, "%s à %s", words, t);
 }
 
 struct civil_date pages_paris_today(void)

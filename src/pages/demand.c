@@ -328,7 +328,7 @@ static int set_demand_view(struct ctx *ctx, const struct demand *d, int public_o
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	for (size_t i = 0; i < n; i++)
-		if (VIEW_ROW(v, "Events", i, { "at", ev[i].at }, { "kind", ev[i].kind },
+		if (VIEW_ROW(v, "Events", i, { "at", pages_long_moment(ctx->arena, ev[i].at) }, { "kind", ev[i].kind },
 				{ "who", ev[i].actor_name }, { "comment", ev[i].comment },
 				{ "public", ev[i].public ? "1" : "" }) < 0)
 			return 500;

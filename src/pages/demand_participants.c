@@ -95,6 +95,8 @@ int demand_participants_fill(struct ctx *ctx, const struct demand *d)
 				{ "active", registration_is_active(st) ? "1" : "" }) < 0)
 			return 500;
 	}
+	if ((rc = session_dates_fill(ctx, &v.s, "Enrol.Dates")) != 0)
+		return rc;
 	char rows[16];
 	snprintf(rows, sizeof(rows), "%zu", free_rows(&v));
 	if (VIEW_FIELDS(ctx->view, "Enrol", { "session", "1" }, { "open", v.open ? "1" : "" },

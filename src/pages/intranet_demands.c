@@ -161,7 +161,7 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d)
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	for (size_t i = 0; i < n; i++)
-		if (VIEW_ROW(v, "Events", i, { "at", ev[i].at }, { "who", ev[i].actor_name },
+		if (VIEW_ROW(v, "Events", i, { "at", pages_long_moment(ctx->arena, ev[i].at) }, { "who", ev[i].actor_name },
 				{ "kind", ev[i].kind }, { "comment", ev[i].comment },
 				{ "public", ev[i].public ? "1" : "" }) < 0)
 			return 500;

@@ -18,6 +18,9 @@ const char *catalogue_modality_label(const char *modality);
 struct arena;
 /* "mercredi 20 mai 2026" for "2026-05-20" (the text itself if not a date). */
 const char *pages_long_date(struct arena *a, const char *iso);
+/* "2026-12-02 13:54" (Paris) in words: "mercredi 2 décembre 2026 à
+ * 13 h 54"; anything else as it is. */
+const char *pages_long_moment(struct arena *a, const char *iso_minute);
 /* Today's date in Europe/Paris, and a date as "YYYY-MM-DD" in the arena
  * ("" when invalid). */
 struct civil_date;
@@ -199,6 +202,8 @@ int page_participant_need(struct ctx *ctx);
 int page_participant_sign(struct ctx *ctx);
 /* The live slots of a session as text lines for a mail: 0 or a status. */
 int session_dates_text(struct ctx *ctx, const struct session *s, const char **text);
+/* The same as the view's list.N.text. */
+int session_dates_fill(struct ctx *ctx, const struct session *s, const char *list);
 /* resources.c: places and their rooms, trainers and their courses */
 int page_places(struct ctx *ctx);
 int page_place_create(struct ctx *ctx);

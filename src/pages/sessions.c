@@ -332,30 +332,48 @@ int page_session(struct ctx *ctx)
 	return rc ? rc : session_page(ctx, 200, &s);
 }
 
-/* The dates of a session as plain text for a mail: one line per live
- * slot with its times, programme day and place. */
-int session_dates_text(struct ctx *ctx, const struct session *s, const char **text)
+/* One live slot in words: its times, programme day and place. */
+static const char *date_line(struct arena *a, const struct slot *t)
+{
+	return arena_printf(a, "%s%s%s%s%s%s%s", slot_when(a, t->day, t->start, t->end),
+		*t->module_label || *t->day_label ? " (" : "", t->module_label,
+		*t->module_label && *t->day_label ? ", " : "", t->day_label,
+		*t->module_label || *t->day_label ? ")" : "",
+		*t->remote ? ", à distance" : *t->place_name ? arena_printf(a, ", %s", t->place_name) : "");
+}
+
+/* The dates of a session as plain text for a mail (text not NULL), or as
+ * the list list.N.text of the view: one line per live slot. */
+static int session_dates(struct ctx *ctx, const struct session *s, const char **text, const char *list)
 {
 	struct slot *slots;
-	size_t n;
+	size_t n, k = 0;
 	int rc = store_session_slots(ctx->db, ctx->arena, s->id, &slots, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	const char *out = "";
 	for (size_t i = 0; i < n; i++) {
-		const struct slot *t = &slots[i];
-		if (*t->cancelled)
+		if (*slots[i].cancelled)
 			continue;
-		out = arena_printf(ctx->arena, "%s- %s%s%s%s%s%s%s\n", out,
-				slot_when(ctx->arena, t->day, t->start, t->end),
-				*t->module_label || *t->day_label ? " (" : "", t->module_label,
-				*t->module_label && *t->day_label ? ", " : "", t->day_label,
-				*t->module_label || *t->day_label ? ")" : "",
-				*t->remote ? ", à distance" : *t->place_name ?
-					arena_printf(ctx->arena, ", %s", t->place_name) : "");
+		const char *line = date_line(ctx->arena, &slots[i]);
+		if (text)
+			out = arena_printf(ctx->arena, "%s- %s\n", out, line);
+		else if (VIEW_ROW(ctx->view, list, k++, { "text", line }) < 0)
+			return 500;
 	}
-	*text = out;
+	if (text)
+		*text = out;
 	return 0;
+}
+
+int session_dates_text(struct ctx *ctx, const struct session *s, const char **text)
+{
+	return session_dates(ctx, s, text, NULL);
+}
+
+int session_dates_fill(struct ctx *ctx, const struct session *s, const char *list)
+{
+	return session_dates(ctx, s, NULL, list);
 }
 
 /* --- the session form ---------------------------------------------------------------- */

@@ -34,6 +34,10 @@
 <?cs elif:d.open ?><dt>Notre engagement</dt><dd>Réponse au plus tard le <?cs var:d.due ?></dd><?cs /if ?>
 </dl>
 <?cs if:Enrol.session ?>
+<h2 id="dates">Les dates proposées</h2>
+<?cs if:subcount(Enrol.Dates) ?><ul class="slots"><?cs each:t = Enrol.Dates ?><li><?cs var:t.text ?></li><?cs /each ?></ul>
+<?cs else ?><p>Les dates vous seront précisées prochainement.</p><?cs /if ?>
+<p>Elles vous conviennent : nommez vos participants ci-dessous. Elles ne vous conviennent pas : dites-le-nous en répondant à notre dernier courriel, nous chercherons une autre solution.</p>
 <h2 id="participants">Vos participants</h2>
 <?cs if:Errors.enrol ?><p class="error-box" role="alert"><?cs var:Errors.enrol ?></p><?cs /if ?>
 <?cs if:subcount(Named) ?><ul>
