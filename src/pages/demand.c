@@ -358,7 +358,7 @@ int page_demand_tracking(struct ctx *ctx)
 		return rc;
 	if (params_get(&ctx->req->query, "fait"))
 		(void)view_set(ctx->view, "Notice", "C'est enregistré. Merci.");
-	/* just sent: the confirmation (ui.md), while nothing has happened yet */
+	/* just sent: the confirmation page, while nothing has happened yet */
 	if (params_get(&ctx->req->query, "envoyee") && strcmp(d.status, "recue") == 0 &&
 			VIEW_FIELDS(ctx->view, "Sent", { "email", d.email }, { "period", d.period },
 				{ "place", d.place }, { "message", d.message },

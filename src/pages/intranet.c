@@ -7,6 +7,7 @@
 #include "store/accounts.h"
 #include "store/db.h"
 #include "store/outbox.h"
+#include "store/work_queue.h"
 #include "view/view.h"
 
 /* The desk is told at once of mails that could not be delivered: a
@@ -27,9 +28,60 @@ static int set_mail_failures(struct ctx *ctx)
 	return 0;
 }
 
+/* The desk's work queue: the open demands by urgency, each count a link
+ * to the list it counts. */
+static int set_work_queue(struct ctx *ctx)
+{
+	struct work_queue q;
+	if (strcmp(ctx->login->role, "formateur") == 0)
+		return 0;
+	int rc = store_work_queue(ctx->db, ctx->arena, ctx->login->user_id, &q);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	const struct { const char *label, *href; long n; int urgent; } rows[] = {
+		{ "En retard", "/intranet/demandes?echeance=retard", q.late, 1 },
+		{ "À répondre aujourd'hui", "/intranet/demandes?echeance=aujourdhui", q.today, 1 },
+		{ "À répondre dans les six jours", "/intranet/demandes?echeance=semaine", q.week, 0 },
+		{ "Sans responsable", "/intranet/demandes?responsable=aucun", q.unassigned, 0 },
+		{ "En attente du demandeur", "/intranet/demandes?statut=attente_demandeur", q.waiting, 0 },
+		{ "Qui me sont confiées", arena_printf(ctx->arena, "/intranet/demandes?responsable=%s",
+			ctx->login->user_id), q.mine, 0 },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (VIEW_ROW(ctx->view, "Queue", i, { "label", rows[i].label }, { "href", rows[i].href },
+				{ "n", arena_printf(ctx->arena, "%ld", rows[i].n) },
+				{ "urgent", rows[i].urgent && rows[i].n > 0 ? "1" : "" }) < 0)
+			return 500;
+	return 0;
+}
+
+/* The half-days to certify: a trainer's own, or every one for the desk. */
+static int set_uncertified(struct ctx *ctx)
+{
+	struct uncertified_half_day *h;
+	size_t n;
+	long total;
+	int trainer = strcmp(ctx->login->role, "formateur") == 0;
+	int rc = store_uncertified_half_days(ctx->db, ctx->arena, trainer ? ctx->login->user_id : NULL,
+		5, &h, &n, &total);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	for (size_t i = 0; i < n; i++)
+		if (VIEW_ROW(ctx->view, "Uncertified", i, { "id", h[i].half_day_id },
+				{ "day", pages_long_date(ctx->arena, h[i].day) },
+				{ "part", strcmp(h[i].kind, "matin") == 0 ? "matin" : "après-midi" },
+				{ "course", h[i].course_title }) < 0)
+			return 500;
+	return view_set(ctx->view, "UncertifiedTotal", arena_printf(ctx->arena, "%ld", total)) < 0 ? 500 : 0;
+}
+
 int page_intranet_home(struct ctx *ctx)
 {
 	int rc = set_mail_failures(ctx);
+	if (rc == 0)
+		rc = set_work_queue(ctx);
+	if (rc == 0)
+		rc = set_uncertified(ctx);
 	/* go/no-go: the desk decides for the sessions under their minimum */
 	if (rc == 0 && strcmp(ctx->login->role, "formateur") != 0)
 		rc = sessions_to_decide_fill(ctx, "ToDecide");

@@ -67,12 +67,15 @@ int page_demands(struct ctx *ctx)
 		.assignee = param(ctx, "responsable", 20), .organisation = param(ctx, "organisme", 200),
 		.course = param(ctx, "formation", 100), .q = param(ctx, "q", 200),
 		.after_due = param(ctx, "apres", 10), .after_id = param(ctx, "id", 18),
+		.due = param(ctx, "echeance", 12),
 	};
 	struct civil_date check;
 	enum demand_state st;
 	if ((*f.after_due && (cal_parse_date(f.after_due, &check) != 0 ||
 			!field_is_id(f.after_id))) ||
-			(*f.status && demand_state_parse(f.status, &st) != 0))
+			(*f.status && demand_state_parse(f.status, &st) != 0) ||
+			(*f.due && strcmp(f.due, "retard") != 0 && strcmp(f.due, "aujourdhui") != 0 &&
+				strcmp(f.due, "semaine") != 0))
 		return 400;
 	struct demand_row *rows;
 	struct staff_member *staff;
@@ -106,6 +109,10 @@ int page_demands(struct ctx *ctx)
 			view_set(v, "Filter.regime", f.regime) < 0 || view_set(v, "Filter.responsable", f.assignee) < 0 ||
 			view_set(v, "Filter.organisme", f.organisation) < 0 ||
 			view_set(v, "Filter.formation", f.course) < 0 || view_set(v, "Filter.q", f.q) < 0 ||
+			view_set(v, "Filter.echeance", f.due) < 0 ||
+			view_set(v, "Filter.echeance_label", strcmp(f.due, "retard") == 0 ? "en retard" :
+				strcmp(f.due, "aujourdhui") == 0 ? "à répondre aujourd'hui" :
+				strcmp(f.due, "semaine") == 0 ? "à répondre dans les six jours" : "") < 0 ||
 			view_set(v, "Me", ctx->login->user_id) < 0)
 		return 500;
 	return handler_render(ctx, 200, "intranet/demands.cs");

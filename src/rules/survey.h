@@ -95,7 +95,7 @@ const char *survey_answer_check(const struct survey_question *q, const char *val
 		size_t size);
 
 /* ------------------------------------------------------------------------
- * The schedule (product.md, "Evaluations").
+ * The schedule (README, "Evaluations").
  *
  *   amont          opens with the participant's convocation (the first one
  *                  sent; its link goes in that mail)
@@ -203,13 +203,13 @@ int survey_answerable(const struct survey_schedule *s, const struct survey_progr
 		int64_t now);
 
 /* ------------------------------------------------------------------------
- * The satisfaction rate (product.md, "Satisfaction rate").
+ * The satisfaction rate (README, "Satisfaction rate").
  *
  * The window: the 12 calendar months ending with the current one, the
  * current month up to today: a session counts when its last day is in
  * [the 1st of the month 11 months before today's month, today]. On
  * 2026-11-15 that is 2025-12-01 to 2026-11-15, printed "décembre 2025 –
- * novembre 2026" as product.md writes it; a session ended on 2025-11-30
+ * novembre 2026" as the fiche publishes it; a session ended on 2025-11-30
  * (or exactly 12 months ago, 2025-11-15) no longer counts, one ending
  * today does (its chaud is answered in the room), one ending tomorrow not
  * yet. The window holds between 11 months and 12 months of sessions; it
@@ -272,12 +272,12 @@ int survey_rate_compute(const struct survey_tally *t, struct civil_date today,
 		struct survey_rate *out);
 /* The months of a window, "décembre 2025 – novembre 2026", or "janvier –
  * décembre 2026" within one year, "mars 2026" for a single month (an en
- * dash between spaces, as product.md). 0, or -1 (buf "" when size > 0)
+ * dash between spaces). 0, or -1 (buf "" when size > 0)
  * when a date is invalid, last is before first, or buf is too small
  * (SURVEY_PERIOD_FR_BUF always fits a 4-digit year). */
 int survey_period_fr(struct civil_date first, struct civil_date last, char *buf, size_t size);
 /* The fiche's sentence (UTF-8, no final full stop; counts grouped by three
- * with a space, "1 046"; a plain space before "%", as product.md writes
+ * with a space, "1 046"; a plain space before "%", as the fiche writes
  * it):
  *   published  "92 % de participants satisfaits (46 réponses sur 52
  *              participants, décembre 2025 – novembre 2026)"

@@ -394,6 +394,11 @@ static const struct db_stmt list = { "demands_list",
 	" AND ($6 = '' OR d.reference = upper($6) OR lower(d.last_name) = lower($6)"
 	"   OR lower(d.first_name || ' ' || d.last_name) = lower($6))"
 	" AND ($7 = '' OR (d.due_on, d.id) > ($7::date, $8::bigint))"
+	" AND ($10 = '' OR (d.status <> 'attente_demandeur' AND CASE $10"
+	"   WHEN 'retard' THEN d.due_on < (now() AT TIME ZONE 'Europe/Paris')::date"
+	"   WHEN 'aujourdhui' THEN d.due_on = (now() AT TIME ZONE 'Europe/Paris')::date"
+	"   ELSE d.due_on BETWEEN (now() AT TIME ZONE 'Europe/Paris')::date + 1"
+	"     AND (now() AT TIME ZONE 'Europe/Paris')::date + 6 END))"
 	" ORDER BY d.due_on, d.id LIMIT $9::int" };
 
 static const struct db_stmt assignable = { "staff_assignable",
@@ -406,9 +411,9 @@ int store_demands_list(struct db *db, struct arena *a, const struct demand_filte
 	char lim[24];
 	snprintf(lim, sizeof(lim), "%zu", limit);
 	const char *p[] = { f->status, f->regime, f->assignee, f->organisation, f->course, f->q,
-		f->after_due, *f->after_due ? f->after_id : "0", lim };
+		f->after_due, *f->after_due ? f->after_id : "0", lim, f->due ? f->due : "" };
 	struct db_rows *r;
-	int rc = db_run(db, a, &list, 9, p, &r);
+	int rc = db_run(db, a, &list, 10, p, &r);
 	if (rc != DB_OK)
 		return rc;
 	*n = db_rows_count(r);

@@ -102,6 +102,9 @@ int store_demand_change(struct db *db, const struct demand_change *c,
 struct demand_filter {
 	const char *status, *regime, *assignee, *organisation, *course, *q;
 	const char *after_due, *after_id;
+	/* "retard", "aujourdhui", "semaine" (the six days after today), as
+	 * the home's work queue counts them; NULL or "" for any */
+	const char *due;
 };
 
 struct demand_row {

@@ -585,14 +585,14 @@ static void test_sentences(void)
 	survey_period_fr(D(2026, 9, 1), D(2027, 9, 30), buf, sizeof(buf));
 	tap_ok(strlen(buf) < SURVEY_PERIOD_FR_BUF, "the longest period fits its buffer");
 
-	/* product.md's sentence, byte for byte (its 92 % and 46 respondents
+	/* the fiche's sentence, byte for byte (its 92 % and 46 respondents
 	 * cannot come together: 42/46 is 91 %, 43/46 93 %). */
 	r = (struct survey_rate){ .published = 1, .percent = 92, .satisfied = 42, .respondents = 46,
 		.participants = 52, .period_first = D(2025, 12, 1), .period_last = D(2026, 11, 30),
 		.computed_on = D(2026, 11, 30) };
 	tap_is_int(survey_rate_sentence_fr(&r, buf, sizeof(buf)), 0, "the fiche's sentence");
 	tap_is_str(buf, "92 % de participants satisfaits (46 réponses sur 52 participants, "
-			"décembre 2025 – novembre 2026)", "  as product.md writes it");
+			"décembre 2025 – novembre 2026)", "  as the fiche writes it");
 
 	const struct { struct survey_tally t; struct civil_date today; const char *want, *name; } cases[] = {
 		{ tally(1, 0, 2, 20, 23, 52), D(2026, 11, 15), "93 % de participants satisfaits (46 réponses "

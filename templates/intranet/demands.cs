@@ -1,7 +1,9 @@
 <?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
 <h1>Demandes</h1>
 <p>Les demandes ouvertes, de l'échéance la plus proche à la plus lointaine. Alerte à J-5 et J-2 (régime 15 jours), J-10 et J-3 (régime 1 mois). <a href="/intranet/demandes/chiffres">Chiffres</a> · <a href="/intranet/demandes/export.csv">Export CSV</a></p>
+<?cs if:Filter.echeance ?><p class="notice" role="status">Seulement les demandes <?cs var:Filter.echeance_label ?>. <a href="/intranet/demandes">Voir toutes les demandes ouvertes</a></p><?cs /if ?>
 <form class="filters" method="get" action="/intranet/demandes" role="search">
+<?cs if:Filter.echeance ?><input type="hidden" name="echeance" value="<?cs var:Filter.echeance ?>"><?cs /if ?>
 <p class="search"><label for="q">Référence ou nom du demandeur</label><input id="q" name="q" maxlength="200" value="<?cs var:Filter.q ?>"></p>
 <p><label for="statut">État</label><select id="statut" name="statut">
 <option value="">Ouvertes</option>
@@ -46,7 +48,7 @@
 <?cs /each ?>
 </tbody>
 </table></div>
-<?cs if:Next.id ?><p><a href="/intranet/demandes?statut=<?cs var:url_escape(Filter.statut) ?>&amp;regime=<?cs var:url_escape(Filter.regime) ?>&amp;responsable=<?cs var:url_escape(Filter.responsable) ?>&amp;organisme=<?cs var:url_escape(Filter.organisme) ?>&amp;formation=<?cs var:url_escape(Filter.formation) ?>&amp;q=<?cs var:url_escape(Filter.q) ?>&amp;apres=<?cs var:Next.due ?>&amp;id=<?cs var:Next.id ?>">Demandes suivantes</a></p><?cs /if ?>
+<?cs if:Next.id ?><p><a href="/intranet/demandes?statut=<?cs var:url_escape(Filter.statut) ?>&amp;regime=<?cs var:url_escape(Filter.regime) ?>&amp;responsable=<?cs var:url_escape(Filter.responsable) ?>&amp;organisme=<?cs var:url_escape(Filter.organisme) ?>&amp;formation=<?cs var:url_escape(Filter.formation) ?>&amp;q=<?cs var:url_escape(Filter.q) ?>&amp;echeance=<?cs var:url_escape(Filter.echeance) ?>&amp;apres=<?cs var:Next.due ?>&amp;id=<?cs var:Next.id ?>">Demandes suivantes</a></p><?cs /if ?>
 <?cs else ?>
 <p>Aucune demande ne correspond.</p>
 <?cs /if ?>

@@ -3,6 +3,11 @@
 <p>Vous êtes connecté(e) en tant que <?cs var:Login.role_label ?>.</p>
 <?cs if:MailFailures ?><p class="error-box" role="alert"><?cs var:MailFailures ?>
 <a href="/intranet/courriers">Voir les courriels non remis</a></p><?cs /if ?>
+<?cs if:subcount(Queue) ?><section aria-labelledby="a-faire"><h2 id="a-faire">Demandes à traiter</h2>
+<ul class="queue"><?cs each:q = Queue ?><li<?cs if:q.urgent ?> class="urgent"<?cs /if ?>><a href="<?cs var:q.href ?>"><strong class="count"><?cs var:q.n ?></strong> <?cs var:q.label ?></a></li><?cs /each ?></ul></section><?cs /if ?>
+<?cs if:subcount(Uncertified) ?><section aria-labelledby="a-certifier"><h2 id="a-certifier">Demi-journées à certifier (<?cs var:UncertifiedTotal ?>)</h2>
+<ul><?cs each:h = Uncertified ?><li><a href="/intranet/presence/<?cs var:h.id ?>"><?cs var:h.day ?>, <?cs var:h.part ?></a> — <?cs var:h.course ?></li><?cs /each ?></ul>
+<?cs if:UncertifiedTotal > subcount(Uncertified) ?><p class="meta">Les <?cs var:subcount(Uncertified) ?> plus récentes sur <?cs var:UncertifiedTotal ?>.</p><?cs /if ?></section><?cs /if ?>
 <?cs if:subcount(ToDecide) ?><section aria-labelledby="a-decider"><h2 id="a-decider">Sessions à confirmer ou annuler (<?cs var:subcount(ToDecide) ?>)</h2>
 <p>Moins d'inscrits confirmés que le minimum, et le premier jour approche :</p>
 <ul><?cs each:d = ToDecide ?><li><a href="/intranet/sessions/<?cs var:d.id ?>#statut"><?cs var:d.course ?></a>, le <?cs var:d.first_day ?> — <?cs var:d.confirmed ?> confirmé(s) pour un minimum de <?cs var:d.min ?></li><?cs /each ?></ul></section><?cs /if ?>
