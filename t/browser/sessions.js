@@ -54,8 +54,9 @@ async function follow(page, target) {
     await requester.getByLabel(/^J'accepte/).check();
     await requester.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await requester.waitForURL(/\/demande\/suivi\//);
-    ok(await requester.getByRole('heading', { name: /Votre demande D-\d{4}-\d{5}/ }).isVisible(),
-      'the requester sends a demand and reads its tracking page');
+    ok(await requester.getByRole('heading', { name: 'Demande envoyée' }).isVisible()
+      && /D-\d{4}-\d{5}/.test(await requester.locator('.panel .reference').innerText()),
+      'the requester sends a demand and reads its confirmation, with the reference');
 
     // --- staff open it and create a session for it
     const staff = await browser.newPage();
