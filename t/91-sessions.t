@@ -310,6 +310,24 @@ is($r->{status}, 200, 'a trainer sees the calendar');
 like($r->{text}, qr{creneau-$slot2}, 'with their slot');
 $r = $alice->get("/intranet/calendrier?date=$wednesday&formateur=$id{bruno}");
 unlike($r->{text}, qr{name="formateur"}, 'without the filters of the desk');
+{
+	# with nothing this month, the calendar opens on the month of the next slot
+	my $first = $stack->psql("SELECT to_char(min(s.day), 'YYYY-MM') || ' ' || to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM')"
+		. " FROM slot s JOIN slot_trainer st ON st.slot_id = s.id WHERE st.trainer_id = $id{alice}"
+		. " AND s.day >= (now() AT TIME ZONE 'Europe/Paris')::date");
+	my ($next_month, $this_month) = split ' ', $first;
+	$r = $alice->get('/intranet/calendrier?vue=mois');
+	if ($next_month ne $this_month) {
+		like($r->{text}, qr{Aucun créneau pour vous ce mois-ci : voici le mois de votre prochain créneau}, "a trainer's empty month opens on their next slot's ($next_month)");
+		like($r->{text}, qr{creneau-\d+}, 'with the slot');
+	} else {
+		unlike($r->{text}, qr{Aucun créneau pour vous ce mois-ci}, 'a trainer with a slot this month stays on it');
+		like($r->{text}, qr{creneau-\d+}, 'with the slot');
+	}
+}
+$r = $assist->get("/intranet/calendrier?vue=liste&date=$tuesday&far");
+like($r->{text}, qr{<h2 id="periode">Du \w+ \d+\S* \w+ \d{4} au \w+ \d+\S* \w+ \d{4}</h2>}, 'the list says how far it goes');
+like($r->{text}, qr{Voir plus loin : les trois mois suivants}, 'and lets one see further');
 is($alice->get("/intranet/sessions/$sid2")->{status}, 200, 'a trainer opens a session they give');
 my $other = $stack->psql("INSERT INTO session (course_id, kind, max_participants) VALUES ($inter_course, 'inter', 10) RETURNING id");
 $r = $alice->get("/intranet/sessions/$other");

@@ -170,7 +170,27 @@ static const char *title_of(struct ctx *ctx, enum calendar_view view, struct civ
 	if (view == VIEW_WEEK)
 		return arena_printf(ctx->arena, "Semaine %d, du %s", week, pages_long_date(ctx->arena,
 				pages_iso_date(ctx->arena, from)));
-	return arena_printf(ctx->arena, "À partir du %s", pages_long_date(ctx->arena, pages_iso_date(ctx->arena, from)));
+	/* the list says how far it goes: the period's last day */
+	return arena_printf(ctx->arena, "Du %s au %s", pages_long_date(ctx->arena,
+		pages_iso_date(ctx->arena, from)), pages_long_date(ctx->arena,
+		pages_iso_date(ctx->arena, cal_add_days(from, LIST_DAYS - 1))));
+}
+
+/* The day of the first slot after today that filter f lets through, up
+ * to two years ahead: 0 and *day, 1 when there is none (a positive
+ * status is never 1), or a status. */
+static int next_slot_day(struct ctx *ctx, const struct calendar_filter *f, struct civil_date *day)
+{
+	struct calendar_filter ahead = *f;
+	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
+	struct slot *s;
+	size_t n;
+	ahead.from = pages_iso_date(ctx->arena, today);
+	ahead.to = pages_iso_date(ctx->arena, cal_add_days(today, 731));
+	int rc = store_calendar_slots(ctx->db, ctx->arena, &ahead, 1, &s, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	return n && cal_parse_date(s[0].day, day) == 0 ? 0 : 1;
 }
 
 int page_calendar(struct ctx *ctx)
@@ -202,15 +222,31 @@ int page_calendar(struct ctx *ctx)
 	}
 	struct civil_date from, prev, next;
 	int n_days;
-	period(view, at, &from, &n_days, &prev, &next);
-	f.from = pages_iso_date(ctx->arena, from);
-	f.to = pages_iso_date(ctx->arena, cal_add_days(from, n_days));
 	struct slot *slots;
 	size_t n;
-	int rc = store_calendar_slots(ctx->db, ctx->arena, &f,
-			view == VIEW_LIST ? LIST_SLOTS_MAX : MONTH_SLOTS_MAX, &slots, &n);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
+	int rc = DB_OK;
+	for (int jumped = 0;; jumped = 1) {
+		period(view, at, &from, &n_days, &prev, &next);
+		f.from = pages_iso_date(ctx->arena, from);
+		f.to = pages_iso_date(ctx->arena, cal_add_days(from, n_days));
+		rc = store_calendar_slots(ctx->db, ctx->arena, &f,
+				view == VIEW_LIST ? LIST_SLOTS_MAX : MONTH_SLOTS_MAX, &slots, &n);
+		if (rc != DB_OK)
+			return handler_db_status(rc);
+		/* a trainer with nothing this month opens on their next slot's */
+		struct civil_date ahead;
+		if (jumped || n || !trainer || *date || view != VIEW_MONTH)
+			break;
+		int found = next_slot_day(ctx, &f, &ahead);
+		if (found > 1)
+			return found;
+		if (found == 1 || cal_date_compare(ahead, at) <= 0)
+			break;
+		if (view_set(ctx->view, "Jumped", pages_long_date(ctx->arena, pages_iso_date(ctx->arena, ahead))) < 0)
+			return 500;
+		at = ahead;
+	}
+
 	rc = view == VIEW_LIST ? fill_list(ctx, slots, n) : fill_grid(ctx, from, n_days, at, slots, n);
 	if (rc == 0 && !trainer)
 		rc = set_filter_choices(ctx);

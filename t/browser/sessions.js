@@ -133,7 +133,7 @@ async function follow(page, target) {
     const cell = staff.locator('table.calendar td', { has: staff.locator(`time[datetime="${day}"]`) });
     ok(await cell.locator(`a[href$="#creneau-${slotId}"]`).isVisible(), 'the month grid shows the slot on its day');
     ok(/9 h/.test(await slotLink(staff).innerText()), 'with its time', await slotLink(staff).innerText());
-    ok(await staff.getByRole('link', { name: 'Mois' }).getAttribute('aria-current') === 'page', 'the month tab is current');
+    ok(await staff.getByRole('link', { name: 'Mois', exact: true }).getAttribute('aria-current') === 'page', 'the month tab is current');
     v = await axe(staff);
     ok(v.length === 0, 'axe-core: no A/AA violation on the month view', v.join('\n'));
 
@@ -157,7 +157,7 @@ async function follow(page, target) {
     ok(v.length === 0, 'axe-core: no A/AA violation on the list view', v.join('\n'));
 
     // Back to the unfiltered month: with the demo's sessions around.
-    await follow(staff, staff.getByRole('link', { name: 'Mois' }));
+    await follow(staff, staff.getByRole('link', { name: 'Mois', exact: true }));
     await staff.getByLabel('Formateur', { exact: true }).selectOption('');
     await follow(staff, staff.getByRole('button', { name: 'Filtrer' }));
     ok(await slotLink(staff).isVisible() && await staff.locator('li.slot').count() > 2,

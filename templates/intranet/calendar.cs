@@ -32,12 +32,14 @@
 · <a href="/intranet/calendrier?vue=<?cs var:Cal.view ?>&amp;date=<?cs var:Cal.next ?>&amp;<?cs var:Cal.filters ?>" rel="next">Suivant →</a></p>
 </nav>
 <h2 id="periode"><?cs var:Cal.title ?></h2>
+<?cs if:Jumped ?><p class="notice" role="status">Aucun créneau pour vous ce mois-ci : voici le mois de votre prochain créneau, le <?cs var:Jumped ?>.</p><?cs /if ?>
 <p class="count"><?cs var:Cal.count ?> créneau(x)<?cs if:Cal.truncated ?> : seuls les premiers sont affichés, précisez les filtres<?cs /if ?>.</p>
 <?cs if:Cal.view == "liste" ?>
 <?cs if:subcount(Days) ?><?cs each:d = Days ?>
 <h3><time datetime="<?cs var:d.date ?>"><?cs var:d.long ?></time></h3>
 <ul class="slots"><?cs each:t = d.Slots ?><?cs call:slot_item(t) ?><?cs /each ?></ul>
 <?cs /each ?><?cs else ?><p>Aucun créneau sur cette période.</p><?cs /if ?>
+<p><a href="/intranet/calendrier?vue=liste&amp;date=<?cs var:Cal.next ?>&amp;<?cs var:Cal.filters ?>">Voir plus loin : les trois mois suivants</a></p>
 <?cs else ?>
 <table class="calendar calendar-<?cs var:Cal.view ?>" aria-labelledby="periode">
 <thead><tr><?cs each:w = Weekdays ?><th scope="col"><?cs var:w.name ?></th><?cs /each ?></tr></thead>
