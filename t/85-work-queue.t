@@ -79,6 +79,13 @@ my ($mine) = $home =~ m{Demi-journées à certifier \((\d+)\)};
 ok($mine && $mine <= 2 && $mine < $all, "a trainer sees only their own (" . ($mine // 0) . " of $all)");
 like($home, qr{href="/intranet/presence/$hd"}, 'theirs is listed');
 unlike($home, qr{Demandes à traiter}, 'and no demands queue');
+like($home, qr{<h2 id="prochains">Vos prochains créneaux</h2>}, 'a trainer\'s home has their next slots');
+my $future = q1("SELECT s.id FROM slot s JOIN session se ON se.id = s.session_id WHERE s.day > current_date + 1"
+	. " AND NOT s.cancelled AND se.status = 'confirmee' AND se.confirmed > 0 ORDER BY s.day LIMIT 1");
+q1("INSERT INTO slot_trainer (slot_id, trainer_id, during) SELECT id, $trainer, tstzrange(starts_at, ends_at) FROM slot WHERE id = $future");
+$home = $fab->get('/intranet?next')->{text};
+like($home, qr{<a href="/intranet/sessions/\d+#creneau-$future"><strong>\w+ \d+\S* \w+ \d{4}</strong>, \d+ h( \d\d)? – \d+ h( \d\d)? : }, 'when, in words');
+like($home, qr{creneau-$future.*?\d+ participant\(s\) inscrit\(s\)}s, 'and for how many');
 my $t = $fab->token_from($fab->get("/intranet/presence/$hd"));
 is($fab->post("/intranet/presence/$hd", [ _csrf => $t, action => 'certifier' ])->{status}, 303, 'the trainer certifies it');
 unlike($fab->get('/intranet?after')->{text}, qr{href="/intranet/presence/$hd"}, 'it leaves the list');

@@ -4,9 +4,12 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "rules/calendar_fr.h"
+#include "rules/slot_time.h"
 #include "store/accounts.h"
 #include "store/db.h"
 #include "store/outbox.h"
+#include "store/sessions.h"
 #include "store/work_queue.h"
 #include "view/view.h"
 
@@ -75,6 +78,43 @@ static int set_uncertified(struct ctx *ctx)
 	return view_set(ctx->view, "UncertifiedTotal", arena_printf(ctx->arena, "%ld", total)) < 0 ? 500 : 0;
 }
 
+/* "09:30" as "9 h 30". */
+static const char *time_fr(struct arena *a, const char *hhmm)
+{
+	int m;
+	char b[SLOT_TIME_FR_BUF];
+	return slot_parse_time(hhmm, &m) == 0 && slot_format_time_fr(m, b, sizeof(b)) == 0 ?
+		arena_strdup(a, b) : hhmm;
+}
+
+/* A trainer's next slots: when, what, where, for whom. */
+static int set_next_slots(struct ctx *ctx)
+{
+	if (strcmp(ctx->login->role, "formateur") != 0)
+		return 0;
+	struct civil_date today = pages_paris_today();
+	struct calendar_filter f = { .from = pages_iso_date(ctx->arena, today),
+		.to = pages_iso_date(ctx->arena, cal_add_days(today, 366)), .trainer_id = "", .room_id = "",
+		.place_id = "", .course_id = "", .status = "", .account_id = ctx->login->user_id };
+	struct slot *s;
+	size_t n;
+	int rc = store_calendar_slots(ctx->db, ctx->arena, &f, 5, &s, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	for (size_t i = 0; i < n; i++) {
+		struct session se;
+		if ((rc = store_session_by_id(ctx->db, ctx->arena, s[i].session_id, &se)) != DB_OK)
+			return handler_db_status(rc);
+		if (VIEW_ROW(ctx->view, "NextSlots", i, { "id", s[i].id }, { "session_id", s[i].session_id },
+				{ "day", pages_long_date(ctx->arena, s[i].day) }, { "start", time_fr(ctx->arena, s[i].start) },
+				{ "end", time_fr(ctx->arena, s[i].end) }, { "course", s[i].course_title },
+				{ "place", *s[i].remote ? "à distance" : s[i].place_name }, { "room", s[i].room_name },
+				{ "registered", se.registered }) < 0)
+			return 500;
+	}
+	return 0;
+}
+
 int page_intranet_home(struct ctx *ctx)
 {
 	int rc = set_mail_failures(ctx);
@@ -82,6 +122,8 @@ int page_intranet_home(struct ctx *ctx)
 		rc = set_work_queue(ctx);
 	if (rc == 0)
 		rc = set_uncertified(ctx);
+	if (rc == 0)
+		rc = set_next_slots(ctx);
 	/* go/no-go: the desk decides for the sessions under their minimum */
 	if (rc == 0 && strcmp(ctx->login->role, "formateur") != 0)
 		rc = sessions_to_decide_fill(ctx, "ToDecide");

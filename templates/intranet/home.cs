@@ -3,6 +3,11 @@
 <p>Vous êtes connecté(e) en tant que <?cs var:Login.role_label ?>.</p>
 <?cs if:MailFailures ?><p class="error-box" role="alert"><?cs var:MailFailures ?>
 <a href="/intranet/courriers">Voir les courriels non remis</a></p><?cs /if ?>
+<?cs if:Login.role == "formateur" ?><section aria-labelledby="prochains"><h2 id="prochains">Vos prochains créneaux</h2>
+<?cs if:subcount(NextSlots) ?><ul class="slots"><?cs each:t = NextSlots ?><li><a href="/intranet/sessions/<?cs var:t.session_id ?>#creneau-<?cs var:t.id ?>"><strong><?cs var:t.day ?></strong>, <?cs var:t.start ?> – <?cs var:t.end ?> : <?cs var:t.course ?></a>
+<span class="meta"><?cs if:t.place ?><?cs var:t.place ?><?cs /if ?><?cs if:t.room ?> · salle <?cs var:t.room ?><?cs /if ?><?cs if:t.registered && t.registered != "0" ?> · <?cs var:t.registered ?> participant(s) inscrit(s)<?cs /if ?></span></li><?cs /each ?></ul>
+<p><a href="/intranet/calendrier">Tout votre calendrier</a></p>
+<?cs else ?><p>Aucun créneau prévu pour vous dans l'année : l'équipe formation vous préviendra.</p><?cs /if ?></section><?cs /if ?>
 <?cs if:subcount(Queue) ?><section aria-labelledby="a-faire"><h2 id="a-faire">Demandes à traiter</h2>
 <ul class="queue"><?cs each:q = Queue ?><li<?cs if:q.urgent ?> class="urgent"<?cs /if ?>><a href="<?cs var:q.href ?>"><strong class="count"><?cs var:q.n ?></strong> <?cs var:q.label ?></a></li><?cs /each ?></ul></section><?cs /if ?>
 <?cs if:subcount(Uncertified) ?><section aria-labelledby="a-certifier"><h2 id="a-certifier">Demi-journées à certifier (<?cs var:UncertifiedTotal ?>)</h2>
