@@ -60,6 +60,20 @@ is(listed('/intranet/demandes?echeance=semaine'), 'D-2025-90004', 'the coming da
 like($admin->get('/intranet/demandes?echeance=retard')->{text}, qr{Seulement les demandes en retard}, 'the list says what it shows');
 is($admin->get('/intranet/demandes?echeance=hier')->{status}, 400, 'an unknown filter: 400');
 
+# The list sorts by any column, says the dates in words, filters by course by name.
+my $list = $admin->get('/intranet/demandes?q=&x=1')->{text};
+like($list, qr{<a href="/intranet/demandes\?statut=&amp;regime=[^"]*&amp;tri=organisme">Organisme</a>}, 'each header sorts');
+like($list, qr{<td>\w+ \d+\S* \w+ \d{4}</td>}, '"reçue le" in words');
+unlike($list, qr{<td>\d{4}-\d\d-\d\d}, 'no ISO date');
+is(listed('/intranet/demandes?tri=demandeur'), 'D-2025-90001 D-2025-90002 D-2025-90003 D-2025-90004 D-2025-90005',
+	'sorted by requester (Nom1 … Nom5)');
+like($admin->get('/intranet/demandes?tri=demandeur&y')->{text}, qr{<th scope="col" aria-sort="ascending"><a [^>]*tri=demandeur">Demandeur</a>}, 'the sorted column says so');
+is($admin->get('/intranet/demandes?tri=secret')->{status}, 400, 'an unknown sort: 400');
+my $course = q1("SELECT id FROM course WHERE slug = 'cooperation-territoriale'");
+q1("UPDATE demand SET course_id = $course WHERE reference = 'D-2025-90004'");
+like($admin->get('/intranet/demandes?z')->{text}, qr{<option value="$course">[^<]*coopération}i, 'courses offered by name');
+is(listed("/intranet/demandes?formation=$course"), 'D-2025-90004', 'filtered by course');
+
 # Half-days to certify: the demonstration's past sessions; a trainer sees
 # their own only.
 like($r->{text}, qr{<h2 id="a-certifier">Demi-journées à certifier \((\d+)\)</h2>}, 'the half-days to certify');

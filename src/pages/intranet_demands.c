@@ -24,6 +24,7 @@
 #include "web/request.h"
 
 #define DASHBOARD_PAGE 50
+#define DASHBOARD_SORTED 200
 #define COMMENT_MAX 10000
 
 /* Days left and the mark the dashboard shows: late, due today, due soon
@@ -67,8 +68,15 @@ int page_demands(struct ctx *ctx)
 		.assignee = param(ctx, "responsable", 20), .organisation = param(ctx, "organisme", 200),
 		.course = param(ctx, "formation", 100), .q = param(ctx, "q", 200),
 		.after_due = param(ctx, "apres", 10), .after_id = param(ctx, "id", 18),
-		.due = param(ctx, "echeance", 12),
+		.due = param(ctx, "echeance", 12), .sort = param(ctx, "tri", 12),
 	};
+	static const char *const sorts[] = { "reference", "recue", "organisme", "demandeur",
+		"formation", "etat", "responsable" };
+	int sort_ok = !*f.sort;
+	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
+		sort_ok = sort_ok || strcmp(f.sort, sorts[i]) == 0;
+	if (!sort_ok)
+		return 400;
 	struct civil_date check;
 	enum demand_state st;
 	if ((*f.after_due && (cal_parse_date(f.after_due, &check) != 0 ||
@@ -80,20 +88,30 @@ int page_demands(struct ctx *ctx)
 	struct demand_row *rows;
 	struct staff_member *staff;
 	size_t n, n_staff;
-	int rc = store_demands_list(ctx->db, ctx->arena, &f, DASHBOARD_PAGE + 1, &rows, &n);
+	struct choice *courses;
+	size_t n_courses;
+	/* a sorted list shows its first DASHBOARD_SORTED rows, without pages */
+	int rc = store_demands_list(ctx->db, ctx->arena, &f, *f.sort ? DASHBOARD_SORTED : DASHBOARD_PAGE + 1,
+		&rows, &n);
 	if (rc == DB_OK)
 		rc = store_assignable_staff(ctx->db, ctx->arena, &staff, &n_staff);
+	if (rc == DB_OK)
+		rc = store_course_choices(ctx->db, ctx->arena, &courses, &n_courses);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	struct view *v = ctx->view;
-	size_t shown = n > DASHBOARD_PAGE ? DASHBOARD_PAGE : n;
+	size_t shown = *f.sort ? n : n > DASHBOARD_PAGE ? DASHBOARD_PAGE : n;
+	for (size_t i = 0; i < n_courses; i++)
+		if (VIEW_ROW(v, "Courses", i, { "id", courses[i].id }, { "name", courses[i].label }) < 0)
+			return 500;
 	for (size_t i = 0; i < shown; i++) {
 		const struct demand_row *d = &rows[i];
 		enum demand_state s;
 		if (demand_state_parse(d->status, &s) != 0 ||
 				VIEW_ROW(v, "Demands", i, { "id", d->id }, { "reference", d->reference },
 					{ "status", demand_state_label_staff(s) }, { "regime", d->regime },
-					{ "received", d->received_on }, { "due", d->due_on },
+					{ "received", pages_long_date(ctx->arena, d->received_on) },
+					{ "due", pages_long_date(ctx->arena, d->due_on) },
 					{ "organisation", d->organisation }, { "name", d->name },
 					{ "course", d->course }, { "assignee", d->assignee_name }) < 0 ||
 				set_due_mark(ctx, "Demands", i, d->due_on, d->regime, d->status) < 0)
@@ -102,14 +120,21 @@ int page_demands(struct ctx *ctx)
 	for (size_t i = 0; i < n_staff; i++)
 		if (VIEW_ROW(v, "Staff", i, { "id", staff[i].id }, { "name", staff[i].name }) < 0)
 			return 500;
-	if (n > DASHBOARD_PAGE && (view_set(v, "Next.due", rows[shown - 1].due_on) < 0 ||
+	if (!*f.sort && n > DASHBOARD_PAGE && (view_set(v, "Next.due", rows[shown - 1].due_on) < 0 ||
 			view_set(v, "Next.id", rows[shown - 1].id) < 0))
 		return 500;
 	if (view_set(v, "Page.title", "Demandes") < 0 || view_set(v, "Filter.statut", f.status) < 0 ||
 			view_set(v, "Filter.regime", f.regime) < 0 || view_set(v, "Filter.responsable", f.assignee) < 0 ||
 			view_set(v, "Filter.organisme", f.organisation) < 0 ||
 			view_set(v, "Filter.formation", f.course) < 0 || view_set(v, "Filter.q", f.q) < 0 ||
-			view_set(v, "Filter.echeance", f.due) < 0 ||
+			view_set(v, "Filter.echeance", f.due) < 0 || view_set(v, "Filter.tri", f.sort) < 0 ||
+			view_set(v, "Filter.query", arena_printf(ctx->arena,
+				"statut=%s&regime=%s&responsable=%s&organisme=%s&formation=%s&q=%s&echeance=%s",
+				arena_url_encode(ctx->arena, f.status), arena_url_encode(ctx->arena, f.regime),
+				arena_url_encode(ctx->arena, f.assignee), arena_url_encode(ctx->arena, f.organisation),
+				arena_url_encode(ctx->arena, f.course), arena_url_encode(ctx->arena, f.q),
+				arena_url_encode(ctx->arena, f.due))) < 0 ||
+			view_set(v, "Filter.sorted_max", *f.sort && n >= DASHBOARD_SORTED ? "1" : "") < 0 ||
 			view_set(v, "Filter.echeance_label", strcmp(f.due, "retard") == 0 ? "en retard" :
 				strcmp(f.due, "aujourdhui") == 0 ? "à répondre aujourd'hui" :
 				strcmp(f.due, "semaine") == 0 ? "à répondre dans les six jours" : "") < 0 ||

@@ -378,28 +378,42 @@ int store_demand_change(struct db *db, const struct demand_change *c,
 	return finish(db, rc);
 }
 
-static const struct db_stmt list = { "demands_list",
-	"SELECT d.id, d.reference, d.status, d.regime, to_char(d.received_on, 'YYYY-MM-DD') AS received_on,"
-	" to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.organisation,"
-	" d.first_name || ' ' || d.last_name AS name, coalesce(c.title, d.custom_title) AS course,"
-	" coalesce(u.display_name, '') AS assignee_name"
-	" FROM demand d LEFT JOIN course c ON c.id = d.course_id"
+#define DEMANDS_LIST_SELECT \
+	"SELECT d.id, d.reference, d.status, d.regime, to_char(d.received_on, 'YYYY-MM-DD') AS received_on," \
+	" to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.organisation," \
+	" d.first_name || ' ' || d.last_name AS name, coalesce(c.title, d.custom_title) AS course," \
+	" coalesce(u.display_name, '') AS assignee_name" \
+	" FROM demand d LEFT JOIN course c ON c.id = d.course_id" \
 	" LEFT JOIN staff_user u ON u.id = d.assignee_id"
-	" WHERE (CASE WHEN $1 = '' THEN d.status IN ('recue', 'en_instruction', 'attente_demandeur')"
-	"   ELSE d.status = $1 END)"
-	" AND ($2 = '' OR d.regime = $2)"
-	" AND ($3 = '' OR ($3 = 'aucun' AND d.assignee_id IS NULL) OR d.assignee_id::text = $3)"
-	" AND ($4 = '' OR lower(d.organisation) LIKE '%' || lower($4) || '%')"
-	" AND ($5 = '' OR c.slug = $5)"
-	" AND ($6 = '' OR d.reference = upper($6) OR lower(d.last_name) = lower($6)"
-	"   OR lower(d.first_name || ' ' || d.last_name) = lower($6))"
-	" AND ($7 = '' OR (d.due_on, d.id) > ($7::date, $8::bigint))"
-	" AND ($10 = '' OR (d.status <> 'attente_demandeur' AND CASE $10"
-	"   WHEN 'retard' THEN d.due_on < (now() AT TIME ZONE 'Europe/Paris')::date"
-	"   WHEN 'aujourdhui' THEN d.due_on = (now() AT TIME ZONE 'Europe/Paris')::date"
-	"   ELSE d.due_on BETWEEN (now() AT TIME ZONE 'Europe/Paris')::date + 1"
+
+/* $1..$8 the filter, $9 the limit, $10 the due filter */
+#define DEMANDS_LIST_WHERE \
+	" WHERE (CASE WHEN $1 = '' THEN d.status IN ('recue', 'en_instruction', 'attente_demandeur')" \
+	"   ELSE d.status = $1 END)" \
+	" AND ($2 = '' OR d.regime = $2)" \
+	" AND ($3 = '' OR ($3 = 'aucun' AND d.assignee_id IS NULL) OR d.assignee_id::text = $3)" \
+	" AND ($4 = '' OR lower(d.organisation) LIKE '%' || lower($4) || '%')" \
+	" AND ($5 = '' OR c.slug = $5 OR c.id::text = $5)" \
+	" AND ($6 = '' OR d.reference = upper($6) OR lower(d.last_name) = lower($6)" \
+	"   OR lower(d.first_name || ' ' || d.last_name) = lower($6))" \
+	" AND ($7 = '' OR (d.due_on, d.id) > ($7::date, $8::bigint))" \
+	" AND ($10 = '' OR (d.status <> 'attente_demandeur' AND CASE $10" \
+	"   WHEN 'retard' THEN d.due_on < (now() AT TIME ZONE 'Europe/Paris')::date" \
+	"   WHEN 'aujourdhui' THEN d.due_on = (now() AT TIME ZONE 'Europe/Paris')::date" \
+	"   ELSE d.due_on BETWEEN (now() AT TIME ZONE 'Europe/Paris')::date + 1" \
 	"     AND (now() AT TIME ZONE 'Europe/Paris')::date + 6 END))"
-	" ORDER BY d.due_on, d.id LIMIT $9::int" };
+
+static const struct db_stmt list = { "demands_list",
+	DEMANDS_LIST_SELECT DEMANDS_LIST_WHERE " ORDER BY d.due_on, d.id LIMIT $9::int" };
+/* Sorted by a column ($11), due date after; run with a plan of its own
+ * (db_run_custom_plan): the default order keeps its index. */
+static const struct db_stmt list_sorted = { "demands_list_sorted",
+	DEMANDS_LIST_SELECT DEMANDS_LIST_WHERE " ORDER BY"
+	" CASE $11 WHEN 'reference' THEN d.reference WHEN 'organisme' THEN lower(d.organisation)"
+	"   WHEN 'demandeur' THEN lower(d.last_name || ' ' || d.first_name)"
+	"   WHEN 'formation' THEN lower(coalesce(c.title, d.custom_title)) WHEN 'etat' THEN d.status"
+	"   WHEN 'responsable' THEN lower(coalesce(u.display_name, '~')) END,"
+	" CASE WHEN $11 = 'recue' THEN d.received_on END, d.due_on, d.id LIMIT $9::int" };
 
 static const struct db_stmt assignable = { "staff_assignable",
 	"SELECT id, display_name, role FROM staff_user WHERE active AND role <> 'formateur'"
@@ -411,9 +425,11 @@ int store_demands_list(struct db *db, struct arena *a, const struct demand_filte
 	char lim[24];
 	snprintf(lim, sizeof(lim), "%zu", limit);
 	const char *p[] = { f->status, f->regime, f->assignee, f->organisation, f->course, f->q,
-		f->after_due, *f->after_due ? f->after_id : "0", lim, f->due ? f->due : "" };
+		f->after_due, *f->after_due ? f->after_id : "0", lim, f->due ? f->due : "",
+		f->sort ? f->sort : "" };
 	struct db_rows *r;
-	int rc = db_run(db, a, &list, 10, p, &r);
+	int rc = f->sort && *f->sort ? db_run_custom_plan(db, a, &list_sorted, 11, p, &r) :
+		db_run(db, a, &list, 10, p, &r);
 	if (rc != DB_OK)
 		return rc;
 	*n = db_rows_count(r);

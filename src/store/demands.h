@@ -105,6 +105,11 @@ struct demand_filter {
 	/* "retard", "aujourdhui", "semaine" (the six days after today), as
 	 * the home's work queue counts them; NULL or "" for any */
 	const char *due;
+	/* NULL or "": by due date, one page after (after_due, after_id); else
+	 * one of "reference", "recue", "organisme", "demandeur", "formation",
+	 * "etat", "responsable", the first `limit` rows so sorted (no paging:
+	 * a sorted list is for looking, the due-date order for working) */
+	const char *sort;
 };
 
 struct demand_row {

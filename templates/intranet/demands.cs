@@ -26,19 +26,23 @@
 <?cs each:s = Staff ?><option value="<?cs var:s.id ?>"<?cs if:s.id == Filter.responsable ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?>
 </select></p>
 <p><label for="organisme">Organisme</label><input id="organisme" name="organisme" maxlength="200" value="<?cs var:Filter.organisme ?>"></p>
-<p><label for="formation">Formation (adresse de la fiche)</label><input id="formation" name="formation" maxlength="100" value="<?cs var:Filter.formation ?>"></p>
+<p><label for="formation">Formation</label><select id="formation" name="formation"><option value="">Toutes</option>
+<?cs each:c = Courses ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Filter.formation ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></p>
+<?cs if:Filter.tri ?><input type="hidden" name="tri" value="<?cs var:Filter.tri ?>"><?cs /if ?>
 <p><button type="submit">Filtrer</button></p>
 </form>
 <?cs if:subcount(Demands) ?>
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="demandes-titre">
 <table class="data demands">
 <caption id="demandes-titre" class="visually-hidden">Demandes, par échéance</caption>
-<thead><tr><th scope="col">Échéance</th><th scope="col">Référence</th><th scope="col">Organisme</th><th scope="col">Demandeur</th><th scope="col">Formation</th><th scope="col">État</th><th scope="col">Responsable</th></tr></thead>
+<?cs def:sort_th(key, label) ?><th scope="col"<?cs if:Filter.tri == key ?> aria-sort="ascending"<?cs /if ?>><a href="/intranet/demandes?<?cs var:Filter.query ?>&amp;tri=<?cs var:key ?>"><?cs var:label ?></a></th><?cs /def ?>
+<thead><tr><th scope="col"<?cs if:!Filter.tri ?> aria-sort="ascending"<?cs /if ?>><a href="/intranet/demandes?<?cs var:Filter.query ?>">Échéance</a></th><?cs call:sort_th("reference", "Référence") ?><?cs call:sort_th("recue", "Reçue le") ?><?cs call:sort_th("organisme", "Organisme") ?><?cs call:sort_th("demandeur", "Demandeur") ?><?cs call:sort_th("formation", "Formation") ?><?cs call:sort_th("etat", "État") ?><?cs call:sort_th("responsable", "Responsable") ?></tr></thead>
 <tbody>
 <?cs each:d = Demands ?>
 <tr class="<?cs var:d.mark ?>">
 <td><?cs var:d.due ?><br><span class="due-mark"><?cs var:d.left ?></span></td>
-<td><a href="/intranet/demandes/<?cs var:d.id ?>"><?cs var:d.reference ?></a><br><span class="meta"><?cs var:d.regime ?></span></td>
+<td><a href="/intranet/demandes/<?cs var:d.id ?>"><?cs var:d.reference ?></a><br><span class="meta"><?cs if:d.regime == "1mois" ?>1 mois<?cs else ?>15 jours<?cs /if ?></span></td>
+<td><?cs var:d.received ?></td>
 <td><?cs var:d.organisation ?></td>
 <td><?cs var:d.name ?></td>
 <td><?cs var:d.course ?></td>
@@ -48,6 +52,7 @@
 <?cs /each ?>
 </tbody>
 </table></div>
+<?cs if:Filter.sorted_max ?><p class="meta">Les 200 premières demandes dans cet ordre : précisez les filtres pour voir les autres.</p><?cs /if ?>
 <?cs if:Next.id ?><p><a href="/intranet/demandes?statut=<?cs var:url_escape(Filter.statut) ?>&amp;regime=<?cs var:url_escape(Filter.regime) ?>&amp;responsable=<?cs var:url_escape(Filter.responsable) ?>&amp;organisme=<?cs var:url_escape(Filter.organisme) ?>&amp;formation=<?cs var:url_escape(Filter.formation) ?>&amp;q=<?cs var:url_escape(Filter.q) ?>&amp;echeance=<?cs var:url_escape(Filter.echeance) ?>&amp;apres=<?cs var:Next.due ?>&amp;id=<?cs var:Next.id ?>">Demandes suivantes</a></p><?cs /if ?>
 <?cs else ?>
 <p>Aucune demande ne correspond.</p>
