@@ -223,29 +223,79 @@ is($assistant->get('/intranet/fermetures')->{status}, 403, 'but not the closure 
 # --- closure days -------------------------------------------------------------------
 my $dues = sub { $stack->psql("SELECT string_agg(due_on::text, ',' ORDER BY id) FROM demand") };
 my $dues_before = $dues->();
+like($b->get('/intranet')->{text}, qr{<a href="/intranet/fermetures">Fermetures</a>}, "the admin's menu has the closure days");
+unlike($conseil->get('/intranet')->{text}, qr{/intranet/fermetures}, "a conseiller's does not");
 $r = $b->get('/intranet/fermetures');
 is($r->{status}, 200, 'the closure days page');
 like($r->{text}, qr{Aucun jour de fermeture à venir}, 'none yet');
 like($r->{text}, qr{Les échéances déjà calculées ne changent pas}, 'says stored due dates do not move');
+my $year = $stack->psql("SELECT extract(year FROM current_date)::int");
+my $next = $year + 1;
+like($r->{text}, qr{<caption id="feries-titre">Jours fériés appliqués d(?:'|&#39;)office, $year et $next</caption>},
+	"the public holidays of $year and $next, labelled");
+my $christmas = $stack->psql("SELECT to_char(make_date($next, 12, 25), 'ID')");
+my $weekday = (qw(x lundi mardi mercredi jeudi vendredi samedi dimanche))[$christmas];
+like($r->{text}, qr{<tr id="ferie-$next-12-25"><th scope="row"><time datetime="$next-12-25">$weekday 25 décembre $next</time></th>\s*<td>Noël</td>},
+	'Christmas of next year, in words and named');
+like($r->{text}, qr{<time datetime="$year-01-01">[a-z]+ 1er janvier $year</time> <span class="tag tag-info">Passé</span>|datetime="$year-01-01">[a-z]+ 1er janvier $year</time></th>},
+	"New Year's day of this year");
+my $holidays = () = $r->{text} =~ /<tr id="ferie-/g;
+is($holidays, 22, 'eleven holidays a year');
+like($r->{text}, qr{Lundi de Pentecôte}, 'the movable ones too');
 # A Tuesday 3 to 5 weeks ahead that no fixed holiday falls on (movable
 # holidays are Mondays and Thursdays).
 my $tuesday = $stack->psql("SELECT min(d)::date FROM generate_series(current_date + 21, current_date + 35,"
 	. " interval '1 day') d WHERE extract(isodow FROM d) = 2 AND to_char(d, 'MM-DD') NOT IN"
 	. " ('01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25')");
-my $add = sub { $b->submit('/intranet/fermetures', '/intranet/fermetures', [ date => $_[0], libelle => $_[1] // '' ]) };
+my $add = sub { $b->submit('/intranet/fermetures', '/intranet/fermetures',
+	[ date => $_[0], au => $_[2] // '', libelle => $_[1] // '' ]) };
 $r = $add->($tuesday, 'Pont de printemps');
 is($r->{status}, 303, "a working day added ($tuesday): 303");
-is($r->{headers}{location}, '/intranet/fermetures?fait=ajout', 'back to the list');
+is($r->{headers}{location}, "/intranet/fermetures?ajout=1&du=$tuesday&au=$tuesday", 'back to the list');
 is($stack->psql("SELECT label FROM closure_day WHERE day = '$tuesday'"), 'Pont de printemps', 'stored with its label');
 $r = $b->get($r->{headers}{location});
-like($r->{text}, qr{Le jour de fermeture est ajouté}, 'a notice');
+like($r->{text}, qr{Jour de fermeture ajouté : le mardi \d+(?:er)? \S+ \d{4} \(Pont de printemps\)\.}, 'a banner naming the day');
 like($r->{text}, qr{<tr id="jour-$tuesday"><th scope="row"><time datetime="$tuesday">mardi }, 'listed, in French');
 like($r->{text}, qr{Pont de printemps}, 'with its label');
 $r = $add->($next_sat, 'Samedi');
 is($r->{status}, 303, "a Saturday ($next_sat) is accepted");
-is($r->{headers}{location}, '/intranet/fermetures?fait=ajout&deja=1', 'flagged');
+like($r->{headers}{location}, qr{&nonouvre=1$}, 'flagged');
 like($b->get($r->{headers}{location})->{text}, qr{déjà\s+non ouvré}, 'as already closed');
 is($dues->(), $dues_before, 'no stored due date moved');
+
+# A range: Monday to Sunday of a week 8 weeks ahead, without a holiday.
+my $monday = $stack->psql("SELECT min(d) FROM (SELECT g::date AS d FROM generate_series(current_date + 56,"
+	. " current_date + 420, interval '1 day') g) w WHERE extract(isodow FROM d) = 1 AND extract(month FROM d) NOT IN (3, 4, 5, 6)"
+	. " AND extract(month FROM d + 6) NOT IN (3, 4, 5, 6) AND NOT EXISTS (SELECT 1 FROM generate_series(d, d + 6,"
+	. " interval '1 day') h WHERE to_char(h, 'MM-DD') IN ('01-01', '05-01', '05-08', '07-14', '08-15', '11-01',"
+	. " '11-11', '12-25'))");
+my $sunday = $stack->psql("SELECT '$monday'::date + 6");
+my $wednesday = $stack->psql("SELECT '$monday'::date + 2");
+$r = $add->($wednesday, 'Déjà là');
+is($r->{status}, 303, 'the Wednesday of that week alone first');
+$r = $add->($monday, 'Pont de Noël', $sunday);
+is($r->{status}, 303, "a range from $monday to $sunday: 303");
+is($stack->psql("SELECT string_agg(to_char(day, 'ID'), ',' ORDER BY day) FROM closure_day WHERE day BETWEEN '$monday' AND '$sunday'"),
+	'1,2,3,4,5', 'its five working days stored, the weekend skipped');
+is($stack->psql("SELECT label FROM closure_day WHERE day = '$wednesday'"), 'Déjà là', 'a day already closed keeps its label');
+$r = $b->get($r->{headers}{location});
+like($r->{text}, qr{4 jours de fermeture ajoutés : du lundi \d+(?:er)? (?:\S+ )?au dimanche \d+ \S+ \d{4} \(Pont de Noël\)\.},
+	'the banner names the range and its label');
+like($r->{text}, qr{week-ends et jours fériés de\s+la période, déjà non ouvrés, ne sont pas enregistrés}, 'says the weekend was skipped');
+like($r->{text}, qr{1 jour de la période l(?:'|&#39;)était déjà}, 'and the day already closed');
+$r = $add->($monday, 'Encore', $sunday);
+is($r->{status}, 422, 'the same range again: 422');
+like($r->{text}, qr{Tous les jours ouvrés de cette période sont déjà des jours de fermeture}, 'says why');
+$r = $add->($stack->psql("SELECT '$monday'::date + 5"), 'Week-end', $sunday);
+is($r->{status}, 422, 'a range of a weekend only: 422');
+like($r->{text}, qr{rien à ajouter}, 'nothing to add');
+$r = $add->($monday, 'Trop long', $stack->psql("SELECT '$monday'::date + 60"));
+is($r->{status}, 422, 'a range of 61 days: 422');
+like($r->{text}, qr{au plus 60 jours}, 'says the limit');
+like($r->{text}, qr{<li><a href="#au">Une période compte au plus 60 jours}, 'the error summary links to the field');
+$r = $add->($sunday, 'À l\'envers', $monday);
+is($r->{status}, 422, 'a range that ends before it starts: 422');
+like($r->{text}, qr{Le dernier jour est avant le premier}, 'says why');
 
 $r = $add->($tuesday, 'Encore');
 is($r->{status}, 422, 'the same day again: 422');
@@ -253,25 +303,56 @@ like($r->{text}, qr{Ce jour est déjà un jour de fermeture}, 'says why');
 like($r->{text}, qr{value="Encore"}, 'what was typed is kept');
 $r = $add->('2027-02-30');
 is($r->{status}, 422, 'a date that does not exist: 422');
-like($r->{text}, qr{Cette date n(?:'|&#39;)est pas valide}, 'says why');
+like($r->{text}, qr{Indiquez une date réelle}, 'says why');
 like($r->{text}, qr{value="2027-02-30"}, 'the date typed is kept');
 is($add->('le 3 mars')->{status}, 422, 'not a date: 422');
 is($add->('')->{status}, 422, 'no date: 422');
 my $yesterday = $stack->psql('SELECT current_date - 1');
-$r = $add->($yesterday);
+$r = $add->($yesterday, 'Hier');
 is($r->{status}, 422, 'a past date: 422');
+like($r->{text}, qr{Cette date est passée}, 'says why');
+unlike($r->{text}, qr{de fermeture ajouté}, 'never says added');
+like($r->{text}, qr{<div class="error-box error-summary" role="alert"[^>]*>\s*<h2[^>]*>Le jour de fermeture n(?:'|&#39;)est pas ajouté</h2>\s*<ul>\s*<li><a href="#date">Cette date est passée},
+	'an error summary linking to the field');
+like($r->{text}, qr{value="$yesterday"}, 'the date typed is kept');
+like($r->{text}, qr{value="Hier"}, 'and the label');
+$r = $add->($yesterday, 'Hier', $tuesday);
+is($r->{status}, 422, 'a range starting in the past: 422');
 like($r->{text}, qr{Cette date est passée}, 'says why');
 $r = $add->($stack->psql('SELECT current_date + 40'), 'x' x 201);
 is($r->{status}, 422, 'a label over 200 characters: 422');
-is($stack->psql('SELECT count(*) FROM closure_day'), '2', 'nothing saved by the refused forms');
+is($stack->psql('SELECT count(*) FROM closure_day'), '7', 'nothing saved by the refused forms');
 is($b->post('/intranet/fermetures', { date => $tuesday })->{status}, 403, 'no anti-forgery token: 403');
 
-my %del = $b->form_fields($b->get('/intranet/fermetures'), "/intranet/fermetures/$tuesday");
-is($del{action}, 'supprimer', 'each day has a delete button');
+# Deleting goes through a confirmation page.
+$r = $b->get('/intranet/fermetures');
+like($r->{text}, qr{<a class="danger-link" href="/intranet/fermetures/$tuesday">Supprimer}, 'each day links to its deletion');
+unlike($r->{text}, qr{<form[^>]*action="/intranet/fermetures/$tuesday"}, 'no delete form on the list');
+# An open demand received before the Tuesday and due after it.
+$stack->psql("UPDATE demand SET status = 'close'");
+$stack->psql("UPDATE demand SET status = 'en_instruction', received_on = current_date, due_on = '$tuesday'::date + 3"
+	. " WHERE id = (SELECT min(id) FROM demand)");
+$dues_before = $dues->();
+$r = $b->get("/intranet/fermetures/$tuesday");
+is($r->{status}, 200, 'the confirmation page');
+like($r->{text}, qr{<h1>Supprimer le jour de fermeture du mardi [^<]+ \?</h1>}, 'asks, in words');
+like($r->{text}, qr{<form method="post" action="/intranet/fermetures/$tuesday" class="stacked warning">}, 'in the warning style');
+like($r->{text}, qr{<button type="submit" class="danger">Supprimer ce jour de fermeture</button>}, 'a danger button');
+like($r->{text}, qr{Les échéances des demandes reçues après ce changement ne sauteront plus ce jour}, 'states the consequence');
+like($r->{text}, qr{1 demande en cours a une échéance calculée en sautant ce jour : elle ne change pas}, 'and the demands concerned');
+like($r->{text}, qr{<a href="/intranet/fermetures">Annuler, garder ce jour</a>}, 'a way back');
+is($stack->psql("SELECT count(*) FROM closure_day WHERE day = '$tuesday'"), '1', 'the page alone deletes nothing');
+like($b->get("/intranet/fermetures/$next_sat")->{text}, qr{Ce jour reste non ouvré}, 'a Saturday: nothing changes');
+is($b->get('/intranet/fermetures/2027-02-30')->{status}, 404, 'a bad date: 404');
+is($b->get('/intranet/fermetures/' . $stack->psql("SELECT '$monday'::date + 5"))->{status}, 404, 'a day that is not closed: 404');
+is($conseil->get("/intranet/fermetures/$tuesday")->{status}, 403, 'a conseiller: 403');
+my %del = $b->form_fields($r, "/intranet/fermetures/$tuesday");
+is($del{action}, 'supprimer', 'the confirmation form');
 $r = $b->post("/intranet/fermetures/$tuesday", \%del);
 is($r->{status}, 303, 'deleted: 303');
+is($r->{headers}{location}, "/intranet/fermetures?supprime=$tuesday", 'back to the list');
 is($stack->psql("SELECT count(*) FROM closure_day WHERE day = '$tuesday'"), '0', 'gone');
-like($b->get('/intranet/fermetures?fait=suppression')->{text}, qr{Le jour de fermeture est supprimé}, 'a notice');
+like($b->get($r->{headers}{location})->{text}, qr{Le mardi [^<]+ n(?:'|&#39;)est plus un jour de fermeture}, 'a banner naming the day');
 is($b->post("/intranet/fermetures/$tuesday", \%del)->{status}, 404, 'deleting it again: 404');
 is($b->post('/intranet/fermetures/2027-02-30', \%del)->{status}, 404, 'a bad date in the path: 404');
 is($b->post("/intranet/fermetures/$next_sat", { %del, action => 'autre' })->{status}, 422, 'an unknown action: 422');

@@ -24,6 +24,7 @@
 <li><a href="/intranet/formateurs">Formateurs</a></li><?cs /if ?>
 <?cs if:Login.role == "admin" || Login.role == "conseiller" ?><li><a href="/intranet/formations">Catalogue</a></li><?cs /if ?>
 <?cs if:Login.role == "admin" ?><li><a href="/intranet/utilisateurs">Utilisateurs</a></li>
+<li><a href="/intranet/fermetures">Fermetures</a></li>
 <li><a href="/intranet/journal">Journal</a></li><?cs /if ?>
 <li><form method="post" action="/intranet/deconnexion" class="inline">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">

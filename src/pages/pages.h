@@ -76,6 +76,7 @@ int page_demand_figures(struct ctx *ctx);
 int page_demand_export(struct ctx *ctx);
 int page_closures(struct ctx *ctx);
 int page_closure_add(struct ctx *ctx);
+int page_closure_confirm(struct ctx *ctx);
 int page_closure_change(struct ctx *ctx);
 /* accessibility.c: the accessibility needs, for admins and the référent handicap */
 int page_accessibility(struct ctx *ctx);

@@ -143,31 +143,40 @@ struct civil_date cal_easter_sunday(int year)
 	return r;
 }
 
-static int cal_is_fixed_holiday(int month, int day)
+static const char *cal_fixed_holiday_name(int month, int day)
 {
-	static const struct { int month, day; } fixed[] = {
-		{ 1, 1 }, { 5, 1 }, { 5, 8 }, { 7, 14 },
-		{ 8, 15 }, { 11, 1 }, { 11, 11 }, { 12, 25 },
+	static const struct { int month, day; const char *name; } fixed[] = {
+		{ 1, 1, "Jour de l'an" }, { 5, 1, "Fête du Travail" },
+		{ 5, 8, "Victoire du 8 mai 1945" }, { 7, 14, "Fête nationale" },
+		{ 8, 15, "Assomption" }, { 11, 1, "Toussaint" },
+		{ 11, 11, "Armistice du 11 novembre 1918" }, { 12, 25, "Noël" },
 	};
 	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
 		if (fixed[i].month == month && fixed[i].day == day)
-			return 1;
-	return 0;
+			return fixed[i].name;
+	return NULL;
+}
+
+const char *cal_french_public_holiday_name(struct civil_date d)
+{
+	if (!cal_date_is_valid(d))
+		return NULL;
+	const char *fixed = cal_fixed_holiday_name(d.month, d.day);
+	if (fixed)
+		return fixed;
+	/* Easter Monday, Ascension and Whit Monday are always between
+	 * 23 March and 14 June: skip the Easter computation otherwise. */
+	if (d.month < 3 || d.month > 6)
+		return NULL;
+	const int64_t offset = cal_days_from_civil(d) -
+		cal_days_from_civil(cal_easter_sunday(d.year));
+	return offset == 1 ? "Lundi de Pâques" : offset == 39 ? "Ascension" :
+		offset == 50 ? "Lundi de Pentecôte" : NULL;
 }
 
 int cal_is_french_public_holiday(struct civil_date d)
 {
-	if (!cal_date_is_valid(d))
-		return 0;
-	if (cal_is_fixed_holiday(d.month, d.day))
-		return 1;
-	/* Easter Monday, Ascension and Whit Monday are always between
-	 * 23 March and 14 June: skip the Easter computation otherwise. */
-	if (d.month < 3 || d.month > 6)
-		return 0;
-	const int64_t offset = cal_days_from_civil(d) -
-		cal_days_from_civil(cal_easter_sunday(d.year));
-	return offset == 1 || offset == 39 || offset == 50;
+	return cal_french_public_holiday_name(d) != NULL;
 }
 
 int cal_read_digits(const char *s, int n)

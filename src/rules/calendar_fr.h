@@ -67,6 +67,9 @@ struct civil_date cal_easter_sunday(int year);
  * 15 Aug, 1 Nov, 11 Nov, 25 Dec. The current list is applied to every
  * year (no history of when each holiday was created or restored). */
 int cal_is_french_public_holiday(struct civil_date d);
+/* The French name of that public holiday ("Lundi de Pâques", "Noël"), or
+ * NULL when d is not one. */
+const char *cal_french_public_holiday_name(struct civil_date d);
 
 /* Strict "YYYY-MM-DD": exactly ten characters, ASCII digits, a day that
  * exists, year within CAL_YEAR_MIN..CAL_YEAR_MAX. 0 and *out set, or -1

@@ -77,6 +77,7 @@ static const struct route routes[] = {
 	{ "GET",  "/intranet/demandes/export.csv", page_demand_export, STAFF,      ROLE_ADMIN | ROLE_CONSEILLER | ROLE_ASSISTANT },
 	{ "GET",  "/intranet/fermetures",         page_closures,       STAFF,      ROLE_ADMIN },
 	{ "POST", "/intranet/fermetures",         page_closure_add,    STAFF_FORM, ROLE_ADMIN },
+	{ "GET",  "/intranet/fermetures/{date}",  page_closure_confirm, STAFF,     ROLE_ADMIN },
 	{ "POST", "/intranet/fermetures/{date}",  page_closure_change, STAFF_FORM, ROLE_ADMIN },
 
 	{ "GET",  "/intranet/calendrier",         page_calendar,       STAFF,      ROLES_STAFF },

@@ -38,7 +38,7 @@ function regionsOf(page) {
     ['a place', `/intranet/lieux/${facts.place}`, [/^Salles de ce lieu \(capacité du lieu : \d+ places\)$/]],
     ['a session', `/intranet/sessions/${facts.session}`, ['Créneaux de la session', 'Participants confirmés', 'Présences par demi-journée']],
     ['a course', `/intranet/formations/${facts.course}`, ['Historique des modifications']],
-    ['closures', '/intranet/fermetures', ['Jours de fermeture à venir']],
+    ['closures', '/intranet/fermetures', ['Jours de fermeture à venir', /^Jours fériés appliqués d'office, \d{4} et \d{4}$/]],
     ['demands', '/intranet/demandes', ['Demandes, par échéance']],
     ['failed mails', '/intranet/courriers', ['Courriels abandonnés, du plus récent au plus ancien']],
     ["a requester's data", `/intranet/donnees?email=${encodeURIComponent(facts.requester)}`,

@@ -291,6 +291,16 @@ static void test_holidays(void)
 	}
 	tap_is_int(cal_is_french_public_holiday((struct civil_date){ 2026, 2, 30 }), 0,
 		"an invalid date is no holiday");
+	static const struct { const char *date, *name; } names[] = {
+		{ "2026-01-01", "Jour de l'an" }, { "2026-04-06", "Lundi de Pâques" },
+		{ "2026-05-14", "Ascension" }, { "2026-05-25", "Lundi de Pentecôte" },
+		{ "2026-07-14", "Fête nationale" }, { "2026-12-25", "Noël" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *got = cal_french_public_holiday_name(D(names[i].date));
+		tap_is_str(got ? got : "(none)", names[i].name, "%s is named %s", names[i].date, names[i].name);
+	}
+	tap_ok(cal_french_public_holiday_name(D("2026-04-07")) == NULL, "a working day has no holiday name");
 }
 
 /* ---------------------------------------------------------------- */
