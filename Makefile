@@ -28,7 +28,7 @@ DEB_PACKAGES = build-essential pkg-config libfcgi-dev libpq-dev postgresql \
   libcairo2-dev libpango1.0-dev libcurl4-openssl-dev nginx-light wrk clang \
   libclang-rt-14-dev curl perl python3 python3-aiosmtpd chromium valgrind \
   postgresql-contrib faketime libidn2-dev libqrencode-dev fonts-noto-core \
-  poppler-utils
+  poppler-utils iproute2
 
 .PHONY: all deps run test unit fuzz fuzz-run bench lint clean
 # Keep the sanitizer objects between runs (make would delete them as intermediates).

@@ -9,7 +9,27 @@
 #   conf/stack.sh psql VARDIR [ARGS]               psql as the owner
 #
 # `make run` and the tests use it; they run side by side in different
-# folders and ports.
+# folders and ports. The pieces of several hosts (README, "Scaling out";
+# t/99-several-hosts.t runs each inside its own network namespace):
+#
+#   conf/stack.sh db-init VARDIR LISTEN            a database host's primary: a new
+#                                                  cluster with conf/postgresql-replication.conf
+#                                                  and conf/pg_hba-replication.conf, started,
+#                                                  migrated; VARDIR/formations.conf reaches it
+#                                                  by its socket
+#   conf/stack.sh db-dirs VARDIR                   the empty folders of a standby
+#                                                  (conf/pg-replica.sh standby fills them)
+#   conf/stack.sh db-start VARDIR LISTEN           start a database host's cluster
+#   conf/stack.sh db-stop VARDIR [fast|immediate]  stop it
+#   conf/stack.sh psql-super VARDIR [ARGS]         psql as the superuser
+#   conf/stack.sh app-start VARDIR LISTEN BASE_URL an application host: the FastCGI
+#                                                  server and nginx on LISTEN (host:port);
+#                                                  db and the rest in VARDIR/formations.local.conf
+#   conf/stack.sh front-start VARDIR LISTEN APP1 APP2
+#                                                  the front nginx (conf/nginx-front.conf.in)
+#                                                  over two application hosts
+#
+# `stop VARDIR` stops what any of them started in VARDIR.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -67,17 +87,21 @@ jit = off
 CONF
 }
 
+# The socket (and the TCP address, empty for none) are given at start
+# rather than in postgresql.conf: a standby's configuration is a copy of
+# its primary's.
 pg_start() {
-	local var=$1
+	local var=$1 listen=${2:-}
 	touch "$var/log/postgresql.log"
 	if [ "$(id -u)" = 0 ]; then chown postgres: "$var/log/postgresql.log"; fi
-	as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$var/log/postgresql.log" -w -t 60 start >/dev/null ||
+	as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$var/log/postgresql.log" -w -t 60 \
+		-o "-c unix_socket_directories='$PGSOCK' -c listen_addresses='$listen'" start >/dev/null ||
 		die "PostgreSQL did not start, see $var/log/postgresql.log"
 }
 
 pg_stop() {
 	[ -d "$PGDATA" ] || return 0
-	as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 60 stop >/dev/null 2>&1 || true
+	as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m "${1:-fast}" -w -t 60 stop >/dev/null 2>&1 || true
 }
 
 pg_create_roles() {
@@ -94,16 +118,20 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 SQL
 }
 
+# The settings of VARDIR, base_url given; with a PostgreSQL in VARDIR
+# (third argument "db"), db and db_owner reach it by its socket.
 write_conf() {
 	local var=$1
 	{
 		cat "$ROOT/conf/formations.conf"
 		echo
 		echo "# Written by conf/stack.sh for $var"
-		echo "db = $(pg_conninfo formations_app)"
-		echo "db_owner = $(pg_conninfo formations_owner)"
+		if [ "${3:-}" = db ]; then
+			echo "db = $(pg_conninfo formations_app)"
+			echo "db_owner = $(pg_conninfo formations_owner)"
+		fi
 		echo "socket = $var/run/formations.sock"
-		echo "base_url = http://127.0.0.1:$2"
+		echo "base_url = $2"
 		echo "log_file = $var/log/formations.log"
 		echo "templates = $ROOT/templates"
 		echo "sql_dir = $ROOT/sql"
@@ -138,12 +166,14 @@ app_start() {
 	die "the FastCGI server did not start, see $var/log/formations.log"
 }
 
+# nginx.conf of VARDIR, listening on 127.0.0.1:PORT, or on LISTEN
+# (host:port) when given.
 nginx_conf() {
-	local var=$1 port=$2 body user
+	local var=$1 port=$2 listen=${3:-127.0.0.1:$2} body user
 	body=$(awk -F' *= *' '$1=="body_max"{v=$2} END{print v+65536}' "$var/formations.conf")
 	user=$(id -un)
 	mkdir -p "$var/nginx" "$var/bench"
-	sed -e "s|@VAR@|$var|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$port|g" \
+	sed -e "s|@VAR@|$var|g" -e "s|@ROOT@|$ROOT|g" -e "s|@LISTEN@|$listen|g" \
 	    -e "s|@SOCKET@|$var/run/formations.sock|g" -e "s|@USER@|$user|g" \
 	    -e "s|@NGINX_BODY_MAX@|$body|g" -e "s|@NGINX_WORKERS@|${NGINX_WORKERS:-auto}|g" \
 	    -e "s|@ACCESS_LOG@|${NGINX_ACCESS_LOG:-off}|g" \
@@ -196,9 +226,8 @@ cmd_start() {
 	if [ ! -f "$PGDATA/PG_VERSION" ]; then pg_init "$var"; fresh=1; fi
 	pg_start "$var"
 	if [ -n "$fresh" ]; then pg_create_roles; fi
-	write_conf "$var" "$port"
-	"$ROOT/cgi-bin/formations" -c "$var/formations.conf" migrate >"$var/log/migrate.log" 2>&1 ||
-		die "migrations failed, see $var/log/migrate.log"
+	write_conf "$var" "http://127.0.0.1:$port" db
+	migrate "$var"
 	if [ -n "$fresh" ] && [ "$demo" = demo ]; then
 		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" load "$ROOT/sql/demo.sql" ||
 			die "demonstration data failed to load"
@@ -208,6 +237,72 @@ cmd_start() {
 	fi
 	app_start "$var"
 	nginx_conf "$var" "$port"
+	nginx_start "$var"
+}
+
+migrate() {
+	"$ROOT/cgi-bin/formations" -c "$1/formations.conf" migrate >"$1/log/migrate.log" 2>&1 ||
+		die "migrations failed, see $1/log/migrate.log"
+}
+
+# A database host's first primary: the cluster of cmd_start with the
+# replication settings and the private network's pg_hba lines, listening
+# on LISTEN, migrated.
+cmd_db_init() {
+	local var=$1 listen=$2
+	mkdir -p "$var/run" "$var/log"
+	var=$(cd "$var" && pwd)
+	pg_dirs "$var"
+	[ ! -f "$PGDATA/PG_VERSION" ] || die "$var holds a cluster already"
+	pg_init "$var"
+	# The host's own addresses come at start only (pg_start): its standby
+	# copies this file, and a reload would find the file saying otherwise.
+	sed -i -e '/^listen_addresses = /d' -e '/^unix_socket_directories = /d' "$PGDATA/postgresql.conf"
+	cp "$ROOT/conf/postgresql-replication.conf" "$PGDATA/replication.conf"
+	if [ "$(id -u)" = 0 ]; then chown postgres: "$PGDATA/replication.conf"; fi
+	echo "include 'replication.conf'" >>"$PGDATA/postgresql.conf"
+	cat "$ROOT/conf/pg_hba-replication.conf" >>"$PGDATA/pg_hba.conf"
+	# Alone until it has a standby (conf/pg-replica.sh synchronous), as
+	# ALTER SYSTEM would write it: a synchronous commit would wait forever.
+	echo "synchronous_standby_names = ''" >>"$PGDATA/postgresql.auto.conf"
+	pg_start "$var" "$listen"
+	pg_create_roles
+	write_conf "$var" "http://127.0.0.1" db
+	migrate "$var"
+}
+
+# The empty folders of a standby, for the postgres account.
+cmd_db_dirs() {
+	local var=$1
+	mkdir -p "$var/run" "$var/log"
+	var=$(cd "$var" && pwd)
+	pg_dirs "$var"
+	mkdir -p "$PGDATA" "$PGSOCK"
+	if [ "$(id -u)" = 0 ]; then chown postgres: "$PGDATA" "$PGSOCK"; fi
+	chmod 700 "$PGDATA"
+	echo "$PGDATA $PGSOCK"
+}
+
+# An application host: its settings (the database and the rest in
+# VARDIR/formations.local.conf), the FastCGI server, nginx on LISTEN.
+cmd_app_start() {
+	local var=$1 listen=$2 base=$3
+	mkdir -p "$var/run" "$var/log"
+	var=$(cd "$var" && pwd)
+	write_conf "$var" "$base"
+	app_start "$var"
+	nginx_conf "$var" 0 "$listen"
+	nginx_start "$var"
+}
+
+cmd_front_start() {
+	local var=$1 listen=$2 app1=$3 app2=$4
+	mkdir -p "$var/run" "$var/log" "$var/nginx"
+	var=$(cd "$var" && pwd)
+	sed -e "s|@VAR@|$var|g" -e "s|@ROOT@|$ROOT|g" -e "s|@LISTEN@|$listen|g" \
+	    -e "s|@APP1@|$app1|g" -e "s|@APP2@|$app2|g" -e "s|@USER@|$(id -un)|g" \
+	    -e "s|@NGINX_WORKERS@|${NGINX_WORKERS:-auto}|g" -e "s|@ACCESS_LOG@|${NGINX_ACCESS_LOG:-off}|g" \
+	    "$ROOT/conf/nginx-front.conf.in" >"$var/nginx.conf"
 	nginx_start "$var"
 }
 
@@ -228,6 +323,19 @@ pg-restart)
 	var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop; pg_start "$var" ;;
 pg-stop) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop ;;
 pg-start) var=$(cd "$2" && pwd); pg_dirs "$var"; pg_start "$var" ;;
+db-init) [ $# = 3 ] || die "usage: db-init VARDIR LISTEN"; cmd_db_init "$2" "$3" ;;
+db-dirs) [ $# = 2 ] || die "usage: db-dirs VARDIR"; cmd_db_dirs "$2" ;;
+db-start)
+	[ $# = 3 ] || die "usage: db-start VARDIR LISTEN"
+	var=$(cd "$2" && pwd); pg_dirs "$var"; pg_start "$var" "$3" ;;
+db-stop)
+	var=$(cd "$2" && pwd); pg_dirs "$var"; pg_stop "${3:-fast}" ;;
+psql-super)
+	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
+	as_pg "$PGBIN/psql" -X -h "$PGSOCK" -U postgres -d postgres "$@" ;;
+app-start) [ $# = 4 ] || die "usage: app-start VARDIR LISTEN BASE_URL"; cmd_app_start "$2" "$3" "$4" ;;
+front-start)
+	[ $# = 5 ] || die "usage: front-start VARDIR LISTEN APP1 APP2"; cmd_front_start "$2" "$3" "$4" "$5" ;;
 nginx-reload)
 	# Regenerates nginx.conf (NGINX_CACHE=off drops the page cache) and reloads.
 	var=$(cd "$2" && pwd); nginx_conf "$var" "$3"
@@ -242,5 +350,5 @@ pgbench)
 psql)
 	var=$(cd "$2" && pwd); pg_dirs "$var"; shift 2
 	PGOPTIONS="-c search_path=formations" as_pg "$PGBIN/psql" -h "$PGSOCK" -U formations_owner -d formations "$@" ;;
-*) die "usage: $0 start|stop|pg-restart|pg-stop|pg-start|psql VARDIR ..." ;;
+*) die "usage: $0 start|stop|pg-restart|pg-stop|pg-start|psql|db-init|db-dirs|db-start|db-stop|psql-super|app-start|front-start VARDIR ..." ;;
 esac

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -59,6 +60,15 @@ struct pass {
 	int sent, failed;
 };
 
+/* The sender: its name in claimed_by, and a mail the relay accepted that
+ * could not be recorded (the database went away, a failover): recorded
+ * first thing once the database is back, while the claim's lease still
+ * keeps the other senders off it (store/outbox.h). */
+struct sender {
+	char name[200];
+	char unrecorded[32];
+};
+
 /* last_error is text: an odd byte in a relay's answer must not make the
  * UPDATE fail, which would leave the row due again at once. */
 static void printable(char *s)
@@ -100,17 +110,16 @@ static int deliver(const struct settings *s, const struct outbox_mail *m, char *
 	return rc;
 }
 
-/* Claims one row, sends it and records the outcome in the claim's
- * transaction (see store/outbox.h for why one row at a time). DB_NOT_FOUND
- * when nothing is due. */
-static int one_mail(const struct settings *s, struct db *db, struct pass *p)
+/* Claims one row, sends it and records the outcome (see store/outbox.h
+ * for why one row at a time). DB_NOT_FOUND when nothing is due. */
+static int one_mail(const struct settings *s, struct db *db, struct sender *me, struct pass *p)
 {
 	struct arena *a = arena_new();
 	if (!a)
 		return DB_FAILED;
 	struct outbox_mail *rows;
 	size_t n;
-	int rc = store_outbox_claim(db, a, 1, &rows, &n);
+	int rc = store_outbox_claim(db, a, 1, me->name, &rows, &n);
 	if (rc == DB_OK) {
 		char err[1024] = "";
 		int outcome = deliver(s, &rows[0], err, sizeof(err));
@@ -127,33 +136,39 @@ static int one_mail(const struct settings *s, struct db *db, struct pass *p)
 					", given up" : "", err);
 			rc = store_outbox_failed(db, rows[0].id, err, for_good);
 		}
-		if (rc == DB_OK)
-			rc = store_outbox_commit(db);
-		else
-			db_rollback(db);
 		if (rc == DB_OK && sent)
 			p->sent++;
 		else if (rc == DB_OK)
 			p->failed++;
-		else if (sent)
-			log_line("mail: outbox %s was sent but perhaps not recorded: it may be sent again",
+		else if (sent) {
+			log_line("mail: outbox %s was sent but not recorded yet (database unavailable)",
 				rows[0].id);
+			snprintf(me->unrecorded, sizeof(me->unrecorded), "%s", rows[0].id);
+		}
 	}
 	arena_free(a);
 	return rc;
 }
 
-static int run_pass(const struct settings *s, struct db *db, struct pass *p)
+static int run_pass(const struct settings *s, struct db *db, struct sender *me, struct pass *p)
 {
 	int batch = s->mail_batch > 0 ? s->mail_batch : 1;
 	*p = (struct pass){ 0, 0 };
 	int rc = db_ready(db);
+	if (rc == DB_OK && me->unrecorded[0]) {
+		rc = store_outbox_sent(db, me->unrecorded);
+		if (rc == DB_OK) {
+			log_line("mail: outbox %s recorded as sent", me->unrecorded);
+			me->unrecorded[0] = '\0';
+			p->sent++;
+		}
+	}
 	/* A demand whose numbering failed right after its commit gets its
 	 * reference here, and its acknowledgement can leave. */
 	if (rc == DB_OK)
 		rc = store_demand_number(db, NULL, NULL, NULL);
 	while (rc == DB_OK && !stopping && p->sent + p->failed < batch)
-		rc = one_mail(s, db, p);
+		rc = one_mail(s, db, me, p);
 	return rc == DB_NOT_FOUND ? DB_OK : rc;
 }
 
@@ -183,9 +198,14 @@ static int parse_loop(int argc, char **argv, long *loop)
 static int mail_loop(const struct settings *s, struct db *db, long loop)
 {
 	int status;
+	struct sender me = { .unrecorded = "" };
+	char host[100] = "";
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		snprintf(host, sizeof(host), "?");
+	snprintf(me.name, sizeof(me.name), "%s:%ld", host, (long)getpid());
 	do {
 		struct pass p;
-		int rc = run_pass(s, db, &p);
+		int rc = run_pass(s, db, &me, &p);
 		if (!loop || p.sent || p.failed) {
 			printf("sent %d, failed %d\n", p.sent, p.failed);
 			fflush(stdout);
@@ -197,6 +217,9 @@ static int mail_loop(const struct settings *s, struct db *db, long loop)
 		if (loop)
 			pause_for(loop);
 	} while (loop && !stopping);
+	if (me.unrecorded[0])
+		log_line("mail: outbox %s was sent but could not be recorded: it may be sent again",
+			me.unrecorded);
 	/* A loop outlives database outages (the next pass reconnects), so
 	 * its end on a signal is a success. */
 	return loop ? 0 : status;

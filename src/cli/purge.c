@@ -1,7 +1,8 @@
 /* `formations purge`: anonymises the demands that ended (close, annulee,
  * sans_suite) more than retention_days ago, with their accessibility
  * needs, and the needs of participants whose session ended more than
- * retention_days ago (src/store/purge.h says what is kept). Meant for a daily timer; running it twice does nothing more. */
+ * retention_days ago (src/store/purge.h says what is kept). Meant for a daily
+ * timer; running it twice, or on two hosts at once, does nothing more. */
 #include "cli/cli.h"
 
 #include <stdio.h>
@@ -19,9 +20,7 @@ int cli_purge(const struct settings *s, int argc, char **argv)
 	}
 	struct db *db = db_new(s->db, s->db_timeout);
 	long count = 0, needs = 0;
-	int rc = db ? store_purge_demands(db, s->retention_days, &count) : DB_FAILED;
-	if (rc == DB_OK)
-		rc = store_purge_registration_needs(db, s->retention_days, &needs);
+	int rc = db ? store_purge(db, s->retention_days, &count, &needs) : DB_FAILED;
 	db_free(db);
 	if (rc != DB_OK) {
 		fprintf(stderr, "formations: purge: %s\n", rc == DB_UNAVAILABLE ?

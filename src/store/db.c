@@ -20,6 +20,7 @@ struct db {
 	const char *prepared[DB_PREPARED_MAX];
 	size_t n_prepared;
 	int in_tx;            /* between db_begin and commit or rollback */
+	int was_lost;         /* the last connection broke: say where the next one goes */
 };
 
 struct db_rows {
@@ -70,6 +71,11 @@ static int db_connect(struct db *db)
 		db_disconnect(db);
 		return DB_UNAVAILABLE;
 	}
+	/* With several hosts in db (a failover), the log names the one that
+	 * now accepts the connection. */
+	if (db->was_lost)
+		log_line("db: reconnected to %s port %s", PQhost(db->conn), PQport(db->conn));
+	db->was_lost = 0;
 	return DB_OK;
 }
 
@@ -77,6 +83,8 @@ int db_ready(struct db *db)
 {
 	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
 		return DB_OK;
+	if (db->conn)
+		db->was_lost = 1;
 	db_disconnect(db);
 	return db_connect(db);
 }
@@ -87,14 +95,17 @@ static void rows_clear(void *p)
 }
 
 /* After a failure, tells a lost connection (503, reconnect next time) from
- * a statement the server refused. */
+ * a statement the server refused. A server that refuses writes (25006) is
+ * a standby: the connection is dropped too, so that the next one goes to
+ * whichever host of db accepts writes now (target_session_attrs). */
 static int db_failure(struct db *db, PGresult *res, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	if (PQstatus(db->conn) != CONNECTION_OK || (state && strncmp(state, "08", 2) == 0) ||
-			(state && strncmp(state, "57P", 3) == 0)) {
+			(state && strncmp(state, "57P", 3) == 0) || (state && strcmp(state, "25006") == 0)) {
 		log_line("db: connection lost during %s: %s", what, PQerrorMessage(db->conn));
 		db_disconnect(db);
+		db->was_lost = 1;
 		return DB_UNAVAILABLE;
 	}
 	log_line("db: %s failed (%s): %s", what, state ? state : "?",

@@ -15,8 +15,14 @@ static const struct db_stmt course_for_demand = { "demand_course",
 static const struct db_stmt closures = { "closure_days_from",
 	"SELECT to_char(day, 'YYYY-MM-DD') AS day FROM closure_day"
 	" WHERE day >= $1::date AND day < $1::date + 400 ORDER BY day" };
+/* The demand another request made from this form. A no-op update rather
+ * than a SELECT: the first request's commit may be visible here while it
+ * still waits for the synchronous standby (README, "Scaling out"), and a
+ * resend must not be acknowledged before the demand is safe. This update
+ * writes, so its own commit waits for the standby to hold everything up
+ * to it, the first commit included. */
 static const struct db_stmt by_form = { "demand_by_form",
-	"SELECT tracking_token FROM demand WHERE form_token = $1" };
+	"UPDATE demand SET form_token = form_token WHERE form_token = $1 RETURNING tracking_token" };
 
 /* sql/0006: numbers what is committed and unnumbered, returns the
  * reference of $1 (NULL while it has none); 0 asks for none. */

@@ -56,7 +56,8 @@ int store_closure_days(struct db *db, struct arena *a, const char *from,
  * a year. */
 int store_demand_context(struct db *db, struct arena *a, const char *slug, const char *from,
 		const char **title, const char ***days, size_t *n);
-/* Finds the demand already made from this form page, if any. */
+/* Finds the demand already made from this form page, if any, once it is
+ * as durable as a new one would be (on the synchronous standby too). */
 int store_demand_by_form(struct db *db, struct arena *a, const char *form_token,
 		const char **tracking_token);
 /* Creates the demand, its first event, its mails and, when it declares an

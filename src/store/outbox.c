@@ -8,16 +8,21 @@
 #include "store/db.h"
 
 /* The partial index mail_outbox_pending (next_attempt, id) WHERE sent_at
- * IS NULL serves this scan. SKIP LOCKED lets a second sender take the
- * next rows instead of waiting for the first. */
+ * IS NULL AND failed_at IS NULL serves this scan. SKIP LOCKED lets a
+ * second sender take the next rows instead of waiting for the first; the
+ * lock is rechecked on the newest version of a row, so a row another
+ * sender has just claimed (next_attempt ahead) is not taken again. */
 static const struct db_stmt outbox_claim = { "outbox_claim",
-	"SELECT id, to_address, subject, body, kind, attempts, calendar, calendar_method,"
-	" attachment, attachment_name, attachment_type,"
-	" extract(epoch FROM created_at)::bigint AS created"
-	" FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt <= now()"
+	"UPDATE mail_outbox m SET next_attempt = now() + make_interval(secs => $2::int),"
+	" claimed_by = $3"
+	" WHERE m.id IN (SELECT id FROM mail_outbox"
+	"   WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt <= now()"
 	/* a demand's mail waits for its reference (store_demand_number) */
-	" AND position('{REF}' IN body) = 0"
-	" ORDER BY id LIMIT $1::int FOR UPDATE SKIP LOCKED" };
+	"   AND position('{REF}' IN body) = 0"
+	"   ORDER BY id LIMIT $1::int FOR UPDATE SKIP LOCKED)"
+	" RETURNING m.id, m.to_address, m.subject, m.body, m.kind, m.attempts, m.calendar,"
+	" m.calendar_method, m.attachment, m.attachment_name, m.attachment_type,"
+	" extract(epoch FROM m.created_at)::bigint AS created" };
 static const struct db_stmt outbox_sent = { "outbox_sent",
 	"UPDATE mail_outbox SET sent_at = now(), last_error = ''"
 	" WHERE id = $1::bigint AND sent_at IS NULL" };
@@ -72,39 +77,28 @@ static int row_from(const struct db_rows *r, size_t i, struct arena *a, struct o
 	return rc;
 }
 
-int store_outbox_claim(struct db *db, struct arena *a, int limit,
+int store_outbox_claim(struct db *db, struct arena *a, int limit, const char *sender,
 		struct outbox_mail **rows, size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
-	char lim[16];
+	char lim[16], lease[16];
 	snprintf(lim, sizeof(lim), "%d", limit > 0 ? limit : 1);
-	const char *p[] = { lim };
+	snprintf(lease, sizeof(lease), "%d", OUTBOX_CLAIM_SECONDS);
+	const char *p[] = { lim, lease, sender };
 	struct db_rows *r;
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = db_run(db, a, &outbox_claim, 1, p, &r);
-	if (rc != DB_OK) {
-		db_rollback(db);
+	int rc = db_run(db, a, &outbox_claim, 3, p, &r);
+	if (rc != DB_OK)
 		return rc;
-	}
 	size_t count = db_rows_count(r);
-	if (count == 0) {
-		/* Nothing locked, nothing written: a commit only ends the transaction. */
-		rc = db_commit(db);
-		return rc == DB_OK ? DB_NOT_FOUND : rc;
-	}
+	if (count == 0)
+		return DB_NOT_FOUND;
 	struct outbox_mail *m = arena_calloc(a, count, sizeof(*m));
-	if (!m) {
-		db_rollback(db);
+	if (!m)
 		return DB_FAILED;
-	}
-	for (size_t i = 0; i < count; i++) {
-		if ((rc = row_from(r, i, a, &m[i])) != DB_OK) {
-			db_rollback(db);
+	for (size_t i = 0; i < count; i++)
+		if ((rc = row_from(r, i, a, &m[i])) != DB_OK)
 			return rc;
-		}
-	}
 	*rows = m;
 	*n = count;
 	return DB_OK;
@@ -172,11 +166,6 @@ int store_outbox_retry(struct db *db, struct arena *a, const char *id, const cha
 		return DB_NOT_FOUND;
 	*to = db_get(r, 0, "to_address");
 	return DB_OK;
-}
-
-int store_outbox_commit(struct db *db)
-{
-	return db_commit(db);
 }
 
 int store_outbox_queue(struct db *db, const char *to, const char *subject, const char *body,

@@ -1,17 +1,20 @@
 /* The mail outbox (table mail_outbox): mails are queued in the transaction
  * of what they tell, and sent later by `formations mail`.
  *
- * Never twice: a row is sent while its claim transaction holds it
- * (SELECT ... FOR UPDATE SKIP LOCKED), and marked sent in that same
- * transaction. A second sender skips locked rows, and a row committed as
- * sent no longer matches "sent_at IS NULL" (PostgreSQL re-checks the
- * condition on the newest version of a row before locking it), so two
- * senders never send the same row. If the sender dies (or loses the
- * database) after the relay accepted a mail but before COMMIT, the lock
- * goes with the connection, the row is still pending and the mail is sent
- * once more: at-least-once, with the same Message-ID so that mail clients
- * can drop the copy. Claiming one row per transaction keeps that window to
- * a single mail and the lock to one SMTP exchange. */
+ * Never twice, even with a sender on every application host: a sender
+ * claims one row at a time with a committed lease (its next_attempt moves
+ * OUTBOX_CLAIM_SECONDS ahead, claimed_by names the sender), sends it, then
+ * marks it sent. Claims skip rows another claim has locked and rows whose
+ * lease runs, so two senders never hold the same row. The lease is
+ * committed (and, with a synchronous standby, on the standby) before the
+ * SMTP exchange begins: after a failover the new primary still keeps the
+ * row from the other senders while its sender, which remembers a mail the
+ * relay accepted but it could not record, records it once the database is
+ * back (cli/mail.c). Only a sender that dies between the relay's answer
+ * and its record leaves a mail sent but pending: once the lease is over
+ * it is sent once more, at-least-once, with the same Message-ID so that
+ * mail clients can drop the copy. Claiming one row at a time keeps that
+ * window to a single mail. */
 #ifndef FORMATIONS_STORE_OUTBOX_H
 #define FORMATIONS_STORE_OUTBOX_H
 
@@ -32,24 +35,27 @@ struct outbox_mail {
 	int attempts;         /* failed attempts so far */
 };
 
-/* Opens a transaction and locks up to limit pending rows (sent_at IS NULL
- * and next_attempt <= now()), oldest id first, skipping rows another
- * sender holds. On DB_OK (*n >= 1) the transaction stays open: mark each
- * row with store_outbox_sent or store_outbox_failed, then end it with
- * store_outbox_commit (or db_rollback to give the rows back untouched).
- * DB_NOT_FOUND when nothing is due (no transaction left open); on errors
- * the transaction is rolled back. Rows belong to the arena. */
-int store_outbox_claim(struct db *db, struct arena *a, int limit,
+/* Seconds a claim keeps a row from the other senders: more than the
+ * longest SMTP exchange (three times the 10 s connection timeout of
+ * cli/mail.c). A sender that died with a row is replaced after this. */
+#define OUTBOX_CLAIM_SECONDS 60
+
+/* Claims up to limit pending rows (sent_at IS NULL, next_attempt <= now()),
+ * oldest id first, skipping rows another sender holds, for sender (its
+ * name, host:pid, kept in claimed_by), in one committed statement; then
+ * mark each row with store_outbox_sent or store_outbox_failed.
+ * DB_NOT_FOUND when nothing is due. Rows belong to the arena. */
+int store_outbox_claim(struct db *db, struct arena *a, int limit, const char *sender,
 		struct outbox_mail **rows, size_t *n);
 
-/* Inside the claim's transaction: the relay accepted the mail. */
+/* The relay accepted the mail (a no-op if it is marked sent already). */
 int store_outbox_sent(struct db *db, const char *id);
 
 /* Attempts after which a mail that keeps failing is given up: with the
  * backoff below, about four days. */
 #define OUTBOX_ATTEMPTS_MAX 20
 
-/* Inside the claim's transaction: one more failed attempt, the next one
+/* One more failed attempt (the claim's lease ends), the next one
  * after 1, 2, 4, 8... minutes (at most 6 hours); error (cut to 1,000
  * characters) is kept in last_error. A failure for good (the relay
  * refused the address, the message cannot be written), or the
@@ -73,9 +79,6 @@ int store_outbox_failures_count(struct db *db, struct arena *a, long *n);
  * counted afresh; *to is its address. DB_NOT_FOUND when id is not a
  * failed mail (already sent again, or unknown). */
 int store_outbox_retry(struct db *db, struct arena *a, const char *id, const char **to);
-
-/* Ends the claim's transaction: the marks become visible, the locks go. */
-int store_outbox_commit(struct db *db);
 
 /* Queues one mail, to be called inside the caller's transaction so that
  * the mail exists if and only if what it tells does. demand_id and

@@ -46,12 +46,25 @@ static int purge_one(struct db *db, const struct db_stmt *stmt, int retention_da
 	return rc;
 }
 
-int store_purge_demands(struct db *db, int retention_days, long *count)
-{
-	return purge_one(db, &purge, retention_days, count);
-}
+/* Purges run one at a time, even from two hosts at once: the second waits
+ * for the first to commit, then finds nothing left (the lock goes with the
+ * transaction, or with the connection of a purge that died). */
+static const struct db_stmt purge_lock = { "purge_lock",
+	"SELECT pg_advisory_xact_lock(7263560)" };
 
-int store_purge_registration_needs(struct db *db, int retention_days, long *count)
+int store_purge(struct db *db, int retention_days, long *demands, long *needs)
 {
-	return purge_one(db, &purge_needs, retention_days, count);
+	*demands = *needs = 0;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_run(db, NULL, &purge_lock, 0, NULL, NULL);
+	if (rc == DB_OK)
+		rc = purge_one(db, &purge, retention_days, demands);
+	if (rc == DB_OK)
+		rc = purge_one(db, &purge_needs, retention_days, needs);
+	if (rc == DB_OK)
+		return db_commit(db);
+	db_rollback(db);
+	*demands = *needs = 0;
+	return rc;
 }
