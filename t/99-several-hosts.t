@@ -479,7 +479,8 @@ sub inside {
 	for my $a (@$acks) {
 		my $d = $db{by_jeton}{ $a->{jeton} };
 		if (!$d) { push @lost, $a->{n}; next }
-		push @wrong, $a->{n} if $a->{location} ne "/demande/suivi/$d->{tracking}";
+		# a first send lands on its confirmation, a form sent again on the tracking page
+		push @wrong, $a->{n} if $a->{location} !~ m{^/demande/suivi/\Q$d->{tracking}\E(?:\?envoyee=1)?$};
 		push @no_ack_mail, $a->{n} if $d->{accuse} != 1;
 	}
 	my @duplicated = grep { @{ $db{by_message}{$_} } > 1 } keys %{ $db{by_message} };
