@@ -30,7 +30,7 @@ DEB_PACKAGES = build-essential pkg-config libfcgi-dev libpq-dev postgresql \
   postgresql-contrib faketime libidn2-dev libqrencode-dev fonts-noto-core \
   poppler-utils iproute2
 
-.PHONY: all deps run test unit fuzz fuzz-run bench lint clean
+.PHONY: all deps run test unit fuzz fuzz-run bench screenshots lint clean
 # Keep the sanitizer objects between runs (make would delete them as intermediates).
 .SECONDARY:
 
@@ -119,6 +119,11 @@ test: deps all unit fuzz-run lint
 
 bench: deps all
 	@t/lib/bench.sh
+
+# Full-page PNGs of the main pages at 1280 and 375 px in var/screenshots/
+# (index.html shows them side by side); not part of `make test`.
+screenshots: deps all
+	@t/lib/screenshots.sh
 
 # Project rules that the compiler cannot check (fossil's codecheck1, in small).
 lint:
