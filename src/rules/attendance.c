@@ -7,21 +7,13 @@
 
 #include <sodium.h>
 
+#include "rules/fields.h"
+
 /* ---------------------------------------------------------------- helpers */
 
 static const char *str_or_empty(const char *s)
 {
 	return s ? s : "";
-}
-
-static int is_blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
 }
 
 static int minutes_valid(int m)
@@ -611,9 +603,9 @@ const char *attendance_event_check(const struct attendance_event *e, int correct
 		if (attendance_method_parse(e->method, &m) != 0)
 			return "Indiquez comment la présence a été signée (électronique, papier ou "
 				"formateur).";
-		if (m == ATTENDANCE_ELECTRONIQUE && (is_blank(e->ip) || is_blank(e->user_agent)))
+		if (m == ATTENDANCE_ELECTRONIQUE && (field_is_blank(e->ip) || field_is_blank(e->user_agent)))
 			return "Une signature électronique garde l'adresse IP et le navigateur.";
-	} else if (!is_blank(e->method)) {
+	} else if (!field_is_blank(e->method)) {
 		return "Seule une signature a une méthode.";
 	}
 	if (k == ATTENDANCE_RETARD || k == ATTENDANCE_DEPART_ANTICIPE) {
@@ -622,9 +614,9 @@ const char *attendance_event_check(const struct attendance_event *e, int correct
 	} else if (e->minutes != 0) {
 		return "Seuls un retard ou un départ anticipé ont des minutes.";
 	}
-	if (is_blank(e->actor))
+	if (field_is_blank(e->actor))
 		return "L'événement ne dit pas qui l'a enregistré.";
-	if (correcting && is_blank(e->reason))
+	if (correcting && field_is_blank(e->reason))
 		return "Une correction d'une demi-journée certifiée demande une raison.";
 	return NULL;
 }

@@ -401,3 +401,13 @@ int field_decimal(const char *s, double min, double max, char *out, size_t size)
 	snprintf(out, size, "%.10g", v);
 	return 0;
 }
+
+int field_is_blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}

@@ -74,6 +74,8 @@ const char *field_password(const char *s);
 /* 1 when s is a row id as the pages receive it: 1 to 18 digits, so that it
  * always fits PostgreSQL's bigint. */
 int field_is_id(const char *s);
+/* 1 when s is NULL or holds only spaces, tabs and line breaks. */
+int field_is_blank(const char *s);
 /* 1 when s is one of the staff roles. */
 int field_is_role(const char *s);
 /* 1 when a staff member of role may instruct demands (and so be assigned

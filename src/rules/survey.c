@@ -130,16 +130,6 @@ const char *survey_question_type_label_fr(enum survey_question_type t)
 	return name_at(type_labels, SURVEY_Q_TYPE_COUNT, (int)t);
 }
 
-static int no_answer(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 static const char *check_text(const struct survey_question *q, const char *value, char *msg,
 		size_t size)
 {
@@ -165,7 +155,7 @@ const char *survey_answer_check(const struct survey_question *q, const char *val
 {
 	if (q == NULL || (int)q->type < 0 || (int)q->type >= SURVEY_Q_TYPE_COUNT)
 		return "Cette question n'existe pas.";
-	if (no_answer(value))
+	if (field_is_blank(value))
 		return q->required ? "Répondez à cette question." : NULL;
 	switch (q->type) {
 	case SURVEY_Q_SCALE:

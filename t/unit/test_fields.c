@@ -41,6 +41,8 @@ int main(void)
 	tap_ok(field_is_role("admin") && field_is_role("conseiller") && field_is_role("assistant") &&
 		field_is_role("formateur"), "the four roles");
 	tap_ok(!field_is_role("root") && !field_is_role("") && !field_is_role("Admin"), "nothing else");
+	tap_ok(field_is_blank(NULL) && field_is_blank("") && field_is_blank(" \t\r\n "), "blank: nothing, or only spaces and line breaks");
+	tap_ok(!field_is_blank(" x ") && !field_is_blank("\xc2\xa0"), "not blank: a letter, a no-break space");
 	tap_ok(field_is_id("1") && field_is_id("42") && field_is_id("123456789012345678"), "ids: 1 to 18 digits");
 	tap_ok(!field_is_id("") && !field_is_id(NULL) && !field_is_id("1234567890123456789"),
 		"no id: empty, missing, or 19 digits (past bigint)");
