@@ -31,17 +31,6 @@ static int same(const char *a, const char *b)
 }
 
 /* Open while the session is to come and its closing date not passed. */
-static int open_for_requester(const struct session *s)
-{
-	struct civil_date first, closes, today = pages_paris_today();
-	if (!same(s->status, "envisagee") && !same(s->status, "confirmee"))
-		return 0;
-	if (!*s->first_day || cal_parse_date(s->first_day, &first) != 0)
-		return 1;
-	int has_close = *s->closes_on && cal_parse_date(s->closes_on, &closes) == 0;
-	return registration_open_for_requester(today, has_close ? &closes : NULL, first);
-}
-
 struct requester_view {
 	struct session s;
 	struct registration *g;
@@ -66,7 +55,7 @@ static int load(struct ctx *ctx, const struct demand *d, struct requester_view *
 			v->active++;
 	}
 	v->asked = strtol(d->participants, NULL, 10);
-	v->open = open_for_requester(&v->s);
+	v->open = sessions_registration_open(&v->s);
 	return DB_OK;
 }
 

@@ -94,8 +94,10 @@ int page_trainer_feed(struct ctx *ctx);
  * for the public lists of sessions: the fiche, the home page, /sessions. */
 struct session;
 int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int by_month);
-/* 1 while a demand may still ask for the session: no closing date, or
- * not passed (Paris). */
+/* 1 while a requester may still ask for the session or name its
+ * participants: envisaged or confirmed, and open by
+ * registration_open_for_requester (its closing date, else the day before
+ * its first day, Paris). */
 int sessions_registration_open(const struct session *s);
 /* calendar.c: the staff calendar (month, week, list) */
 int page_calendar(struct ctx *ctx);

@@ -14,6 +14,7 @@
 #include "base/settings.h"
 #include "out/ical.h"
 #include "rules/calendar_fr.h"
+#include "rules/registration.h"
 #include "rules/slot_time.h"
 #include "store/db.h"
 #include "store/demands.h"
@@ -265,7 +266,11 @@ int page_trainer_feed(struct ctx *ctx)
 
 int sessions_registration_open(const struct session *s)
 {
-	struct civil_date closes, today = pages_paris_today();
-	return !*s->closes_on || (cal_parse_date(s->closes_on, &closes) == 0 &&
-		cal_date_compare(today, closes) <= 0);
+	struct civil_date first, closes, today = pages_paris_today();
+	if (strcmp(s->status, "envisagee") != 0 && strcmp(s->status, "confirmee") != 0)
+		return 0;
+	if (!*s->first_day || cal_parse_date(s->first_day, &first) != 0)
+		return 1;
+	int has_close = *s->closes_on && cal_parse_date(s->closes_on, &closes) == 0;
+	return registration_open_for_requester(today, has_close ? &closes : NULL, first);
 }
