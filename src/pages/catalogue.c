@@ -74,6 +74,17 @@ const char *pages_long_moment(struct arena *a, const char *iso_minute)
 	return words == day ? iso_minute : arena_printf(a, "%s à %s", words, t);
 }
 
+const char *pages_span(struct arena *a, const char *first_iso, const char *last_iso)
+{
+	struct civil_date first, last;
+	char b[SLOT_SPAN_FR_BUF];
+	if (cal_parse_date(first_iso, &first) != 0 || cal_parse_date(last_iso, &last) != 0 ||
+			slot_span_fr(first, last, b, sizeof(b)) != 0)
+		return "";
+	const char *copy = arena_strdup(a, b);
+	return copy ? copy : "";
+}
+
 struct civil_date pages_paris_today(void)
 {
 	return cal_paris_local_date((int64_t)time(NULL));

@@ -30,7 +30,6 @@
 #include "rules/certificate.h"
 #include "rules/calendar_fr.h"
 #include "rules/fields.h"
-#include "rules/slot_time.h"
 #include "store/accounts.h"
 #include "store/certificates.h"
 #include "store/db.h"
@@ -58,14 +57,6 @@ static const char *duration(struct arena *a, int minutes)
 {
 	char b[ATTENDANCE_DURATION_BUF];
 	return attendance_duration_fr(minutes, b, sizeof(b)) == 0 ? arena_strdup(a, b) : "";
-}
-
-static const char *span(struct arena *a, const char *first, const char *last)
-{
-	struct civil_date f, l;
-	char b[SLOT_SPAN_FR_BUF];
-	return cal_parse_date(first, &f) == 0 && cal_parse_date(last, &l) == 0 &&
-		slot_span_fr(f, l, b, sizeof(b)) == 0 ? arena_strdup(a, b) : "";
 }
 
 /* A text that would verify nothing: what an unknown code is checked
@@ -105,7 +96,7 @@ int page_certificate_verify(struct ctx *ctx)
 	if (VIEW_FIELDS(ctx->view, "Certificate", { "state", *row.revoked_on ? "revoquee" : "authentique" },
 			{ "code", f.code }, { "participant", f.participant }, { "organisation", f.organisation },
 			{ "course", f.course_title }, { "nature", f.nature },
-			{ "dates", span(ctx->arena, f.first_day, f.last_day) },
+			{ "dates", pages_span(ctx->arena, f.first_day, f.last_day) },
 			{ "planned", duration(ctx->arena, f.planned_minutes) },
 			{ "attended", duration(ctx->arena, f.attended_minutes) },
 			{ "partial", f.attended_minutes < f.planned_minutes ? "1" : "" },

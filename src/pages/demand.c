@@ -18,7 +18,6 @@
 #include "rules/due_date.h"
 #include "rules/fields.h"
 #include "rules/richtext.h"
-#include "rules/slot_time.h"
 #include "store/accessibility.h"
 #include "store/courses.h"
 #include "store/db.h"
@@ -102,8 +101,7 @@ static int form_page(struct ctx *ctx, int status, const struct demand_fields *f,
 static int from_session(struct ctx *ctx, const char *id, struct demand_fields *f)
 {
 	struct session s;
-	struct civil_date first, last, today = pages_paris_today();
-	char span[SLOT_SPAN_FR_BUF];
+	struct civil_date last, today = pages_paris_today();
 	if (!id || !field_is_id(id))
 		return 0;
 	int rc = store_session_by_id(ctx->db, ctx->arena, id, &s);
@@ -112,9 +110,9 @@ static int from_session(struct ctx *ctx, const char *id, struct demand_fields *f
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	int public = strcmp(s.status, "confirmee") == 0 && (strcmp(s.kind, "inter") == 0 || *s.public);
-	if (!public || !sessions_registration_open(&s) || cal_parse_date(s.first_day, &first) != 0 ||
-			cal_parse_date(s.last_day, &last) != 0 || cal_date_compare(today, last) > 0 ||
-			slot_span_fr(first, last, span, sizeof(span)) != 0)
+	const char *span = pages_span(ctx->arena, s.first_day, s.last_day);
+	if (!public || !sessions_registration_open(&s) || !*span ||
+			cal_parse_date(s.last_day, &last) != 0 || cal_date_compare(today, last) > 0)
 		return 0;
 	f->formation = s.course_slug;
 	f->type = strcmp(s.kind, "inter") == 0 ? "inter" : "intra";

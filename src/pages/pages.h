@@ -21,6 +21,9 @@ const char *pages_long_date(struct arena *a, const char *iso);
 /* "2026-12-02 13:54" (Paris) in words: "mercredi 2 décembre 2026 à
  * 13 h 54"; anything else as it is. */
 const char *pages_long_moment(struct arena *a, const char *iso_minute);
+/* The dates of a session from its first and last ISO days, in words
+ * (slot_span_fr: "du 1er au 3 mars 2027"); "" when either is invalid. */
+const char *pages_span(struct arena *a, const char *first_iso, const char *last_iso);
 /* Today's date in Europe/Paris, and a date as "YYYY-MM-DD" in the arena
  * ("" when invalid). */
 struct civil_date;

@@ -181,12 +181,9 @@ static int trainer_may_see(struct ctx *ctx, const struct slot *slots, size_t n)
 static int set_session(struct ctx *ctx, const struct session *s)
 {
 	enum session_status st;
-	char span[SLOT_SPAN_FR_BUF] = "";
-	struct civil_date first, last;
 	if (session_status_parse(s->status, &st) != 0)
 		return 500;
-	if (cal_parse_date(s->first_day, &first) == 0 && cal_parse_date(s->last_day, &last) == 0)
-		(void)slot_span_fr(first, last, span, sizeof(span));
+	const char *span = pages_span(ctx->arena, s->first_day, s->last_day);
 	long seats = strtol(s->max_participants, NULL, 10) - strtol(s->registered, NULL, 10);
 	return VIEW_ROW(ctx->view, "Session", 0, { "id", s->id }, { "course", s->course_title },
 		{ "course_id", s->course_id }, { "course_slug", s->course_slug },

@@ -43,10 +43,9 @@ int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int
 	char prev[8] = "";
 	long month_index = -1, in_month = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct civil_date first, last;
-		char span[SLOT_SPAN_FR_BUF] = "";
-		if (cal_parse_date(s[i].first_day, &first) != 0 || cal_parse_date(s[i].last_day, &last) != 0 ||
-				slot_span_fr(first, last, span, sizeof(span)) != 0)
+		struct civil_date first;
+		const char *span = pages_span(ctx->arena, s[i].first_day, s[i].last_day);
+		if (!*span || cal_parse_date(s[i].first_day, &first) != 0)
 			continue;
 		long seats = strtol(s[i].max_participants, NULL, 10) - strtol(s[i].registered, NULL, 10);
 		const char *list = "Sessions";
@@ -67,7 +66,7 @@ int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int
 		if (VIEW_ROW(ctx->view, list, index, { "id", s[i].id }, { "course", s[i].course_title },
 				{ "slug", s[i].course_slug },
 				{ "kind", strcmp(s[i].kind, "inter") == 0 ? "INTER" : "INTRA" },
-				{ "organisation", s[i].organisation }, { "span", arena_strdup(ctx->arena, span) },
+				{ "organisation", s[i].organisation }, { "span", span },
 				{ "first_day", s[i].first_day }, { "n_slots", s[i].n_slots },
 				{ "place", s[i].place_name }, { "city", s[i].place_city },
 				{ "seats", arena_printf(ctx->arena, "%ld", seats > 0 ? seats : 0) },
