@@ -191,11 +191,9 @@ int page_certificate_revoke(struct ctx *ctx)
 	static const struct field_rule reason_rule = { "raison", FIELD_TEXT, 1, 1000, 0 };
 	struct certificate_row row;
 	struct session s;
-	unsigned char *pdf;
-	size_t len;
 	if (!field_is_id(ctx->req->args[0]))
 		return 404;
-	int rc = store_certificate_pdf(ctx->db, ctx->arena, ctx->req->args[0], &row, &pdf, &len);
+	int rc = store_certificate_by_id(ctx->db, ctx->arena, ctx->req->args[0], &row);
 	if (rc == DB_NOT_FOUND)
 		return 404;
 	if (rc != DB_OK)

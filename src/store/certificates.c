@@ -37,6 +37,7 @@
 	" LEFT JOIN staff_user u ON u.id = t.revoked_by"
 
 static const struct db_stmt by_code = { "certificate_by_code", COLUMNS FROM " WHERE t.code = $1" };
+static const struct db_stmt by_id = { "certificate_by_id", COLUMNS FROM " WHERE t.id = $1::bigint" };
 static const struct db_stmt pdf_by_id = { "certificate_pdf",
 	COLUMNS ", t.pdf" FROM " WHERE t.id = $1::bigint" };
 static const struct db_stmt of_registration = { "certificate_of_registration",
@@ -94,6 +95,11 @@ int store_certificate_by_code(struct db *db, struct arena *a, const char *code,
 		struct certificate_row *out)
 {
 	return one(db, a, &by_code, code, out, NULL);
+}
+
+int store_certificate_by_id(struct db *db, struct arena *a, const char *id, struct certificate_row *out)
+{
+	return one(db, a, &by_id, id, out, NULL);
 }
 
 int store_certificate_pdf(struct db *db, struct arena *a, const char *id, struct certificate_row *out,
@@ -360,8 +366,13 @@ static int issue_all(struct issuing *g, const char *session_id, int64_t now,
 {
 	struct registration *regs;
 	size_t nr;
+	struct certificate_row *issued;
+	size_t ni;
 	int rc = gather(g, session_id, now, &out->not_ready, &regs, &nr);
 	if (rc != DB_OK || out->not_ready)
+		return rc;
+	/* those in force, read once: the session's row is held, none comes meanwhile */
+	if ((rc = store_certificates_of_session(g->db, g->a, session_id, &issued, &ni)) != DB_OK)
 		return rc;
 	for (size_t i = 0; i < nr && rc == DB_OK; i++) {
 		const struct registration *r = &regs[i];
@@ -378,12 +389,13 @@ static int issue_all(struct issuing *g, const char *session_id, int64_t now,
 		snprintf(m, sizeof(m), "%d", attended);
 		const char *params[] = { r->id, attendance_outcome_name(o), p, m };
 		rc = db_run(g->db, g->a, &set_outcome, 4, params, NULL);
-		struct certificate_row existing;
-		int found = rc == DB_OK ? store_certificate_of_registration(g->db, g->a, r->id, &existing) : rc;
-		if (found == DB_OK)
+		int in_force = 0;
+		for (size_t k = 0; k < ni && !in_force; k++)
+			in_force = strcmp(issued[k].registration_id, r->id) == 0 && !*issued[k].revoked_on;
+		if (rc != DB_OK)
+			break;
+		if (in_force)
 			out->kept++;
-		else if (found != DB_NOT_FOUND)
-			rc = found;
 		else if (attended == 0)
 			out->absent++;
 		else if ((rc = issue_one(g, r, planned, attended, o)) == DB_OK)

@@ -37,6 +37,8 @@ int store_certificate_keys(struct db *db, unsigned char pk[CERTIFICATE_PUBLIC_KE
 /* By its code (as certificate_code_read writes it). DB_NOT_FOUND. */
 int store_certificate_by_code(struct db *db, struct arena *a, const char *code,
 		struct certificate_row *out);
+/* By id, without its PDF. DB_NOT_FOUND. */
+int store_certificate_by_id(struct db *db, struct arena *a, const char *id, struct certificate_row *out);
 /* By id, with its PDF (owned by the arena). DB_NOT_FOUND. */
 int store_certificate_pdf(struct db *db, struct arena *a, const char *id, struct certificate_row *out,
 		unsigned char **pdf, size_t *len);
