@@ -221,6 +221,7 @@ $r = $admin->post("/intranet/attestations/$att_id{$part}", [ _csrf => $st, raiso
 is($r->{status}, 422, 'a revocation needs a reason');
 $r = $admin->post("/intranet/attestations/$att_id{$part}", [ _csrf => $st, raison => "Présence de l'après-midi corrigée" ]);
 is($r->{status}, 303, 'an admin revokes it');
+like($admin->get($r->{headers}{location})->{text}, qr{L(?:'|&#39;)attestation \Q$code{$part}\E de Élise Attesté4 est révoquée}, 'the banner names the attestation and its participant');
 $r = $pb->get("/attestations/$code{$part}?revoked");
 is($r->{status}, 200, 'its verification page still answers');
 like($r->{text}, qr{<h1>Attestation révoquée</h1>}, 'says révoquée');
@@ -234,6 +235,7 @@ like($admin->get("/intranet/sessions/$sid")->{text}, qr{révoquée</span> le .*P
 	'the session page shows it revoked');
 $r = $admin->post("/intranet/sessions/$sid/attestations", [ _csrf => $st ]);
 like($r->{headers}{location} // '', qr{emises=1}, 'issued again: a new attestation replaces the revoked one');
+like($admin->get($r->{headers}{location})->{text}, qr{1 attestation\(s\) émise\(s\) et envoyée\(s\)}, 'the banner says how many');
 my $new_code = q1("SELECT code FROM certificate WHERE registration_id = $part AND revoked_at IS NULL");
 isnt($new_code, $code{$part}, 'with a new code');
 is(q1("SELECT minutes_attended || ' ' || outcome FROM registration WHERE id = $part"), '420 partielle',

@@ -217,7 +217,7 @@ int page_certificate_revoke(struct ctx *ctx)
 	(void)store_audit(ctx->db, ctx->login->user_id, ctx->login->email, ctx->req->remote_addr,
 		"certificate_revoked", arena_printf(ctx->arena, "%s : %s", row.code, reason));
 	return handler_redirect(ctx, arena_printf(ctx->arena,
-		"/intranet/sessions/%s?fait=revoquee#attestations", s.id));
+		"/intranet/sessions/%s?fait=revoquee&code=%s#attestations", s.id, row.code));
 }
 
 int certificates_fill(struct ctx *ctx, const struct session *s)
@@ -240,10 +240,17 @@ int certificates_fill(struct ctx *ctx, const struct session *s)
 	}
 	const char *done = params_get(&ctx->req->query, "fait");
 	const char *issued = params_get(&ctx->req->query, "emises");
-	const char *notice = same(done, "revoquee") ? "L'attestation est révoquée : sa page de "
-		"vérification le dit désormais." : same(done, "attestations") ? (same(issued, "0") ?
-		"Les attestations étaient déjà émises : rien n'a changé." :
-		"Les attestations sont émises et envoyées aux participants.") : NULL;
+	const char *code = params_get(&ctx->req->query, "code"), *whose = NULL;
+	for (size_t i = 0; code && i < n && !whose; i++)
+		if (same(rows[i].code, code))
+			whose = arena_printf(ctx->arena, "%s %s", rows[i].first_name, rows[i].last_name);
+	const char *notice = same(done, "revoquee") && whose ? arena_printf(ctx->arena,
+		"L'attestation %s de %s est révoquée : sa page de vérification le dit désormais. "
+		"Vous pouvez en émettre une nouvelle.", code, whose) :
+		same(done, "attestations") && issued && field_is_id(issued) ? arena_printf(ctx->arena,
+		"%s attestation(s) émise(s) et envoyée(s) à leurs participants.", issued) :
+		same(done, "attestations") && same(issued, "0") ?
+		"Les attestations étaient déjà émises : rien n'a changé." : NULL;
 	if (notice && view_set(ctx->view, "Notice", notice) < 0)
 		return 500;
 	return view_set(ctx->view, "CertificatesReady", same(s->status, "realisee") ? "1" : "") < 0 ? 500 : 0;
