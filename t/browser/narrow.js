@@ -50,6 +50,9 @@ function regionsOf(page) {
       ['Créneaux de la session', 'Participants confirmés', 'Présences par demi-journée', 'Attestations émises']],
     ["an attested participant's page", `/participant/${facts.certified}`, []],
     ['the verification of an attestation', `/attestations/${facts.code}`, []],
+    ['the intranet home (work queue)', '/intranet', []],
+    ['the calendar, list view', '/intranet/calendrier?vue=liste', []],
+    ['a catalogue search with a typo', '/formations?q=cooperaton', []],
   ];
   const { browser, close } = await launch();
   try {
@@ -108,8 +111,10 @@ function regionsOf(page) {
     // --- a desktop's width: the regions do not scroll, the tables fill them
     await page.setViewportSize({ width: 1280, height: 900 });
     for (const [name, path, captions] of pages) {
-      if (captions.length === 0) continue;   // a page without tables: nothing to fit
       await page.goto(`${base}${path}`);
+      const v = await axe(page);
+      ok(v.length === 0, `${name}: axe-core, no A/AA violation at 1280 px`, v.join('\n'));
+      if (captions.length === 0) continue;   // a page without tables: nothing to fit
       const got = await page.locator('main .table-scroll').evaluateAll((rs) => rs.map((r) => {
         const t = r.querySelector('table').getBoundingClientRect();
         const b = r.getBoundingClientRect();
