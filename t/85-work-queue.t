@@ -74,6 +74,61 @@ q1("UPDATE demand SET course_id = $course WHERE reference = 'D-2025-90004'");
 like($admin->get('/intranet/demandes?z')->{text}, qr{<option value="$course">[^<]*coopération}i, 'courses offered by name');
 is(listed("/intranet/demandes?formation=$course"), 'D-2025-90004', 'filtered by course');
 
+# The home's primary action opens the demand due first whose clock runs
+# (90005 waits for its requester), in the due-date list.
+my ($d1, $d2, $d3, $d4, $d5) = map { q1("SELECT id FROM demand WHERE reference = 'D-2025-9000$_'") } 1 .. 5;
+like($r->{text}, qr{<a class="button" href="/intranet/demandes/$d1\?liste=">Traiter la demande due en premier</a>\s*<span class="hint">D-2025-90001, réponse due le \w+ \d+}, 'the home offers the demand due first');
+
+# The demand page: back to its list, previous and next of that list, one
+# action at a time with its own fields, banners that say what happened.
+my $lst = 'statut%3D%26tri%3Ddemandeur';
+like($admin->get('/intranet/demandes?tri=demandeur&w')->{text}, qr{href="/intranet/demandes/$d2\?liste=statut%3D%26regime%3D%26responsable%3D%26organisme%3D%26formation%3D%26q%3D%26echeance%3D%26tri%3Ddemandeur"}, 'the list links carry the list');
+my $page = $admin->get("/intranet/demandes/$d2?liste=$lst");
+is($page->{status}, 200, 'a demand opened from a sorted list');
+like($page->{text}, qr{<a href="/intranet/demandes\?statut=&amp;tri=demandeur">Retour à la liste des demandes</a>}, 'back to that list');
+like($page->{text}, qr{href="/intranet/demandes/$d1\?liste=$lst" rel="prev">Précédente : D-2025-90001}, 'its previous in that order');
+like($page->{text}, qr{href="/intranet/demandes/$d3\?liste=$lst" rel="next">Suivante : D-2025-90003}, 'its next');
+$page = $admin->get("/intranet/demandes/$d1?liste=");
+like($page->{text}, qr{rel="prev">Précédente : D-2025-90005.*rel="next">Suivante : D-2025-90002}s, 'in the due-date order, by due date (90005 is due first)');
+unlike($admin->get("/intranet/demandes/$d5?liste=")->{text}, qr{rel="prev"}, 'the first has no previous');
+unlike($admin->get("/intranet/demandes/$d4?liste=")->{text}, qr{rel="next"}, 'the last no next');
+like($admin->get("/intranet/demandes/$d2?liste=")->{text}, qr{rel="prev">Précédente : D-2025-90001.*rel="next">Suivante : D-2025-90003}s, 'keyset both ways');
+like($admin->get("/intranet/demandes/$d3?liste=echeance%3Daujourdhui")->{text}, qr{Retour à la liste}, 'a filtered list');
+unlike($admin->get("/intranet/demandes/$d3?liste=echeance%3Daujourdhui")->{text}, qr{rel="(?:prev|next)"}, 'alone in it: no previous nor next');
+like($admin->get("/intranet/demandes/$d3?liste=tri%3Dsecret")->{text}, qr{<a href="/intranet/demandes">Retour.*rel="prev">Précédente : D-2025-90002}s, 'a list no link makes: the due-date list instead');
+unlike($page->{text}, qr{M'attribuer}, 'my own demand: no "take it"');
+like($page->{text}, qr{<a class="button" href="/intranet/demandes/$d1\?faire=repondre&amp;liste=#action">Répondre</a>}, 'the primary action is to answer');
+unlike($page->{text}, qr{name="action" value="(?:question|note|repondre)"}, 'no form until an action is chosen');
+like($page->{text}, qr{Que voulez-vous faire \?.*Poser une question au demandeur.*Ajouter une note interne}s, 'the actions, in words');
+unlike($page->{text}, qr{Clore la demande}, 'not those the state forbids');
+my $q = $admin->get("/intranet/demandes/$d1?faire=question&liste=");
+my @forms = $q->{text} =~ m{<form method="post" action="/intranet/demandes/$d1"}g;
+is(scalar @forms, 1, 'one action: one form');
+like($q->{text}, qr{name="action" value="question">.*<label for="commentaire">Votre question à P Nom1</label>}s, 'with only its field');
+my $tok = $admin->token_from($q);
+my $res = $admin->post("/intranet/demandes/$d1", [ _csrf => $tok, action => 'question', liste => '', commentaire => '' ]);
+is($res->{status}, 422, 'an empty question: 422');
+like($res->{text}, qr{<div class="error-box error-summary".*<a href="#commentaire">Écrivez le texte}s, 'the error links to its field');
+like($res->{text}, qr{name="action" value="question">}, 'with the question\'s form still open');
+$res = $admin->post("/intranet/demandes/$d1", [ _csrf => $tok, action => 'repondre', issue => 'refusee', liste => '', commentaire => '' ]);
+like($res->{text}, qr{value="refusee" checked}, 'a refused answer keeps the chosen outcome');
+$res = $admin->post("/intranet/demandes/$d1", [ _csrf => $tok, action => 'question', liste => $lst =~ s/%3D/=/gr =~ s/%26/&/gr, commentaire => 'Combien de personnes ?' ]);
+is($res->{status}, 303, 'the question is sent');
+like($res->{headers}{location} // '', qr{/intranet/demandes/$d1\?fait=question&liste=statut%3D%26tri%3Ddemandeur$}, 'back to the demand, in its list');
+$page = $admin->get("/intranet/demandes/$d1?fait=question&liste=$lst");
+like($page->{text}, qr{<p>Question envoyée à P Nom1 \(p1\@caf\.example\)\. Le délai est suspendu jusqu(?:'|&#39;)à sa réponse\.</p>}, 'the banner says what happened, to whom, and what follows');
+like($page->{text}, qr{Passer à la demande suivante \(D-2025-90002\)}, 'and leads to the next');
+$page = $admin->get("/intranet/demandes/$d3?liste=");
+like($page->{text}, qr{<button type="submit">M'attribuer la demande</button>}, 'a demand without anyone: take it, in one click');
+$res = $admin->post("/intranet/demandes/$d3", [ _csrf => $admin->token_from($page), action => 'assigner', responsable => $me, liste => '' ]);
+is($res->{status}, 303, 'taken');
+like($admin->get("/intranet/demandes/$d3?fait=assigner&liste=")->{text}, qr{Demande attribuée à vous\.}, 'the banner says so');
+is(q1("SELECT assignee_id FROM demand WHERE id = $d3"), $me, 'and it is mine');
+$res = $admin->post("/intranet/demandes/$d3", [ _csrf => $tok, action => 'repondre', issue => 'acceptee', liste => '', commentaire => 'Oui.' ]);
+like($admin->get("/intranet/demandes/$d3?fait=repondre&liste=")->{text}, qr{Réponse envoyée à P Nom3 \(p3\@caf\.example\), issue : Acceptée\.}, 'the answer named with its outcome in words');
+unlike($admin->get("/intranet/demandes/$d3?liste=")->{text}, qr{\(acceptee\)|>acceptee<}, 'no stored code on the page');
+like($admin->get("/intranet/demandes/$d3?liste=")->{text}, qr{Clore la demande}, 'once answered, it can be closed');
+
 # Half-days to certify: the demonstration's past sessions; a trainer sees
 # their own only.
 like($r->{text}, qr{<h2 id="a-certifier">Demi-journées à certifier \((\d+)\)</h2>}, 'the half-days to certify');

@@ -8,6 +8,7 @@
 #include "rules/slot_time.h"
 #include "store/accounts.h"
 #include "store/db.h"
+#include "store/demands.h"
 #include "store/outbox.h"
 #include "store/sessions.h"
 #include "store/work_queue.h"
@@ -31,6 +32,26 @@ static int set_mail_failures(struct ctx *ctx)
 	return 0;
 }
 
+/* The home's primary action: the open demand due first whose clock runs
+ * (one waiting for its requester cannot be answered yet), opened in the
+ * due-date list so that its page leads to the next one. */
+static int set_first_due(struct ctx *ctx)
+{
+	struct demand_filter f = { .status = "", .regime = "", .assignee = "", .organisation = "",
+		.course = "", .q = "", .after_due = "", .after_id = "", .due = "", .sort = "" };
+	struct demand_row *rows;
+	size_t n;
+	int rc = store_demands_list(ctx->db, ctx->arena, &f, 20, &rows, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].status, "attente_demandeur") != 0)
+			return VIEW_ROW(ctx->view, "FirstDue", 0, { "reference", rows[i].reference },
+				{ "href", arena_printf(ctx->arena, "/intranet/demandes/%s?liste=", rows[i].id) },
+				{ "due", pages_long_date(ctx->arena, rows[i].due_on) }) < 0 ? 500 : 0;
+	return 0;
+}
+
 /* The desk's work queue: the open demands by urgency, each count a link
  * to the list it counts. */
 static int set_work_queue(struct ctx *ctx)
@@ -50,6 +71,8 @@ static int set_work_queue(struct ctx *ctx)
 		{ "Qui me sont confiées", arena_printf(ctx->arena, "/intranet/demandes?responsable=%s",
 			ctx->login->user_id), q.mine, 0 },
 	};
+	if ((rc = set_first_due(ctx)) != 0)
+		return rc;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 		if (VIEW_ROW(ctx->view, "Queue", i, { "label", rows[i].label }, { "href", rows[i].href },
 				{ "n", arena_printf(ctx->arena, "%ld", rows[i].n) },

@@ -420,10 +420,31 @@ static const struct db_stmt list_sorted = { "demands_list_sorted",
 	"   WHEN 'formation' THEN lower(coalesce(c.title, d.custom_title)) WHEN 'etat' THEN d.status"
 	"   WHEN 'responsable' THEN lower(coalesce(u.display_name, '~')) END,"
 	" CASE WHEN $11 = 'recue' THEN d.received_on END, d.due_on, d.id LIMIT $9::int" };
+/* The row just before ($11, $12) in the due-date order: the demand page's
+ * "précédente" ($7 is '' so the keyset condition of the list is off). */
+static const struct db_stmt list_before = { "demands_list_before",
+	DEMANDS_LIST_SELECT DEMANDS_LIST_WHERE " AND (d.due_on, d.id) < ($11::date, $12::bigint)"
+	" ORDER BY d.due_on DESC, d.id DESC LIMIT $9::int" };
 
 static const struct db_stmt assignable = { "staff_assignable",
 	"SELECT id, display_name, role FROM staff_user WHERE active AND role <> 'formateur'"
 	" ORDER BY display_name" };
+
+static int demand_rows(struct arena *a, struct db_rows *r, struct demand_row **out, size_t *n)
+{
+	*n = db_rows_count(r);
+	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++) {
+		struct demand_row *d = &(*out)[i];
+#define COL(f) d->f = db_get(r, i, #f);
+		COL(id) COL(reference) COL(status) COL(regime) COL(received_on) COL(due_on)
+		COL(organisation) COL(name) COL(course) COL(assignee_name)
+#undef COL
+	}
+	return DB_OK;
+}
 
 int store_demands_list(struct db *db, struct arena *a, const struct demand_filter *f,
 		size_t limit, struct demand_row **out, size_t *n)
@@ -436,19 +457,41 @@ int store_demands_list(struct db *db, struct arena *a, const struct demand_filte
 	struct db_rows *r;
 	int rc = f->sort && *f->sort ? db_run_custom_plan(db, a, &list_sorted, 11, p, &r) :
 		db_run(db, a, &list, 10, p, &r);
-	if (rc != DB_OK)
-		return rc;
-	*n = db_rows_count(r);
-	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
-	if (!*out)
-		return DB_FAILED;
-	for (size_t i = 0; i < *n; i++) {
-		struct demand_row *d = &(*out)[i];
-#define COL(f) d->f = db_get(r, i, #f);
-		COL(id) COL(reference) COL(status) COL(regime) COL(received_on) COL(due_on)
-		COL(organisation) COL(name) COL(course) COL(assignee_name)
-#undef COL
+	return rc == DB_OK ? demand_rows(a, r, out, n) : rc;
+}
+
+/* In the due-date order, two keyset reads of one row each; in a sorted
+ * order, the sorted list as the page shows it (at most `sorted_max`). */
+int store_demand_neighbours(struct db *db, struct arena *a, const struct demand_filter *f,
+		const char *due_on, const char *id, size_t sorted_max, struct demand_neighbours *out)
+{
+	struct demand_row *rows;
+	size_t n;
+	int rc;
+	*out = (struct demand_neighbours){ 0 };
+	if (f->sort && *f->sort) {
+		if ((rc = store_demands_list(db, a, f, sorted_max, &rows, &n)) != DB_OK)
+			return rc;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(rows[i].id, id) == 0) {
+				out->previous = i > 0 ? &rows[i - 1] : NULL;
+				out->next = i + 1 < n ? &rows[i + 1] : NULL;
+			}
+		return DB_OK;
 	}
+	struct demand_filter after = *f;
+	after.after_due = due_on;
+	after.after_id = id;
+	if ((rc = store_demands_list(db, a, &after, 1, &rows, &n)) != DB_OK)
+		return rc;
+	out->next = n ? rows : NULL;
+	const char *p[] = { f->status, f->regime, f->assignee, f->organisation, f->course, f->q,
+		"", "0", "1", f->due ? f->due : "", due_on, id };
+	struct db_rows *r;
+	if ((rc = db_run(db, a, &list_before, 12, p, &r)) != DB_OK ||
+			(rc = demand_rows(a, r, &rows, &n)) != DB_OK)
+		return rc;
+	out->previous = n ? rows : NULL;
 	return DB_OK;
 }
 

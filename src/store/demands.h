@@ -121,6 +121,15 @@ struct demand_row {
 int store_demands_list(struct db *db, struct arena *a, const struct demand_filter *f,
 		size_t limit, struct demand_row **out, size_t *n);
 
+/* The demands before and after one in a list (NULL at either end, or
+ * when the demand is not in a sorted list): the demand page's
+ * "précédente" and "suivante". */
+struct demand_neighbours {
+	const struct demand_row *previous, *next;
+};
+int store_demand_neighbours(struct db *db, struct arena *a, const struct demand_filter *f,
+		const char *due_on, const char *id, size_t sorted_max, struct demand_neighbours *out);
+
 struct staff_member {
 	const char *id, *name, *role;
 };

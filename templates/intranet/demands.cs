@@ -41,7 +41,7 @@
 <?cs each:d = Demands ?>
 <tr class="<?cs var:d.mark ?>">
 <td><?cs var:d.due ?><br><span class="due-mark"><?cs var:d.left ?></span></td>
-<td><a href="/intranet/demandes/<?cs var:d.id ?>"><?cs var:d.reference ?></a><br><span class="meta"><?cs if:d.regime == "1mois" ?>1 mois<?cs else ?>15 jours<?cs /if ?></span></td>
+<td><a href="/intranet/demandes/<?cs var:d.id ?>?liste=<?cs var:Filter.list ?>"><?cs var:d.reference ?></a><br><span class="meta"><?cs if:d.regime == "1mois" ?>1 mois<?cs else ?>15 jours<?cs /if ?></span></td>
 <td><?cs var:d.received ?></td>
 <td><?cs var:d.organisation ?></td>
 <td><?cs var:d.name ?></td>

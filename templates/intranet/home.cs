@@ -9,6 +9,8 @@
 <p><a href="/intranet/calendrier">Tout votre calendrier</a></p>
 <?cs else ?><p>Aucun créneau prévu pour vous dans l'année : l'équipe formation vous préviendra.</p><?cs /if ?></section><?cs /if ?>
 <?cs if:subcount(Queue) ?><section aria-labelledby="a-faire"><h2 id="a-faire">Demandes à traiter</h2>
+<?cs if:subcount(FirstDue) ?><p class="page-action"><a class="button" href="<?cs var:FirstDue.0.href ?>">Traiter la demande due en premier</a>
+<span class="hint"><?cs var:FirstDue.0.reference ?>, réponse due le <?cs var:FirstDue.0.due ?></span></p><?cs else ?><p>Aucune demande ouverte à traiter.</p><?cs /if ?>
 <ul class="queue"><?cs each:q = Queue ?><li<?cs if:q.urgent ?> class="urgent"<?cs /if ?>><a href="<?cs var:q.href ?>"><strong class="count"><?cs var:q.n ?></strong> <?cs var:q.label ?></a></li><?cs /each ?></ul></section><?cs /if ?>
 <?cs if:subcount(Uncertified) ?><section aria-labelledby="a-certifier"><h2 id="a-certifier">Demi-journées à certifier (<?cs var:UncertifiedTotal ?>)</h2>
 <ul><?cs each:h = Uncertified ?><li><a href="/intranet/presence/<?cs var:h.id ?>"><?cs var:h.day ?>, <?cs var:h.part ?></a> — <?cs var:h.course ?></li><?cs /each ?></ul>
