@@ -154,7 +154,11 @@ $r = $a->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$id", [ action
 is($r->{status}, 303, 'the admin changes the role');
 is($stack->psql("SELECT role FROM staff_user WHERE id = $id"), 'conseiller', 'role changed');
 $r = $a->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$id", [ action => 'desactiver' ]);
-is($r->{status}, 303, 'the admin disables the account');
+is($r->{status}, 200, 'disabling an account asks first');
+like($r->{text}, qr{<h1>Désactiver le compte de [^<]+ \?</h1>.*name="confirme" value="oui".*ne peut plus se connecter}s, 'stating the consequences');
+is($stack->psql("SELECT active FROM staff_user WHERE id = $id"), 't', 'and changes nothing until confirmed');
+$r = $a->post("/intranet/utilisateurs/$id", [ $a->form_fields($r, "/intranet/utilisateurs/$id") ]);
+is($r->{status}, 303, 'the admin confirms: the account is disabled');
 is($n->get('/intranet')->{status}, 303, 'its login ended at once');
 is($n->login('nouvelle@egoc.example', 'un-mot-de-passe-solide')->{status}, 422, 'and it cannot log in again');
 my $me = $stack->psql("SELECT id FROM staff_user WHERE email = '$admin'");

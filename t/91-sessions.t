@@ -195,6 +195,10 @@ is($r->{status}, 303, 'and may confirm');
 # --- cancelling a slot
 my ($slot3) = $r->{headers}{location} =~ /#creneau-(\d+)/;
 $r = $assist->post("/intranet/creneaux/$slot3", { _csrf => $token, action => 'annuler' });
+is($r->{status}, 200, 'cancelling a slot asks first');
+like($r->{text}, qr{<h1>Annuler ce créneau \?</h1>.*Le créneau du \w+ \d+\S* \w+ \d{4}, de \d+ h( \d\d)? à \d+ h}s, 'naming the slot in words');
+is($stack->psql("SELECT cancelled FROM slot WHERE id = $slot3"), 'f', 'nothing changes until confirmed');
+$r = $assist->post("/intranet/creneaux/$slot3", { _csrf => $token, action => 'annuler', confirme => 'oui' });
 is($r->{status}, 303, 'a slot is cancelled');
 is($stack->psql("SELECT cancelled FROM slot WHERE id = $slot3"), 't', 'marked cancelled, kept for the feeds');
 
@@ -258,6 +262,10 @@ like($p[8], qr{/formations/$inter_slug$}, 'URL of the fiche');
 my ($cancelled) = grep { /^creneau-$slot3\@/ } @ev;
 like($cancelled // '', qr/\|CANCELLED\|/, 'a cancelled slot stays, as CANCELLED');
 $r = $assist->post("/intranet/sessions/$sid", { _csrf => $token, action => 'statut', statut => 'annulee', raison => 'Trop peu de participants' });
+is($r->{status}, 200, 'cancelling a session asks first');
+like($r->{text}, qr{<h1>Annuler cette session \?</h1>.*motif : Trop peu de participants.*5 participants confirmés reçoivent un courriel}s, 'saying who is told');
+is($stack->psql("SELECT status FROM session WHERE id = $sid"), 'confirmee', 'nothing changes until confirmed');
+$r = $assist->post("/intranet/sessions/$sid", [ $assist->form_fields($r, "/intranet/sessions/$sid") ]);
 is($r->{status}, 303, 'the session is cancelled');
 is($stack->psql("SELECT cancelled FROM slot WHERE id = $slot1"), 't', 'cancelling a session cancels its slots');
 select undef, undef, undef, 2.1;   # past nginx's one-second page cache (whole seconds)
@@ -426,7 +434,7 @@ is($assist->get('/intranet/sessions/abc')->{status}, 404, 'a session id that is 
 my $alice_feed = "/intranet/agenda/$feed_token.ics";
 is($anon->get($alice_feed)->{status}, 200, 'the private feed answers');
 my $alice_account = $stack->psql("SELECT id FROM staff_user WHERE email = 'alice\@egoc.example'");
-$r = $admin->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$alice_account", [ action => 'desactiver' ]);
+$r = $admin->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$alice_account", [ action => 'desactiver', confirme => 'oui' ]);
 is($r->{status}, 303, "the admin disables the trainer's account");
 is($anon->get($alice_feed)->{status}, 404, 'its feed is 404, as a wrong token');
 $r = $admin->submit('/intranet/utilisateurs', "/intranet/utilisateurs/$alice_account", [ action => 'activer' ]);

@@ -178,6 +178,9 @@ my ($first_waiting, $first_name) = split /\|/, q1("SELECT r.id || '|' || p.first
 $r = $desk->post("/intranet/inscriptions/$reg", [ _csrf => $token, action => 'annuler', raison => '' ]);
 is($r->{status}, 422, 'a cancellation needs a reason');
 $r = $desk->post("/intranet/inscriptions/$reg", [ _csrf => $token, action => 'annuler', raison => 'Mutée dans un autre service' ]);
+is($r->{status}, 200, 'cancelling a registration asks first');
+like($r->{text}, qr{<h1>Annuler cette inscription \?</h1>.*n(?:'|&#39;)est plus inscrit\(e\) à la session du .*motif : Mutée dans un autre service}s, 'naming the person and the reason');
+$r = $desk->post("/intranet/inscriptions/$reg", [ $desk->form_fields($r, "/intranet/inscriptions/$reg") ]);
 is($r->{status}, 303, 'a confirmed registration is cancelled');
 like(decode_utf8($desk->get($r->{headers}{location})->{content}), qr{Le Gall quitte la liste d(?:'|&#39;)attente et reçoit sa convocation},
 	'the banner says who takes the seat');
@@ -265,7 +268,7 @@ my @three = split /\n/, q1("SELECT id FROM registration WHERE session_id = $race
 for my $id (@three) {
 	my $pid = fork // die;
 	if (!$pid) {
-		my $res = $desk->post("/intranet/inscriptions/$id", [ _csrf => $token, action => 'annuler', raison => 'Empêchement' ]);
+		my $res = $desk->post("/intranet/inscriptions/$id", [ _csrf => $token, action => 'annuler', raison => 'Empêchement', confirme => 'oui' ]);
 		POSIX::_exit($res->{status} == 303 ? 0 : 1);
 	}
 	push @pids, $pid;
@@ -299,7 +302,7 @@ my (undef, @before) = calendar_lines($first);
 my ($was) = grep { /^convocation-$slots[1]\@/ } @before;
 ok(seq_of($moved) > seq_of($was), 'the moved slot keeps its UID with a higher SEQUENCE (' . seq_of($was) . ' then ' . seq_of($moved) . ')');
 isnt((split /\|/, $moved)[1], (split /\|/, $was)[1], 'and its new start');
-$r = $desk->post("/intranet/creneaux/$slots[2]", [ _csrf => $token, action => 'annuler' ]);
+$r = $desk->post("/intranet/creneaux/$slots[2]", [ _csrf => $token, action => 'annuler', confirme => 'oui' ]);
 is($r->{status}, 303, 'a slot is cancelled');
 my @withdrawn = split /\n/, q1("SELECT id FROM mail_outbox WHERE to_address = '$someone_mail' AND kind = 'invitation'"
 	. " AND calendar_method = 'CANCEL'");

@@ -59,6 +59,15 @@ const char *pages_long_date(struct arena *a, const char *iso)
 	return copy ? copy : iso;
 }
 
+const char *pages_time(struct arena *a, const char *hhmm)
+{
+	int m;
+	char b[SLOT_TIME_FR_BUF];
+	const char *copy = slot_parse_time(hhmm, &m) == 0 && slot_format_time_fr(m, b, sizeof(b)) == 0 ?
+		arena_strdup(a, b) : NULL;
+	return copy ? copy : hhmm;
+}
+
 const char *pages_long_moment(struct arena *a, const char *iso_minute)
 {
 	int minutes;

@@ -101,15 +101,6 @@ static int set_uncertified(struct ctx *ctx)
 	return view_set(ctx->view, "UncertifiedTotal", arena_printf(ctx->arena, "%ld", total)) < 0 ? 500 : 0;
 }
 
-/* "09:30" as "9 h 30". */
-static const char *time_fr(struct arena *a, const char *hhmm)
-{
-	int m;
-	char b[SLOT_TIME_FR_BUF];
-	return slot_parse_time(hhmm, &m) == 0 && slot_format_time_fr(m, b, sizeof(b)) == 0 ?
-		arena_strdup(a, b) : hhmm;
-}
-
 /* A trainer's next slots: when, what, where, for whom. */
 static int set_next_slots(struct ctx *ctx)
 {
@@ -129,8 +120,8 @@ static int set_next_slots(struct ctx *ctx)
 		if ((rc = store_session_by_id(ctx->db, ctx->arena, s[i].session_id, &se)) != DB_OK)
 			return handler_db_status(rc);
 		if (VIEW_ROW(ctx->view, "NextSlots", i, { "id", s[i].id }, { "session_id", s[i].session_id },
-				{ "day", pages_long_date(ctx->arena, s[i].day) }, { "start", time_fr(ctx->arena, s[i].start) },
-				{ "end", time_fr(ctx->arena, s[i].end) }, { "course", s[i].course_title },
+				{ "day", pages_long_date(ctx->arena, s[i].day) }, { "start", pages_time(ctx->arena, s[i].start) },
+				{ "end", pages_time(ctx->arena, s[i].end) }, { "course", s[i].course_title },
 				{ "place", *s[i].remote ? "à distance" : s[i].place_name }, { "room", s[i].room_name },
 				{ "registered", se.registered }) < 0)
 			return 500;

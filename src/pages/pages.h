@@ -18,6 +18,8 @@ const char *catalogue_modality_label(const char *modality);
 struct arena;
 /* "mercredi 20 mai 2026" for "2026-05-20" (the text itself if not a date). */
 const char *pages_long_date(struct arena *a, const char *iso);
+/* "09:30" as "9 h 30" (the text itself if not a time). */
+const char *pages_time(struct arena *a, const char *hhmm);
 /* "2026-12-02 13:54" (Paris) in words: "mercredi 2 décembre 2026 à
  * 13 h 54"; anything else as it is. */
 const char *pages_long_moment(struct arena *a, const char *iso_minute);
@@ -70,6 +72,17 @@ int page_demand_cancel(struct ctx *ctx);
 int demand_due_date(struct ctx *ctx, const char *received_on, const char *regime,
 		int paused_days, char out[11]);
 /* intranet_demands.c: the dashboard and the demand page */
+/* A destructive action asks first (pages/confirm.c): 1 when the POST
+ * carries confirme=oui (go on), else the confirmation page is the
+ * response (0, as handler_render, or 500): it states the consequences and
+ * sends the same fields again. Callers: `if ((rc = ...) != 1) return rc;` */
+struct confirmation {
+	const char *title, *button, *back_href, *back_label;
+	const char *const *consequences;   /* NULL entries are skipped */
+	size_t n_consequences;
+};
+int confirm_destructive(struct ctx *ctx, const struct confirmation *c);
+
 int page_demands(struct ctx *ctx);
 int page_demand(struct ctx *ctx);
 int page_demand_action(struct ctx *ctx);

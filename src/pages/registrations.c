@@ -361,6 +361,34 @@ static int finish(struct ctx *ctx, int rc)
 	return rc;
 }
 
+/* Asks before a cancellation that will happen (1: confirmed, go on); one
+ * that cancel() will refuse (a wrong state or reason) goes straight to
+ * its message. */
+static int confirm_cancel(struct ctx *ctx, const struct session *s, const struct registration *g)
+{
+	enum registration_status from, to;
+	const char *refusal;
+	char msg[160];
+	const char *reason = arena_trim(ctx->arena, params_get(&ctx->req->form, "raison"));
+	if (registration_status_parse(g->status, &from) != 0 ||
+			registration_transition(from, REG_ACT_CANCEL, &to, &refusal) != 0 ||
+			(reason && registration_reason_check(reason, msg, sizeof(msg))))
+		return 1;
+	const char *what[] = {
+		arena_printf(ctx->arena, "%s %s n'est plus inscrit%s à la session du %s%s%s.", g->first_name,
+			g->last_name, "(e)", pages_span(ctx->arena, s->first_day, s->last_day),
+			reason && *reason ? ", motif : " : "", reason ? reason : ""),
+		*g->convocation_at ? "Un courriel le ou la prévient, et les dates quittent son agenda." :
+			"Aucune convocation n'avait été envoyée : personne n'est prévenu par courriel.",
+		same(g->status, "confirmee") && strtol(s->waiting, NULL, 10) > 0 ?
+			"La première personne de la liste d'attente prend la place et reçoit sa convocation." : NULL,
+	};
+	const struct confirmation c = { "Annuler cette inscription ?", "Annuler l'inscription",
+		arena_printf(ctx->arena, "/intranet/sessions/%s#inscrits", s->id), "Revenir à la session",
+		what, sizeof(what) / sizeof(what[0]) };
+	return confirm_destructive(ctx, &c);
+}
+
 static int cancel(struct ctx *ctx, const struct session *s, const struct registration *g,
 		const char *by, const char **notice)
 {
@@ -520,6 +548,8 @@ int page_registration_change(struct ctx *ctx)
 	if ((rc = session_load(ctx, g.session_id, &s)) != 0)
 		return rc;
 	const char *action = params_get(&ctx->req->form, "action"), *notice = NULL;
+	if (same(action, "annuler") && (rc = confirm_cancel(ctx, &s, &g)) != 1)
+		return rc;
 	if (same(action, "annuler"))
 		rc = cancel(ctx, &s, &g, actor(ctx), &notice);
 	else if (same(action, "confirmer"))

@@ -553,9 +553,53 @@ static int change_fields(struct ctx *ctx, const struct session *s)
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/sessions/%s?fait=1", s->id));
 }
 
+/* How many registered people a cancellation tells, in words. */
+static const char *told(struct ctx *ctx, const struct session *s, const char *what)
+{
+	long confirmed = strtol(s->registered, NULL, 10), waiting = strtol(s->waiting, NULL, 10);
+	if (confirmed + waiting == 0)
+		return "Aucun participant n'est inscrit : personne n'est prévenu.";
+	return arena_printf(ctx->arena, "%ld participant%s confirmé%s%s reçoi%s un courriel : %s.",
+		confirmed, confirmed > 1 ? "s" : "", confirmed > 1 ? "s" : "",
+		waiting ? arena_printf(ctx->arena, " et %ld en liste d'attente", waiting) : "",
+		confirmed + waiting > 1 ? "vent" : "t", what);
+}
+
+static int confirm_session_cancel(struct ctx *ctx, const struct session *s, const char *reason)
+{
+	const char *what[] = {
+		arena_printf(ctx->arena, "La session « %s »%s est annulée%s%s.", s->course_title,
+			*s->first_day ? arena_printf(ctx->arena, " (%s)", pages_span(ctx->arena, s->first_day,
+				s->last_day)) : "", *reason ? ", motif : " : "", reason),
+		told(ctx, s, "l'annulation, et ses dates quittent leur agenda"),
+		"Ses créneaux libèrent leur salle et leurs formateurs.",
+		"Une session annulée ne peut plus être rétablie : il faudrait en créer une nouvelle.",
+	};
+	const struct confirmation c = { "Annuler cette session ?", "Annuler la session",
+		arena_printf(ctx->arena, "/intranet/sessions/%s", s->id), "Revenir à la session",
+		what, sizeof(what) / sizeof(what[0]) };
+	return confirm_destructive(ctx, &c);
+}
+
+static int confirm_slot_cancel(struct ctx *ctx, const struct session *s, const struct slot *t)
+{
+	const char *what[] = {
+		arena_printf(ctx->arena, "Le créneau du %s, de %s à %s, est annulé ; sa salle et ses "
+			"formateurs sont libérés.", pages_long_date(ctx->arena, t->day), pages_time(ctx->arena, t->start),
+			pages_time(ctx->arena, t->end)),
+		strcmp(s->status, "confirmee") == 0 ? told(ctx, s, "ce créneau quitte leur agenda") :
+			"La session n'est pas confirmée : aucun participant n'a encore reçu ce créneau.",
+	};
+	const struct confirmation c = { "Annuler ce créneau ?", "Annuler le créneau",
+		arena_printf(ctx->arena, "/intranet/sessions/%s#creneau-%s", s->id, t->id),
+		"Revenir à la session", what, sizeof(what) / sizeof(what[0]) };
+	return confirm_destructive(ctx, &c);
+}
+
 static int change_status(struct ctx *ctx, const struct session *s)
 {
 	enum session_status from, to;
+	int rc;
 	const char *reason = form(ctx, "raison"), *refusal;
 	if (session_status_parse(s->status, &from) != 0)
 		return 500;
@@ -565,11 +609,13 @@ static int change_status(struct ctx *ctx, const struct session *s)
 		return refuse(ctx, s, "Errors.status", refusal);
 	if (session_status_change(from, to, reason, &refusal) != 0)
 		return refuse(ctx, s, "Errors.status", refusal);
+	if (to == SESSION_ANNULEE && (rc = confirm_session_cancel(ctx, s, reason)) != 1)
+		return rc;
 	/* confirmed: the convocations of those already registered; cancelled:
 	 * everyone registered is told, and their calendar drops the dates */
 	struct tell t = { ctx, s->id, NULL, to == SESSION_ANNULEE ? CONVOCATION_CANCEL : CONVOCATION_INVITE };
 	const struct store_after after = { tell_run, &t };
-	int rc = store_session_set_status(ctx->db, s->id, s->status, session_status_name(to), reason,
+	rc = store_session_set_status(ctx->db, s->id, s->status, session_status_name(to), reason,
 		to == SESSION_CONFIRMEE || to == SESSION_ANNULEE ? &after : NULL);
 	if (rc == DB_STALE)
 		return refuse(ctx, s, "Errors.status", "La session a changé pendant que vous la consultiez : "
@@ -775,6 +821,8 @@ int page_slot_change(struct ctx *ctx)
 	struct tell tm = { ctx, s.id, NULL, CONVOCATION_UPDATE }, tc = { ctx, s.id, slot.id, CONVOCATION_UPDATE };
 	const struct store_after moved = { tell_run, &tm }, cancelled = { tell_run, &tc };
 	if (strcmp(action, "annuler") == 0) {
+		if ((rc = confirm_slot_cancel(ctx, &s, &slot)) != 1)
+			return rc;
 		rc = store_slot_cancel(ctx->db, slot.id, confirmed ? &cancelled : NULL);
 		if (rc != DB_OK)
 			return slot_refused(ctx, &s, rc, NULL, 0);

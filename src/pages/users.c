@@ -109,6 +109,21 @@ static int refuse_change(struct ctx *ctx, const char *message)
 	return users_page(ctx, 422);
 }
 
+static int confirm_deactivation(struct ctx *ctx, const struct staff_user *u)
+{
+	const char *what[] = {
+		arena_printf(ctx->arena, "%s (%s) ne peut plus se connecter ; ses connexions en cours "
+			"sont fermées à l'instant.", u->display_name, u->email),
+		"Les demandes qui lui sont confiées gardent son nom : attribuez-les à une autre personne "
+			"depuis la liste des demandes (filtre « Responsable »).",
+		"Le compte pourra être réactivé ici à tout moment ; rien n'est effacé.",
+	};
+	const struct confirmation c = { arena_printf(ctx->arena, "Désactiver le compte de %s ?",
+		u->display_name), "Désactiver le compte", "/intranet/utilisateurs", "Revenir aux comptes",
+		what, sizeof(what) / sizeof(what[0]) };
+	return confirm_destructive(ctx, &c);
+}
+
 int page_user_change(struct ctx *ctx)
 {
 	const char *id = ctx->req->args[0];
@@ -134,6 +149,8 @@ int page_user_change(struct ctx *ctx)
 		int enable = strcmp(action, "activer") == 0;
 		if (self && !enable)
 			return refuse_change(ctx, "Vous ne pouvez pas désactiver votre propre compte.");
+		if (!enable && (rc = confirm_deactivation(ctx, &target)) != 1)
+			return rc;
 		rc = store_user_set_active(ctx->db, id, enable);
 		audit = enable ? "account_enabled" : "account_disabled";
 		detail = arena_printf(ctx->arena, "par %s", ctx->login->email);

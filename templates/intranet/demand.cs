@@ -104,7 +104,7 @@ prévenez le demandeur par téléphone<?cs if:d.phone ?> (<?cs var:d.phone ?>)<?
 <p class="warning-text">La demande sera fermée sans réponse sur le fond. <?cs var:d.name ?> verra le motif sur sa page de suivi.</p>
 <p><label for="commentaire">Motif</label>
 <textarea id="commentaire" name="commentaire" rows="3" maxlength="10000"><?cs var:Form.comment ?></textarea></p>
-<p><button type="submit" class="warning">Classer sans suite</button></p>
+<p><button type="submit" class="danger">Classer sans suite</button></p>
 </form>
 <?cs elif:Faire == "clore" ?><form method="post" action="/intranet/demandes/<?cs var:d.id ?>" class="stacked"><?cs call:hidden("clore") ?>
 <p>La réponse a été envoyée<?cs if:d.answered ?> le <?cs var:d.answered ?><?cs /if ?>. Une demande close quitte les listes de travail ; son historique reste consultable.</p>
