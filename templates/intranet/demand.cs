@@ -33,7 +33,7 @@ prévenez le demandeur par téléphone<?cs if:d.phone ?> (<?cs var:d.phone ?>)<?
 <dt>État</dt><dd><strong><?cs var:d.status_label ?></strong><?cs if:d.outcome ?> (<?cs var:d.outcome ?>)<?cs /if ?></dd>
 <dt>Régime</dt><dd><?cs if:d.regime == "1mois" ?>1 mois<?cs else ?>15 jours<?cs /if ?></dd>
 <dt>Reçue le</dt><dd><?cs var:d.received ?></dd>
-<dt>Réponse due le</dt><dd><?cs var:d.due ?><?cs if:d.open ?><br><span class="due-mark <?cs var:Due.0.mark ?>"><?cs var:Due.0.left ?></span><?cs /if ?><?cs if:d.paused_days != "0" ?><br>(dont <?cs var:d.paused_days ?> j de pause)<?cs /if ?></dd>
+<dt>Réponse due le</dt><dd><?cs var:d.due ?><?cs if:d.open ?><br><span class="due-mark tag tag-due<?cs if:Due.0.mark ?> tag-due-<?cs var:Due.0.mark ?><?cs /if ?>"><?cs var:Due.0.left ?></span><?cs /if ?><?cs if:d.paused_days != "0" ?><br>(dont <?cs var:d.paused_days ?> j de pause)<?cs /if ?></dd>
 <?cs if:d.answered ?><dt>Répondue le</dt><dd><?cs var:d.answered ?></dd><?cs /if ?>
 <dt>Responsable</dt><dd><?cs if:d.mine ?>Vous (<?cs var:d.assignee ?>)<?cs elif:d.assignee ?><?cs var:d.assignee ?><?cs else ?>Personne<?cs /if ?></dd>
 </dl>

@@ -40,13 +40,13 @@
 <tbody>
 <?cs each:d = Demands ?>
 <tr class="<?cs var:d.mark ?>">
-<td><?cs var:d.due ?><br><span class="due-mark"><?cs var:d.left ?></span></td>
+<td><?cs var:d.due ?><br><span class="due-mark tag tag-due<?cs if:d.mark ?> tag-due-<?cs var:d.mark ?><?cs /if ?>"><?cs var:d.left ?></span></td>
 <td><a href="/intranet/demandes/<?cs var:d.id ?>?liste=<?cs var:Filter.list ?>"><?cs var:d.reference ?></a><br><span class="meta"><?cs if:d.regime == "1mois" ?>1 mois<?cs else ?>15 jours<?cs /if ?></span></td>
 <td><?cs var:d.received ?></td>
 <td><?cs var:d.organisation ?></td>
 <td><?cs var:d.name ?></td>
 <td><?cs var:d.course ?></td>
-<td><?cs var:d.status ?></td>
+<td><span class="tag tag-demand"><?cs var:d.status ?></span></td>
 <td><?cs if:d.assignee ?><?cs var:d.assignee ?><?cs else ?>—<?cs /if ?></td>
 </tr>
 <?cs /each ?>
