@@ -37,6 +37,7 @@ my %facts = (
 	session => $q->('SELECT min(id) FROM session WHERE id IN (SELECT session_id FROM slot)'),
 	course => $course,
 	requester => 'luc.bonnet@caf15.caf.fr',
+	demand => $q->("SELECT id FROM demand WHERE reference = 'D-2025-00001'"),
 	# a certified half-day of the demonstration (formations attendance demo)
 	halfday => $q->("SELECT half_day_id FROM attendance_event WHERE kind = 'certification' ORDER BY id LIMIT 1"),
 	participant => $q->("SELECT token FROM registration WHERE status = 'confirmee' ORDER BY id LIMIT 1"),

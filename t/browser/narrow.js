@@ -53,6 +53,13 @@ function regionsOf(page) {
     ['the intranet home (work queue)', '/intranet', []],
     ['the calendar, list view', '/intranet/calendrier?vue=liste', []],
     ['a catalogue search with a typo', '/formations?q=cooperaton', []],
+    ['a demand, its actions', `/intranet/demandes/${facts.demand}?liste=`, []],
+    ['a demand, its answer form', `/intranet/demandes/${facts.demand}?liste=&faire=repondre`, []],
+    ['the public home', '/', []],
+    ['the catalogue', '/formations', []],
+    ['the fiche', '/formations/cooperation-territoriale', []],
+    ['the public sessions', '/sessions', []],
+    ['the demand form', '/demande', []],
   ];
   const { browser, close } = await launch();
   try {
@@ -131,6 +138,28 @@ function regionsOf(page) {
     ok(false, 'browser run', e.stack);
   } finally {
     await close();
+  }
+  // --- each page once without JavaScript: it answers, says what it is,
+  // and every form of it can be sent by its own button (none needs a script)
+  const nojs = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await nojs.browser.newPage();
+    await login(page, base, email, password);
+    for (const [name, path] of pages) {
+      const res = await page.goto(`${base}${path}`);
+      const h1 = await page.locator('main h1').count();
+      const stuck = await page.locator('main form').evaluateAll((forms) => forms
+        .filter((f) => !f.querySelector('button:not([type=button]):not([type=reset]), input[type=submit]'))
+        .map((f) => f.getAttribute('action') || f.className));
+      const scripted = await page.locator('main [onclick], main a[href^="javascript:"], main a[href="#"]').count();
+      ok(res.status() === 200 && h1 === 1 && stuck.length === 0 && scripted === 0,
+        `${name}: without JavaScript, a title and every form with its own submit button`,
+        `status ${res.status()}, h1 ${h1}, forms without a button: ${stuck.join(', ')}, scripted links ${scripted}`);
+    }
+  } catch (e) {
+    ok(false, 'browser run without JavaScript', e.stack);
+  } finally {
+    await nojs.close();
     done();
   }
 })();

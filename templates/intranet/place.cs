@@ -34,13 +34,13 @@
 <?cs call:area("salle-" + r.id + "-accessibilite", "accessibilite", "Accessibilité (facultatif)", r.form_accessibility, r.err_accessibility) ?>
 <p><button type="submit">Enregistrer la salle</button></p>
 </form>
-<form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="inline">
+<?cs if:r.slots ?><p class="help">Cette salle a des créneaux : elle ne peut pas être supprimée tant qu'ils l'utilisent.</p>
+<?cs else ?><form method="post" action="/intranet/lieux/<?cs var:Place.id ?>" class="inline">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <input type="hidden" name="action" value="salle_supprimer">
 <input type="hidden" name="salle" value="<?cs var:r.id ?>">
-<?cs if:r.slots ?><p class="help">Cette salle a des créneaux : elle ne peut pas être supprimée tant qu'ils l'utilisent.</p>
-<?cs else ?><button type="submit" class="secondary">Supprimer la salle<span class="visually-hidden"> « <?cs var:r.name ?> »</span></button><?cs /if ?>
-</form>
+<button type="submit" class="secondary">Supprimer la salle<span class="visually-hidden"> « <?cs var:r.name ?> »</span></button>
+</form><?cs /if ?>
 </details>
 <?cs /each ?>
 <?cs else ?>
