@@ -1,4 +1,4 @@
-/* ui.md's destructive actions: cancelling a slot, a session or a
+/* Destructive actions: cancelling a slot, a session or a
  * registration, deactivating an account. The POST without `confirme=oui`
  * answers a page that states the consequences ("3 participants seront
  * prévenus") and sends the same fields again with it; nothing changes

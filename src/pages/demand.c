@@ -294,7 +294,7 @@ int page_demand_submit(struct ctx *ctx)
 
 /* --- the tracking page ---------------------------------------------------- */
 
-static int tracking_demand(struct ctx *ctx, struct demand *d)
+int demand_by_tracking(struct ctx *ctx, struct demand *d)
 {
 	const char *token = ctx->req->args[0];
 	if (!form_token_ok(token))
@@ -351,7 +351,7 @@ int demand_tracking_render(struct ctx *ctx, int status, const struct demand *d)
 int page_demand_tracking(struct ctx *ctx)
 {
 	struct demand d;
-	int rc = tracking_demand(ctx, &d);
+	int rc = demand_by_tracking(ctx, &d);
 	if (rc)
 		return rc;
 	if (params_get(&ctx->req->query, "fait"))
@@ -376,7 +376,7 @@ static int paused_whole_days(const struct demand *d)
 static int requester_action(struct ctx *ctx, enum demand_action action)
 {
 	struct demand d;
-	int rc = tracking_demand(ctx, &d);
+	int rc = demand_by_tracking(ctx, &d);
 	if (rc)
 		return rc;
 	enum demand_state from, to;

@@ -3,7 +3,11 @@
  * per person up to the number they asked for, until registration closes
  * (rules/registration.h); each row is confirmed while seats remain, then
  * waits. They may withdraw someone as long as it is open.
- *   POST /demande/suivi/{token}/participants  action=inscrire | retirer */
+ *   POST /demande/suivi/{token}/participants  action=inscrire | retirer
+ * The proposed dates themselves: in the requester's calendar, or "they do
+ * not suit us", which tells the conseiller.
+ *   GET  /demande/suivi/{token}/dates.ics
+ *   POST /demande/suivi/{token}/dates */
 #include "pages/pages.h"
 
 #include <stdio.h>
@@ -11,6 +15,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/settings.h"
 #include "pages/form.h"
 #include "rules/calendar_fr.h"
 #include "rules/fields.h"
@@ -22,6 +27,7 @@
 #include "store/sessions.h"
 #include "view/view.h"
 #include "web/request.h"
+#include "web/response.h"
 
 #define ROWS_MAX 200
 
@@ -100,6 +106,10 @@ int demand_participants_fill(struct ctx *ctx, const struct demand *d)
 			named, waiting && field_is_id(waiting) && strcmp(waiting, "0") != 0 ?
 				arena_printf(ctx->arena, " ; la session étant complète, %s sur la liste d'attente",
 					waiting) : "")) < 0)
+		return 500;
+	if (params_get(&ctx->req->query, "dates") && view_set(ctx->view, "Notice",
+			"Merci : nous savons que ces dates ne vous conviennent pas. Votre conseiller vous "
+			"proposera une autre solution.") < 0)
 		return 500;
 	if (params_get(&ctx->req->query, "retire") && view_set(ctx->view, "Notice",
 			"L'inscription est retirée : la place est libérée.") < 0)
@@ -256,12 +266,9 @@ static int withdraw(struct ctx *ctx, const struct demand *d, const struct reques
 int page_demand_participants(struct ctx *ctx)
 {
 	struct demand d;
-	const char *token = ctx->req->args[0];
-	if (!token || strlen(token) > 64)
-		return 404;
-	int rc = store_demand_by_tracking(ctx->db, ctx->arena, token, &d);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
+	int rc = demand_by_tracking(ctx, &d);
+	if (rc)
+		return rc;
 	struct requester_view v;
 	rc = load(ctx, &d, &v);
 	if (rc == DB_NOT_FOUND)
@@ -278,4 +285,73 @@ int page_demand_participants(struct ctx *ctx)
 	if (same(action, "retirer"))
 		return withdraw(ctx, &d, &v);
 	return refuse(ctx, &d, "Action inconnue.");
+}
+
+/* --- the proposed dates ------------------------------------------------------------------ */
+
+int page_demand_dates_ics(struct ctx *ctx)
+{
+	struct demand d;
+	struct slot *slots;
+	size_t n;
+	int rc = demand_by_tracking(ctx, &d);
+	if (rc)
+		return rc;
+	if (!*d.session_id)
+		return 404;
+	if ((rc = store_session_slots(ctx->db, ctx->arena, d.session_id, &slots, &n)) != DB_OK)
+		return handler_db_status(rc);
+	if ((rc = sessions_feed_answer(ctx, arena_printf(ctx->arena, "Formation EGOC – %s", d.reference),
+			slots, n, 0)) != 0)
+		return rc;
+	/* a private page's dates: no shared cache keeps them */
+	return response_header(ctx->res, "Cache-Control", "no-store") < 0 ? 500 : 0;
+}
+
+static int refuse_dates(struct ctx *ctx, const struct demand *d, const char *message)
+{
+	if (view_set(ctx->view, "Errors.dates", message) < 0)
+		return 500;
+	return demand_tracking_render(ctx, 422, d);
+}
+
+/* "Ces dates ne nous conviennent pas": a public event on the demand and a
+ * mail to whoever follows it, so that another solution is looked for; the
+ * answer already given keeps its date (the commitment was kept). */
+int page_demand_dates_decline(struct ctx *ctx)
+{
+	static const struct field_rule why_rule = { "message", FIELD_TEXT, 0, 2000, 0 };
+	struct demand d;
+	struct requester_view v;
+	int rc = demand_by_tracking(ctx, &d);
+	if (rc)
+		return rc;
+	if ((rc = load(ctx, &d, &v)) == DB_NOT_FOUND)
+		return refuse_dates(ctx, &d, "Cette demande n'a pas encore de dates proposées.");
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	const char *why = arena_trim(ctx->arena, params_get(&ctx->req->form, "message"));
+	const char *problem = why ? form_check(ctx, &why_rule, why) : NULL;
+	if (!why || problem) {
+		(void)view_set(ctx->view, "Form.decline", why ? why : "");
+		return refuse_dates(ctx, &d, problem ? problem : "Votre message n'a pas pu être lu.");
+	}
+	if (!same(d.status, "repondue") || !v.open)
+		return refuse_dates(ctx, &d, "Ces dates ne peuvent plus être changées d'ici : appelez-nous au "
+			"02 99 29 82 42 ou 02 99 29 82 43.");
+	const char *text = arena_printf(ctx->arena, "Les dates proposées ne conviennent pas au demandeur%s%s",
+		*why ? " : " : ".", why);
+	struct demand_change c = { .demand_id = d.id, .from_status = d.status, .to_status = d.status,
+		.event_kind = "dates_refusees", .public = 1, .actor_name = "Demandeur", .comment = text };
+	const struct outgoing_mail notice = { *d.assignee_email ? d.assignee_email : ctx->settings->mail_egoc,
+		arena_printf(ctx->arena, "%s : les dates proposées ne conviennent pas", d.reference),
+		arena_printf(ctx->arena, "%s %s (%s) indique que les dates proposées pour la demande %s ne "
+			"conviennent pas.\n\n%s\n\nProposer une autre solution :\n%s/intranet/demandes/%s\n",
+			d.first_name, d.last_name, d.organisation, d.reference, *why ? why : "(sans message)",
+			ctx->settings->base_url, d.id), "notice" };
+	rc = store_demand_change(ctx->db, &c, &notice, notice.subject && notice.body ? 1 : 0);
+	if (rc != DB_OK && rc != DB_STALE)
+		return handler_db_status(rc);
+	return handler_redirect(ctx, arena_printf(ctx->arena, "/demande/suivi/%s?dates=non#dates",
+		d.tracking_token));
 }

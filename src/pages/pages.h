@@ -83,6 +83,17 @@ struct confirmation {
 };
 int confirm_destructive(struct ctx *ctx, const struct confirmation *c);
 
+/* The demand of the tracking token in the path (404 when malformed or
+ * unknown). */
+struct demand;
+int demand_by_tracking(struct ctx *ctx, struct demand *d);
+int page_demand_dates_ics(struct ctx *ctx);
+int page_demand_dates_decline(struct ctx *ctx);
+/* The slots as an iCalendar feed (PUBLISH), the response's body. */
+struct slot;
+int sessions_feed_answer(struct ctx *ctx, const char *name, const struct slot *slots, size_t n,
+		int for_trainer);
+
 int page_demands(struct ctx *ctx);
 int page_demand(struct ctx *ctx);
 int page_demand_action(struct ctx *ctx);

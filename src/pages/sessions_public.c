@@ -169,7 +169,7 @@ static const char *slot_description(struct arena *a, const struct slot *s, int f
 	return text;
 }
 
-static int feed_answer(struct ctx *ctx, const char *name, const struct slot *slots, size_t n,
+int sessions_feed_answer(struct ctx *ctx, const char *name, const struct slot *slots, size_t n,
 		int for_trainer)
 {
 	struct ical_event *ev = arena_calloc(ctx->arena, n ? n : 1, sizeof(*ev));
@@ -217,7 +217,7 @@ int page_sessions_ics(struct ctx *ctx)
 	int rc = store_feed_public_slots(ctx->db, ctx->arena, from, to, "", &slots, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	return feed_answer(ctx, "Formations EGOC – sessions à venir", slots, n, 0);
+	return sessions_feed_answer(ctx, "Formations EGOC – sessions à venir", slots, n, 0);
 }
 
 int page_course_sessions_ics(struct ctx *ctx)
@@ -234,7 +234,7 @@ int page_course_sessions_ics(struct ctx *ctx)
 		rc = store_feed_public_slots(ctx->db, ctx->arena, from, to, slug, &slots, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	return feed_answer(ctx, arena_printf(ctx->arena, "Formations EGOC – %s", title), slots, n, 0);
+	return sessions_feed_answer(ctx, arena_printf(ctx->arena, "Formations EGOC – %s", title), slots, n, 0);
 }
 
 /* /intranet/agenda/{token}.ics: the token is the only key, so a wrong one
@@ -260,7 +260,7 @@ int page_trainer_feed(struct ctx *ctx)
 	if (response_header(ctx->res, "Cache-Control", "private, no-store") < 0 ||
 			response_header(ctx->res, "X-Accel-Expires", "0") < 0)
 		return 500;
-	return feed_answer(ctx, arena_printf(ctx->arena, "EGOC – agenda de %s", name), slots, n, 1);
+	return sessions_feed_answer(ctx, arena_printf(ctx->arena, "EGOC – agenda de %s", name), slots, n, 1);
 }
 
 int sessions_registration_open(const struct session *s)

@@ -33,6 +33,8 @@ static const struct route routes[] = {
 	{ "POST", "/demande/suivi/{token}/reponse", page_demand_reply, FORM,       0 },
 	{ "POST", "/demande/suivi/{token}/annulation", page_demand_cancel, FORM,   0 },
 	{ "POST", "/demande/suivi/{token}/participants", page_demand_participants, FORM, 0 },
+	{ "GET",  "/demande/suivi/{token}/dates.ics", page_demand_dates_ics, PUBLIC, 0 },
+	{ "POST", "/demande/suivi/{token}/dates", page_demand_dates_decline, FORM, 0 },
 	{ "GET",  "/participant/{token}",         page_participant,    PUBLIC,     0 },
 	{ "GET",  "/participant/{token}/agenda.ics", page_participant_ics, PUBLIC, 0 },
 	{ "POST", "/participant/{token}/annulation", page_participant_cancel, FORM, 0 },

@@ -37,7 +37,16 @@
 <h2 id="dates">Les dates proposées</h2>
 <?cs if:subcount(Enrol.Dates) ?><ul class="slots"><?cs each:t = Enrol.Dates ?><li><?cs var:t.text ?></li><?cs /each ?></ul>
 <?cs else ?><p>Les dates vous seront précisées prochainement.</p><?cs /if ?>
-<p>Elles vous conviennent : nommez vos participants ci-dessous. Elles ne vous conviennent pas : dites-le-nous en répondant à notre dernier courriel, nous chercherons une autre solution.</p>
+<?cs if:subcount(Enrol.Dates) ?><p><a class="button secondary" href="/demande/suivi/<?cs var:d.token ?>/dates.ics">Ajouter ces dates à mon agenda (.ics)</a></p><?cs /if ?>
+<p>Elles vous conviennent : nommez vos participants ci-dessous.</p>
+<?cs if:Enrol.open && d.status == "repondue" ?><details class="decline"<?cs if:Errors.dates ?> open<?cs /if ?>><summary>Ces dates ne nous conviennent pas</summary>
+<?cs if:Errors.dates ?><p class="error-box" role="alert"><?cs var:Errors.dates ?></p><?cs /if ?>
+<form method="post" action="/demande/suivi/<?cs var:d.token ?>/dates" class="stacked">
+<input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
+<p><label for="pourquoi">Pourquoi, ou quelles dates vous conviendraient (facultatif)</label>
+<textarea id="pourquoi" name="message" rows="4" maxlength="2000"><?cs var:Form.decline ?></textarea></p>
+<p><button type="submit" class="secondary">Prévenir notre conseiller</button> <span class="help">Il vous proposera une autre solution.</span></p>
+</form></details><?cs elif:d.status == "repondue" ?><p>Elles ne vous conviennent pas : appelez-nous au 02 99 29 82 42 ou 02 99 29 82 43.</p><?cs /if ?>
 <h2 id="participants">Vos participants</h2>
 <?cs if:Errors.enrol ?><p class="error-box" role="alert"><?cs var:Errors.enrol ?></p><?cs /if ?>
 <?cs if:subcount(Named) ?><ul>
