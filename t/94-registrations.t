@@ -386,6 +386,8 @@ like($req->get($r->{headers}{location})->{text}, qr{Merci : nous savons que ces 
 is(q1("SELECT public::text || ' ' || comment FROM demand_event WHERE demand_id = $demand AND kind = 'dates_refusees'"),
 	'true Les dates proposées ne conviennent pas au demandeur : Plutôt en juin, svp.', 'a public event on the demand');
 is(q1("SELECT count(*) FROM mail_outbox WHERE kind = 'notice'") - $notices, 1, 'and a mail to whoever follows it');
+like($desk->get("/intranet/demandes/$demand")->{text}, qr{<strong>Les dates proposées ne conviennent pas</strong>.*Plutôt en juin, svp\.}s,
+	'the demand page tells its conseiller at the top');
 q1("UPDATE demand SET status = 'recue', outcome = NULL, answered_at = NULL, answered_on = NULL WHERE id = $demand");
 $r = $req->post("/demande/suivi/$tracking/dates", [ _csrf => $dt, message => '' ]);
 is($r->{status}, 422, 'not before an answer');

@@ -368,6 +368,11 @@ static int demand_page(struct ctx *ctx, int status, const struct demand *d, cons
 		rc = store_assignable_staff(ctx->db, ctx->arena, &staff, &n_staff);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	/* the requester's last word was that the proposed dates do not suit */
+	if (n && strcmp(ev[n - 1].kind, "dates_refusees") == 0 &&
+			strcmp(d->status, "repondue") == 0 && VIEW_FIELDS(v, "Declined",
+				{ "at", pages_long_moment(ctx->arena, ev[n - 1].at) }, { "text", ev[n - 1].comment }) < 0)
+		return 500;
 	for (size_t i = 0; i < n; i++)
 		if (VIEW_ROW(v, "Events", i, { "at", pages_long_moment(ctx->arena, ev[i].at) }, { "who", ev[i].actor_name },
 				{ "kind", ev[i].kind }, { "comment", ev[i].comment },

@@ -22,6 +22,8 @@
 <?cs if:Errors.action ?><div class="error-box error-summary" role="alert" aria-labelledby="erreurs-titre" tabindex="-1">
 <h2 id="erreurs-titre">Il y a un problème</h2>
 <ul><li><?cs if:Errors.field ?><a href="#<?cs var:Errors.field ?>"><?cs var:Errors.action ?></a><?cs else ?><?cs var:Errors.action ?><?cs /if ?></li></ul></div><?cs /if ?>
+<?cs if:Declined.text ?><div class="error-box" role="status"><p><strong>Les dates proposées ne conviennent pas</strong> (<?cs var:Declined.at ?>).</p>
+<p class="prewrap"><?cs var:Declined.text ?></p><p>Proposez une autre solution : une autre session, ou une note après un appel au <?cs if:d.phone ?><a href="tel:<?cs var:url_escape(d.phone) ?>"><?cs var:d.phone ?></a><?cs else ?>demandeur<?cs /if ?>.</p></div><?cs /if ?>
 <?cs if:subcount(Failures) ?><div class="error-box" role="alert"><p><strong>Courriel non remis.</strong>
 Le serveur de messagerie n'a pas pu remettre <?cs if:subcount(Failures) == 1 ?>ce courriel<?cs else ?>ces courriels<?cs /if ?> :
 prévenez le demandeur par téléphone<?cs if:d.phone ?> (<?cs var:d.phone ?>)<?cs /if ?>.</p>
