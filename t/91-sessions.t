@@ -423,6 +423,185 @@ like($mail, qr{9 h 30 – 17 h}, 'and the times');
 like($stack->psql("SELECT comment FROM demand_event WHERE demand_id = $did ORDER BY id DESC LIMIT 1"), qr{Nous vous proposons la session},
 	'the answer is a public event');
 
+# --- planning the real fiche's INTRA session in one form
+# Its programme: module 3 (two days), module 4 (two days), module 5 (a
+# seminar of one day). The plan is months ahead, clear of the slots above.
+sub next_weekday { # the first Tuesday from day_plus($k) that is no fixed holiday
+	my ($k) = @_;
+	for (;; $k++) {
+		my $d = day_plus($k);
+		my ($y, $m, $dd) = split /-/, $d;
+		next unless (gmtime(timegm(0, 0, 12, $dd, $m - 1, $y)))[6] == 2;
+		next if grep { "$m-$dd" eq $_ } qw(01-01 05-01 05-08 07-14 08-15 11-01 11-11 12-25);
+		return ($d, $k);
+	}
+}
+my ($p1, $k1) = next_weekday(150);
+my ($p3, $k3) = next_weekday($k1 + 28);
+my ($p5, $k5) = next_weekday($k3 + 28);
+sub wday { my ($y, $m, $d) = split /-/, $_[0]; (gmtime(timegm(0, 0, 12, $d, $m - 1, $y)))[6] }
+
+$r = $assist->get("/intranet/sessions/nouvelle?formation=$id{course}");
+is($r->{status}, 200, 'the plan form from the real fiche');
+my @progs = $r->{text} =~ /name="programme_\d+" value="(\d+)"/g;
+is(scalar @progs, 5, 'one row per day of its programme: five');
+like($r->{text}, qr{Ligne 1 · Module 3 · Journée 1}, 'the first: module 3, day 1');
+like($r->{text}, qr{Ligne 5 · Module 5 · Séminaire d'une journée}, 'the last: the seminar of module 5');
+like($r->{text}, qr{name="partie_1">\s*<option value="journee" selected}, 'each a journée');
+like($r->{text}, qr{name="debut_1" value="09:00"}, 'from 9 h');
+like($r->{text}, qr{name="fin_1" value="17:00"}, 'to 17 h');
+like($r->{text}, qr{name="pause_1" value="12:30"}, 'with lunch from 12 h 30');
+like($r->{text}, qr{name="reprise_1" value="13:30"}, 'to 13 h 30');
+like($r->{text}, qr{<script src="/static/plan\.js" defer></script>}, 'a little script, served from /static');
+my $half = $assist->get("/intranet/sessions/nouvelle?formation=$id{course}&rythme=demi");
+is(scalar(() = $half->{text} =~ /name="jour_\d+"/g), 10, 'in half-days: ten rows');
+like($half->{text}, qr{name="partie_2">.*?<option value="apres_midi" selected}s, 'a morning then an afternoon');
+
+sub plan_form {
+	my (%over) = @_;
+	my @rows;
+	for my $i (1 .. @progs) {
+		push @rows, "jour_$i" => '', "propose_$i" => '', "partie_$i" => 'journee', "partie_avant_$i" => 'journee',
+			"debut_$i" => '09:00', "fin_$i" => '17:00', "pause_$i" => '12:30', "reprise_$i" => '13:30',
+			"programme_$i" => $progs[$i - 1];
+	}
+	my %f = (_csrf => $token, formation => $id{course}, type => 'intra', organisme => 'Caf de la Creuse',
+		lieu => $id{place}, min => 4, max => 12, cloture => '', notes => '', statut => 'envisagee', demande => '',
+		premier_jour => $p1, salle => $id{roomA}, rythme => 'journees', lignes => scalar @progs,
+		@rows, jour_3 => $p3, jour_5 => $p5, action => 'verifier', %over);
+	my @trainers = map { (formateur => $_) } @{ delete $f{trainers} || [ $id{alice} ] };
+	return [ %f, @trainers ];
+}
+$before = sessions_count();
+my $slots0 = slots_count();
+$r = $assist->post('/intranet/sessions', plan_form());
+is($r->{status}, 200, '"Vérifier" shows the plan');
+like($r->{text}, qr{<h1>Vérifier le plan de la session</h1>}, 'as a page to check');
+like($r->{text}, qr{Le plan proposé : 5 journées, du }, 'five days, from … to …');
+like($r->{text}, qr{name="action" value="creer">Créer la session</button>}, 'with one button to create it');
+is(scalar(() = $r->{text} =~ /tag-confirmee">Libre/g), 5, 'every row free');
+is(sessions_count(), $before, 'nothing saved by checking');
+my %days = $r->{text} =~ /name="jour_(\d)" value="([\d-]+)"/g;
+is($days{1}, $p1, 'the first day as typed');
+is($days{3}, $p3, "module 4's first day as typed");
+is($days{5}, $p5, "module 5's day as typed");
+ok($days{2} gt $days{1} && $days{2} le day_plus($k1 + 6) && wday($days{2}) !~ /^[06]$/, "day 2 of module 3: the next working day ($days{2})");
+ok($days{4} gt $days{3} && $days{4} le day_plus($k3 + 6) && wday($days{4}) !~ /^[06]$/, "day 2 of module 4: the next working day ($days{4})");
+my %proposed = $r->{text} =~ /name="propose_(\d)" value="([\d-]+)"/g;
+is($proposed{2}, $days{2}, 'a derived date is marked as proposed (it follows the previous row when that one moves)');
+
+# a half-day typed without JavaScript: the times follow the part
+$r = $assist->post('/intranet/sessions', plan_form(partie_1 => 'matin', partie_2 => 'apres_midi', jour_2 => ''));
+like($r->{text}, qr{9 h – 12 h 30 <span class="part">\(Matin\)}, 'a journée turned into a morning gets the morning times');
+like($r->{text}, qr{name="jour_2" value="$p1"}, 'and the afternoon after it the same day');
+
+# conflicts, holidays and the plan's own overlaps, named next to their row, before saving
+$r = $assist->post('/intranet/sessions', plan_form(premier_jour => $wednesday, salle => $id{roomB}));
+is($r->{status}, 422, 'a plan on a taken room and trainer: 422');
+like($r->{text}, qr{La salle Salle B est déjà prise}, 'the room in the way is named');
+like($r->{text}, qr{Alice Testeuse \(formateur\) est déjà pris}, 'and the trainer');
+like($r->{text}, qr{href="/intranet/sessions/$sid2#creneau-$slot2"}, 'with a link to the slot in the way');
+like($r->{text}, qr{<a href="#jour-1">Ligne 1 \(Module 3}, 'the error summary links to the row');
+unlike($r->{text}, qr{value="creer"}, 'and no button to create');
+$r = $assist->post('/intranet/sessions', plan_form(premier_jour => $wednesday, salle => $id{roomB}, action => 'creer'));
+is($r->{status}, 422, '"Créer" checks again and refuses');
+is(sessions_count(), $before, 'nothing saved');
+my ($holiday) = grep { my $d = $_; wday($d) =~ /^[1-5]$/ && grep { substr($d, 5) eq $_ } qw(01-01 05-01 05-08 07-14 08-15 11-01 11-11 12-25) }
+	map { day_plus($_) } 30 .. 400;
+$r = $assist->post('/intranet/sessions', plan_form(jour_2 => $holiday));
+is($r->{status}, 422, "a row on a public holiday ($holiday): 422");
+like($r->{text}, qr{C'est un jour férié \(}, 'named as such');
+$stack->psql("INSERT INTO closure_day (day, label) VALUES ('$p3', 'Séminaire interne') ON CONFLICT DO NOTHING");
+$r = $assist->post('/intranet/sessions', plan_form());
+like($r->{text}, qr{C'est un jour de fermeture de l'EGOC}, 'a row on a closure day is named');
+$stack->psql("DELETE FROM closure_day WHERE day = '$p3'");
+$r = $assist->post('/intranet/sessions', plan_form(jour_2 => $p1));
+like($r->{text}, qr{Chevauche la ligne 1 du plan}, 'two rows at once: the second names the first');
+
+# bad input: French messages, everything typed kept, nothing saved
+for my $bad ([ { jour_2 => "$ty-02-30" }, qr/n'existe pas/, 'February 30th' ],
+		[ { debut_2 => '25:00' }, qr/heure/i, 'a time that is no time' ],
+		[ { fin_2 => '08:00' }, qr/après/, 'an end before the start' ],
+		[ { pause_2 => '08:00' }, qr/La pause de midi doit tomber entre/, 'a lunch break before the start' ],
+		[ { programme_2 => '999999' }, qr/plus au programme/, 'a programme day the course does not have' ],
+		[ { premier_jour => '', jour_1 => '' }, qr/Indiquez la date de ce créneau/, 'no first day' ],
+		[ { premier_jour => '2027-13-01' }, qr/Ce premier jour n'existe pas/, 'a first day that is no date' ],
+		[ { salle => 'A' }, qr/Salle inconnue/, 'a room that is no id' ],
+		[ { trainers => [ 987654 ] }, qr/formateurs choisis n'existe pas/, 'an unknown trainer' ],
+		[ { type => 'intra', organisme => '' }, qr/INTRA est donnée pour un organisme/, 'INTRA without organisation' ]) {
+	my ($over, $re, $what) = @$bad;
+	for my $action (qw(verifier creer)) {
+		$r = $assist->post('/intranet/sessions', plan_form(%$over, action => $action));
+		is($r->{status}, 422, "$action refused: $what");
+	}
+	like($r->{text}, $re, "with its message: $what");
+}
+like($r->{text}, qr{name="jour_3" value="$p3"}, 'the typed dates come back');
+is($assist->post('/intranet/sessions', plan_form(lignes => 'beaucoup'))->{status}, 400, 'a row count that is no number: 400');
+is($assist->post('/intranet/sessions', plan_form(lignes => 61))->{status}, 400, 'more rows than a plan may have: 400');
+is($assist->post('/intranet/sessions', plan_form(action => 'detruire'))->{status}, 400, 'an unknown action: 400');
+is(sessions_count(), $before, 'no session saved by the refusals');
+is(slots_count(), $slots0, 'no slot either');
+
+# adding and removing rows without JavaScript
+$r = $assist->post('/intranet/sessions', plan_form(action => 'ligne'));
+is(scalar(() = $r->{text} =~ /name="jour_\d+"/g), 6, '"Ajouter une ligne" adds a sixth row');
+like($r->{text}, qr{name="debut_6" value="09:00"}, "with the previous row's times");
+like($r->{text}, qr{name="jour_6" value="[\d-]+"}, 'and a date proposed');
+$r = $assist->post('/intranet/sessions', plan_form(retirer_4 => 1));
+like($r->{text}, qr{Le plan proposé : 4 journées}, 'a removed row is left out');
+
+# one transaction: a slot the database refuses takes the session with it
+$stack->psql("ALTER TABLE slot ADD CONSTRAINT plan_test_refuses CHECK (day <> '$p5') NOT VALID");
+$r = $assist->post('/intranet/sessions', plan_form(action => 'creer'));
+is($r->{status}, 422, 'the fifth slot refused by PostgreSQL: 422');
+like($r->{text}, qr{La session n'est pas créée}, 'the session is not created');
+is(sessions_count(), $before, 'no session half-saved');
+is(slots_count(), $slots0, 'no slot of it either');
+$stack->psql("ALTER TABLE slot DROP CONSTRAINT plan_test_refuses");
+
+$r = $assist->post('/intranet/sessions', plan_form(action => 'creer'));
+is($r->{status}, 303, '"Créer la session" saves the plan');
+my ($planned) = $r->{headers}{location} =~ m{/intranet/sessions/(\d+)\?fait=creee$};
+ok($planned, 'and leads to the session page');
+is(sessions_count(), $before + 1, 'one session');
+is($stack->psql("SELECT count(*) FROM slot WHERE session_id = $planned"), 5, 'with its five slots');
+is($stack->psql("SELECT string_agg(day::text, ' ' ORDER BY starts_at) FROM slot WHERE session_id = $planned"),
+	join(' ', map { $days{$_} } 1 .. 5), 'on the checked days');
+is($stack->psql("SELECT string_agg(DISTINCT part || ' ' || to_char(starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') || '-'"
+	. " || to_char(ends_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') || ' ' || lunch_start || '-' || lunch_end, ',') FROM slot WHERE session_id = $planned"),
+	'journee 09:00-17:00 12:30:00-13:30:00', 'each a journée from 9 h to 17 h, lunch 12 h 30 to 13 h 30');
+like($stack->psql("SELECT string_agg(module_label || ' / ' || day_label, '|' ORDER BY starts_at) FROM slot WHERE session_id = $planned"),
+	qr{^Module 3 :[^|]* / Journée 1\|Module 3 :[^|]* / Journée 2\|Module 4 :[^|]* / Journée 1\|Module 4 :[^|]* / Journée 2\|Module 5 :[^|]* / Séminaire d'une journée$},
+	'each tied to its module and day, in order');
+is($stack->psql("SELECT count(*) FROM slot s JOIN slot_trainer st ON st.slot_id = s.id WHERE s.session_id = $planned AND st.trainer_id = $id{alice} AND s.room_id = $id{roomA}"),
+	5, 'each in the room with the trainer');
+$r = $assist->get("/intranet/sessions/$planned?fait=creee");
+like($r->{text}, qr{Session créée avec 5 journées, du [^<]+\.}, 'the banner names what was created');
+
+# adding a slot by hand: the previous slot's room, trainers and times, the next working day
+my ($ny, $nm, $nd) = split /-/, $p5;
+my $after = strftime('%Y-%m-%d', gmtime(timegm(0, 0, 12, $nd, $nm - 1, $ny) + 86400));
+$after = strftime('%Y-%m-%d', gmtime(timegm(0, 0, 12, $nd, $nm - 1, $ny) + 2 * 86400))
+	if grep { substr($after, 5) eq $_ } qw(01-01 05-01 05-08 07-14 08-15 11-01 11-11 12-25);
+my ($add) = $r->{text} =~ m{<h2 id="ajouter">.*?</form>}s ? ($&) : ('');
+like($add, qr{name="date" required value="$after"}, "the new slot's date: the next working day ($after)");
+like($add, qr{name="debut" required value="09:00"}, "the previous slot's start");
+like($add, qr{name="fin" required value="17:00"}, 'and end');
+like($add, qr{<option value="$id{roomA}" selected}, 'its room');
+like($add, qr{value="$id{alice}" checked}, 'its trainer');
+like($add, qr{Proposé après le dernier créneau}, 'saying where it comes from');
+$r = $assist->get("/intranet/sessions/$sid2");
+($add) = $r->{text} =~ m{<h2 id="ajouter">.*?</form>}s ? ($&) : ('');
+my $last_trainer = $stack->psql("SELECT min(st.trainer_id) FROM slot s JOIN slot_trainer st ON st.slot_id = s.id WHERE s.session_id = $sid2"
+	. " AND NOT s.cancelled AND s.starts_at = (SELECT max(starts_at) FROM slot WHERE session_id = $sid2 AND NOT cancelled)");
+like($add, qr{value="$last_trainer" checked}, 'on another session too: the trainers of its last slot');
+
+# from the demand: the same plan, for its organisation
+$r = $assist->get("/intranet/sessions/nouvelle?demande=$did");
+is(scalar(() = $r->{text} =~ /name="jour_\d+"/g), 5, 'a session from the demand proposes the same five rows');
+like($r->{text}, qr{période souhaitée : printemps}, 'and recalls the period asked for');
+
 # --- permissions and forms
 my $anon = Browser->new($stack->base);
 is($anon->get('/intranet/calendrier')->{status}, 303, 'the calendar needs a login');

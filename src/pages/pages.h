@@ -128,9 +128,11 @@ int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int
 int sessions_registration_open(const struct session *s);
 /* calendar.c: the staff calendar (month, week, list) */
 int page_calendar(struct ctx *ctx);
-/* sessions.c: one session, its slots, creation, changes, duplication */
+/* session_plan.c: a new session with its whole plan (one row per day of
+ * the programme), checked before it is saved in one transaction */
 int page_session_new_form(struct ctx *ctx);
 int page_session_create(struct ctx *ctx);
+/* sessions.c: one session, its slots, changes, duplication */
 int page_session(struct ctx *ctx);
 int page_session_change(struct ctx *ctx);
 int page_slot_add(struct ctx *ctx);
@@ -141,6 +143,17 @@ int page_session_duplicate(struct ctx *ctx);
  * Decide.<id> = 1 for each, and the list under list when not NULL. */
 int sessions_to_decide(struct ctx *ctx, struct session **out, size_t *n);
 int sessions_to_decide_fill(struct ctx *ctx, const char *list);
+/* Shared with session_plan.c: the session form read and checked (0, 1
+ * when a field is wrong with Errors.* and Form.* set, or a status); a
+ * list of choices into the view; "jeudi 4 mars 2027, 9 h – 12 h 30";
+ * the checked `formateur` values as "{1,2}" (*problem set when one is
+ * wrong). */
+struct session_fields;
+struct choice;
+int session_form_read(struct ctx *ctx, struct session_fields *f, const char *registered);
+int session_choices_set(struct view *v, const char *list, const struct choice *c, size_t n);
+const char *session_slot_when(struct arena *a, const char *day, const char *start, const char *end);
+const char *session_trainer_ids(struct ctx *ctx, const char **problem);
 /* The session of id (404 when there is none): 0 or a status. */
 int session_load(struct ctx *ctx, const char *id, struct session *s);
 /* The session page with status, and message under key (an error box). */

@@ -17,6 +17,7 @@
 #include "rules/due_date.h"
 #include "rules/fields.h"
 #include "rules/registration.h"
+#include "rules/session_plan.h"
 #include "rules/session_state.h"
 #include "rules/slot_time.h"
 #include "store/accounts.h"
@@ -52,7 +53,7 @@ static int is_staff_desk(const struct ctx *ctx)
 }
 
 /* "jeudi 4 mars 2027, 9 h – 12 h 30" */
-static const char *slot_when(struct arena *a, const char *day, const char *start, const char *end)
+const char *session_slot_when(struct arena *a, const char *day, const char *start, const char *end)
 {
 	int s, e;
 	char ts[SLOT_TIME_FR_BUF], te[SLOT_TIME_FR_BUF];
@@ -72,13 +73,13 @@ static int set_conflicts(struct ctx *ctx, const struct slot_conflict *c, size_t 
 		if (VIEW_ROW(ctx->view, "Conflicts", i, { "who", who },
 				{ "course", c[i].course_title }, { "session_id", c[i].session_id },
 				{ "slot_id", c[i].slot_id },
-				{ "when", slot_when(ctx->arena, c[i].day, c[i].start, c[i].end) }) < 0)
+				{ "when", session_slot_when(ctx->arena, c[i].day, c[i].start, c[i].end) }) < 0)
 			return 500;
 	}
 	return 0;
 }
 
-static int set_choices(struct view *v, const char *list, const struct choice *c, size_t n)
+int session_choices_set(struct view *v, const char *list, const struct choice *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (VIEW_ROW(v, list, i, { "id", c[i].id }, { "label", c[i].label },
@@ -103,10 +104,11 @@ static const char *programme_value(const struct slot *t, const struct choice *da
 	return PROGRAMME_KEPT;
 }
 
-/* Rooms, trainers and the programme's days, for the slot forms, and each
- * slot's programme day as the forms send it (Slots.N.prog). */
+/* Rooms, trainers and the programme's days, for the slot forms, each
+ * slot's programme day as the forms send it (Slots.N.prog), and the day
+ * of the programme after the last live slot's (*next, "" for none). */
 static int set_slot_choices(struct ctx *ctx, const char *course_id, const struct slot *slots,
-		size_t n_slots)
+		size_t n_slots, const char **next)
 {
 	struct choice *rooms, *trainers, *days;
 	size_t n_rooms, n_trainers, n_days;
@@ -117,17 +119,77 @@ static int set_slot_choices(struct ctx *ctx, const char *course_id, const struct
 		rc = store_programme_choices(ctx->db, ctx->arena, course_id, &days, &n_days);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	if (set_choices(ctx->view, "Rooms", rooms, n_rooms) < 0 ||
-			set_choices(ctx->view, "Trainers", trainers, n_trainers) < 0 ||
-			set_choices(ctx->view, "Programme", days, n_days) < 0)
+	if (session_choices_set(ctx->view, "Rooms", rooms, n_rooms) < 0 ||
+			session_choices_set(ctx->view, "Trainers", trainers, n_trainers) < 0 ||
+			session_choices_set(ctx->view, "Programme", days, n_days) < 0)
 		return 500;
 	char key[64];
+	const char *last = "";
 	for (size_t i = 0; i < n_slots; i++) {
+		const char *prog = programme_value(&slots[i], days, n_days);
 		snprintf(key, sizeof(key), "Slots.%zu.prog", i);
-		if (view_set(ctx->view, key, programme_value(&slots[i], days, n_days)) < 0)
+		if (view_set(ctx->view, key, prog) < 0)
 			return 500;
+		if (!*slots[i].cancelled)
+			last = prog;
 	}
+	*next = "";
+	for (size_t i = 0; *last && i + 1 < n_days; i++)
+		if (strcmp(days[i].id, last) == 0)
+			*next = days[i + 1].id;
+	if (!n_slots && n_days)
+		*next = days[0].id;
 	return 0;
+}
+
+/* The new-slot form after the last live slot: its room, trainers and
+ * times, the next working day (weekends, public holidays and closure days
+ * skipped) and the next day of the programme (NextSlot.*). */
+static int set_next_slot(struct ctx *ctx, const struct slot *slots, size_t n, const char *next_prog)
+{
+	const struct slot *last = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!*slots[i].cancelled && (!last || strcmp(slots[i].day, last->day) >= 0))
+			last = &slots[i];
+	struct civil_date d;
+	if (!last || cal_parse_date(last->day, &d) != 0)
+		return VIEW_FIELDS(ctx->view, "NextSlot", { "start", "09:00" }, { "end", "12:30" },
+			{ "programme", next_prog }) < 0 ? 500 : 0;
+	const char **days;
+	size_t n_days;
+	int rc = store_closure_days(ctx->db, ctx->arena, last->day, &days, &n_days);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	struct civil_date *closures = arena_calloc(ctx->arena, n_days ? n_days : 1, sizeof(*closures));
+	if (!closures)
+		return 500;
+	size_t k = 0;
+	for (size_t i = 0; i < n_days; i++)
+		if (cal_parse_date(days[i], &closures[k]) == 0)
+			k++;
+	struct civil_date next = due_working_days_from(d, 1, closures, k);
+	return VIEW_FIELDS(ctx->view, "NextSlot", { "day", pages_iso_date(ctx->arena, next) },
+		{ "start", last->start }, { "end", last->end }, { "room_id", last->room_id },
+		{ "trainer_ids", arena_printf(ctx->arena, ",%s,", last->trainer_ids) },
+		{ "remote", last->remote }, { "programme", next_prog },
+		{ "after", session_slot_when(ctx->arena, last->day, last->start, last->end) }) < 0 ? 500 : 0;
+}
+
+/* "Session créée avec 5 journées, du 2 mars au 8 juin 2027." */
+static const char *created_notice(struct ctx *ctx, const struct session *s, const struct slot *slots,
+		size_t n)
+{
+	size_t days = 0, halves = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!*slots[i].cancelled)
+			*(strcmp(slots[i].part, "journee") == 0 ? &days : &halves) += 1;
+	char count[PLAN_COUNT_FR_BUF];
+	if (!days && !halves)
+		return "Session créée, sans créneau pour l'instant : ajoutez le premier ci-dessous.";
+	if (plan_count_fr(days, halves, count, sizeof(count)) != 0)
+		return "Session créée.";
+	const char *span = pages_span(ctx->arena, s->first_day, s->last_day);
+	return arena_printf(ctx->arena, "Session créée avec %s, %s.", count, span);
 }
 
 /* --- the session page ------------------------------------------------------------ */
@@ -212,7 +274,7 @@ static int set_slots(struct ctx *ctx, const char *list, const struct slot *slots
 		if (VIEW_ROW(ctx->view, list, i, { "id", s->id }, { "session_id", s->session_id },
 				{ "day", s->day }, { "day_long", pages_long_date(ctx->arena, s->day) },
 				{ "start", s->start }, { "end", s->end },
-				{ "when", slot_when(ctx->arena, s->day, s->start, s->end) },
+				{ "when", session_slot_when(ctx->arena, s->day, s->start, s->end) },
 				{ "part", slot_part_label_fr(part) }, { "remote", s->remote },
 				{ "room_id", s->room_id }, { "room", s->room_name }, { "place", s->place_name },
 				{ "module", s->module_label }, { "day_label", s->day_label },
@@ -247,15 +309,17 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 	if (desk) {
 		struct choice *places, *courses;
 		size_t n_places, n_courses;
-		if ((rc = set_slot_choices(ctx, s->course_id, slots, n)) != 0)
+		const char *next_prog = "";
+		if ((rc = set_slot_choices(ctx, s->course_id, slots, n, &next_prog)) != 0 ||
+				(rc = set_next_slot(ctx, slots, n, next_prog)) != 0)
 			return rc;
 		int drc = store_place_choices(ctx->db, ctx->arena, &places, &n_places);
 		if (drc == DB_OK)
 			drc = store_course_choices(ctx->db, ctx->arena, &courses, &n_courses);
 		if (drc != DB_OK)
 			return handler_db_status(drc);
-		if (set_choices(ctx->view, "Places", places, n_places) < 0 ||
-				set_choices(ctx->view, "Courses", courses, n_courses) < 0 ||
+		if (session_choices_set(ctx->view, "Places", places, n_places) < 0 ||
+				session_choices_set(ctx->view, "Courses", courses, n_courses) < 0 ||
 				view_set(ctx->view, "Desk", "1") < 0)
 			return 500;
 	}
@@ -266,6 +330,7 @@ static int session_page(struct ctx *ctx, int status, const struct session *s)
 	/* the attestations' own banners are certificates_fill's */
 	if (done && strcmp(done, "attestations") != 0 && strcmp(done, "revoquee") != 0 && view_set(ctx->view, "Notice", strcmp(done, "copie") == 0 ?
 			"La copie est créée : voici la nouvelle session, à l'état envisagée." :
+			strcmp(done, "creee") == 0 ? created_notice(ctx, s, slots, n) :
 			"C'est enregistré.") < 0)
 		return 500;
 	return handler_render(ctx, status, "intranet/session.cs");
@@ -332,7 +397,7 @@ int page_session(struct ctx *ctx)
 /* One live slot in words: its times, programme day and place. */
 static const char *date_line(struct arena *a, const struct slot *t)
 {
-	return arena_printf(a, "%s%s%s%s%s%s%s", slot_when(a, t->day, t->start, t->end),
+	return arena_printf(a, "%s%s%s%s%s%s%s", session_slot_when(a, t->day, t->start, t->end),
 		*t->module_label || *t->day_label ? " (" : "", t->module_label,
 		*t->module_label && *t->day_label ? ", " : "", t->day_label,
 		*t->module_label || *t->day_label ? ")" : "",
@@ -377,7 +442,7 @@ int session_dates_fill(struct ctx *ctx, const struct session *s, const char *lis
 
 /* Reads and checks the session form. 0 and f filled, 1 when a field is
  * wrong (messages in Errors.*, typed values in Form.*), or a status. */
-static int read_session_form(struct ctx *ctx, struct session_fields *f, const char *registered)
+int session_form_read(struct ctx *ctx, struct session_fields *f, const char *registered)
 {
 	struct view *v = ctx->view;
 	*f = (struct session_fields){ form(ctx, "formation"), form(ctx, "type"), form(ctx, "organisme"),
@@ -437,91 +502,6 @@ static int read_session_form(struct ctx *ctx, struct session_fields *f, const ch
 	return wrong;
 }
 
-static int set_form_choices(struct ctx *ctx)
-{
-	struct choice *places, *courses;
-	size_t n_places, n_courses;
-	int rc = store_place_choices(ctx->db, ctx->arena, &places, &n_places);
-	if (rc == DB_OK)
-		rc = store_course_choices(ctx->db, ctx->arena, &courses, &n_courses);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
-	if (set_choices(ctx->view, "Places", places, n_places) < 0 ||
-			set_choices(ctx->view, "Courses", courses, n_courses) < 0)
-		return 500;
-	return 0;
-}
-
-static int new_form_page(struct ctx *ctx, int status)
-{
-	int rc = set_form_choices(ctx);
-	if (rc)
-		return rc;
-	if (view_set(ctx->view, "Page.title", "Nouvelle session") < 0)
-		return 500;
-	return handler_render(ctx, status, "intranet/session_new.cs");
-}
-
-/* Prefilled from a demand (?demande=ID: its course, type, organisation,
- * participants) or a course (?formation=ID). */
-int page_session_new_form(struct ctx *ctx)
-{
-	const char *demand_id = params_get(&ctx->req->query, "demande");
-	const char *course_id = params_get(&ctx->req->query, "formation");
-	struct view *v = ctx->view;
-	if (demand_id && field_is_id(demand_id)) {
-		struct demand d;
-		int rc = store_demand_by_id(ctx->db, ctx->arena, demand_id, &d);
-		if (rc != DB_OK)
-			return handler_db_status(rc);
-		struct choice *courses;
-		size_t n;
-		if ((rc = store_course_choices(ctx->db, ctx->arena, &courses, &n)) != DB_OK)
-			return handler_db_status(rc);
-		const char *cid = "";
-		for (size_t i = 0; i < n; i++)
-			if (*d.course_title && strcmp(courses[i].label, d.course_title) == 0)
-				cid = courses[i].id;
-		if (VIEW_FIELDS(v, "Form", { "course_id", cid }, { "kind", d.kind },
-				{ "organisation", strcmp(d.kind, "intra") == 0 ? d.organisation : "" },
-				{ "demand_id", d.id }, { "min", "1" }, { "max", d.participants },
-				{ "status", "envisagee" }, { "notes", *d.period ?
-					arena_printf(ctx->arena, "Période souhaitée : %s", d.period) : "" }) < 0 ||
-				view_set(v, "Demand.reference", d.reference) < 0 ||
-				view_set(v, "Demand.id", d.id) < 0 ||
-				view_set(v, "Demand.custom", d.custom_title) < 0)
-			return 500;
-	} else if (VIEW_FIELDS(v, "Form", { "course_id", course_id && field_is_id(course_id) ? course_id : "" },
-			{ "kind", "inter" }, { "min", "6" }, { "max", "12" }, { "status", "envisagee" }) < 0) {
-		return 500;
-	}
-	return new_form_page(ctx, 200);
-}
-
-int page_session_create(struct ctx *ctx)
-{
-	struct session_fields f;
-	int rc = read_session_form(ctx, &f, "0");
-	if (rc == 1 || (rc == 0 && strcmp(f.status, "envisagee") != 0 && strcmp(f.status, "confirmee") != 0)) {
-		if (rc == 0 && view_set(ctx->view, "Errors.status", "Une nouvelle session est envisagée ou confirmée.") < 0)
-			return 500;
-		return new_form_page(ctx, 422);
-	}
-	if (rc)
-		return rc;
-	const char *id;
-	rc = store_session_create(ctx->db, ctx->arena, &f, &id);
-	if (rc == DB_CONFLICT) {
-		if (view_set(ctx->view, "Errors.course", "La formation, le lieu ou la demande n'existe pas "
-				"(ou plus) : vérifiez vos choix.") < 0)
-			return 500;
-		return new_form_page(ctx, 422);
-	}
-	if (rc != DB_OK)
-		return handler_db_status(rc);
-	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/sessions/%s?fait=1", id));
-}
-
 /* --- changes of a session ------------------------------------------------------------- */
 
 static int refuse(struct ctx *ctx, const struct session *s, const char *key, const char *message)
@@ -534,7 +514,7 @@ static int refuse(struct ctx *ctx, const struct session *s, const char *key, con
 static int change_fields(struct ctx *ctx, const struct session *s)
 {
 	struct session_fields f;
-	int rc = read_session_form(ctx, &f, s->registered);
+	int rc = session_form_read(ctx, &f, s->registered);
 	if (rc == 1)
 		return refuse(ctx, s, "Errors.session", "La session n'est pas enregistrée : corrigez les champs signalés.");
 	if (rc)
@@ -645,7 +625,7 @@ int page_session_change(struct ctx *ctx)
 /* --- slots -------------------------------------------------------------------------------- */
 
 /* The checked `formateur` values as a PostgreSQL array literal "{1,2}". */
-static const char *trainer_ids(struct ctx *ctx, const char **problem)
+const char *session_trainer_ids(struct ctx *ctx, const char **problem)
 {
 	const struct params *p = &ctx->req->form;
 	const char *out = "{";
@@ -702,7 +682,7 @@ static int read_slot_form(struct ctx *ctx, const struct session *s, const struct
 			{ "slot_id", form(ctx, "creneau") }) < 0)
 		return 500;
 	const char *problem = NULL;
-	const char *ids = trainer_ids(ctx, &problem);
+	const char *ids = session_trainer_ids(ctx, &problem);
 	if (view_set(v, "SlotForm.trainer_ids", arena_printf(ctx->arena, ",%.*s,",
 			(int)(strlen(ids) - 2), ids + 1)) < 0)
 		return 500;
@@ -751,7 +731,7 @@ static int read_slot_form(struct ctx *ctx, const struct session *s, const struct
 				"y placer un créneau.") < 0 ? 500 : 1;
 	}
 	*f = (struct slot_fields){ arena_strdup(ctx->arena, iso), slot_part_name(t.part), remote, room,
-		chosen ? chosen->group : "", chosen ? chosen->label : "", t.start_utc, t.end_utc, ids };
+		chosen ? chosen->group : "", chosen ? chosen->label : "", t.start_utc, t.end_utc, ids, NULL, NULL };
 	return 0;
 }
 

@@ -63,7 +63,7 @@ long plan_first_overlap(const int64_t *starts, const int64_t *ends, size_t i)
 
 int plan_count_fr(size_t days, size_t halves, char *buf, size_t size)
 {
-	char d[32] = "", h[32] = "";
+	char d[48] = "", h[48] = "";
 	if (days)
 		snprintf(d, sizeof(d), "%zu journée%s", days, days > 1 ? "s" : "");
 	if (halves)

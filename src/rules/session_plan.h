@@ -18,7 +18,7 @@
 #define PLAN_ROWS_MAX 60
 
 /* The words of plan_count_fr: "12 journées et 13 demi-journées". */
-#define PLAN_COUNT_FR_BUF 64
+#define PLAN_COUNT_FR_BUF 104
 
 /* Minutes since midnight, Europe/Paris. lunch_* matter for a journée only
  * (its two half-days of attendance are split there). */

@@ -471,8 +471,9 @@ int store_slot_conflicts(struct db *db, struct arena *a, int64_t starts_utc, int
 
 static const struct db_stmt slot_insert = { "slot_insert",
 	"INSERT INTO slot (session_id, day, starts_at, ends_at, part, remote, room_id, module_label,"
-	" day_label) VALUES ($1::bigint, $2::date, to_timestamp($3::bigint), to_timestamp($4::bigint),"
-	" $5, $6::boolean, nullif($7, '')::bigint, $8, $9) RETURNING id" };
+	" day_label, lunch_start, lunch_end) VALUES ($1::bigint, $2::date, to_timestamp($3::bigint),"
+	" to_timestamp($4::bigint), $5, $6::boolean, nullif($7, '')::bigint, $8, $9,"
+	" coalesce($10::time, '12:30'), coalesce($11::time, '13:30')) RETURNING id" };
 static const struct db_stmt slot_trainers_add = { "slot_trainers_add",
 	"INSERT INTO slot_trainer (slot_id, trainer_id)"
 	/* the key only: an exclusion conflict (the trainer booked elsewhere
@@ -520,6 +521,24 @@ static void times_text(const struct slot_fields *f, char from[24], char to[24])
 	snprintf(to, 24, "%" PRId64, f->ends_utc);
 }
 
+/* The slot and its trainers, within the caller's transaction. */
+static int slot_insert_run(struct db *db, struct arena *a, const char *session_id,
+		const struct slot_fields *f, const char **slot_id)
+{
+	char from[24], to[24];
+	times_text(f, from, to);
+	const char *p[] = { session_id, f->day, from, to, f->part, f->remote, f->room_id,
+		f->module_label, f->day_label, f->lunch_start, f->lunch_end };
+	struct db_rows *r;
+	int rc = db_run(db, a, &slot_insert, 11, p, &r);
+	if (rc == DB_OK) {
+		*slot_id = db_get(r, 0, "id");
+		const char *pt[] = { *slot_id, f->trainer_ids };
+		rc = db_run(db, a, &slot_trainers_add, 2, pt, NULL);
+	}
+	return rc;
+}
+
 int store_slot_add(struct db *db, struct arena *a, const char *session_id,
 		const struct slot_fields *f, const char **slot_id,
 		struct slot_conflict **conflicts_out, size_t *n_conflicts, const struct store_after *after)
@@ -528,23 +547,55 @@ int store_slot_add(struct db *db, struct arena *a, const char *session_id,
 	int rc = precheck(db, a, f, "", conflicts_out, n_conflicts);
 	if (rc != DB_OK)
 		return rc;
-	char from[24], to[24];
-	times_text(f, from, to);
-	const char *p[] = { session_id, f->day, from, to, f->part, f->remote, f->room_id,
-		f->module_label, f->day_label };
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	rc = slot_insert_run(db, a, session_id, f, slot_id);
+	if (rc == DB_OK) {
+		const char *p[] = { session_id };
+		rc = db_run(db, a, &session_touch, 1, p, NULL);
+	}
+	rc = finish_after(db, rc, after);
+	return explain_conflict(db, a, rc, f, "", conflicts_out, n_conflicts);
+}
+
+/* What is in the way of any of the slots, for the page to name. */
+static int plan_conflicts(struct db *db, struct arena *a, const struct slot_fields *slots,
+		size_t n_slots, struct slot_conflict **out, size_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < n_slots; i++) {
+		int rc = store_slot_conflicts(db, a, slots[i].starts_utc, slots[i].ends_utc,
+				slots[i].room_id, slots[i].trainer_ids, "", out, n);
+		if (rc != DB_OK || *n)
+			return rc;
+	}
+	return DB_OK;
+}
+
+int store_session_create_planned(struct db *db, struct arena *a, const struct session_fields *f,
+		const struct slot_fields *slots, size_t n_slots, const char **id,
+		struct slot_conflict **conflicts_out, size_t *n_conflicts)
+{
+	int rc = plan_conflicts(db, a, slots, n_slots, conflicts_out, n_conflicts);
+	if (rc != DB_OK || *n_conflicts)
+		return rc != DB_OK ? rc : DB_CONFLICT;
+	const char *p[] = { f->course_id, f->kind, f->organisation, f->demand_id, f->place_id,
+		f->min_participants, f->max_participants, f->status, f->closes_on, f->public, f->notes };
 	struct db_rows *r;
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	rc = db_run(db, a, &slot_insert, 9, p, &r);
-	if (rc == DB_OK) {
-		*slot_id = db_get(r, 0, "id");
-		const char *pt[] = { *slot_id, f->trainer_ids };
-		rc = db_run(db, a, &slot_trainers_add, 2, pt, NULL);
-	}
+	rc = db_run(db, a, &create, 11, p, &r);
 	if (rc == DB_OK)
-		rc = db_run(db, a, &session_touch, 1, p, NULL);
-	rc = finish_after(db, rc, after);
-	return explain_conflict(db, a, rc, f, "", conflicts_out, n_conflicts);
+		*id = db_get(r, 0, "id");
+	for (size_t i = 0; rc == DB_OK && i < n_slots; i++) {
+		const char *slot_id;
+		rc = slot_insert_run(db, a, *id, &slots[i], &slot_id);
+	}
+	rc = finish(db, rc);
+	/* booked by someone else meanwhile: the constraint said no */
+	if (rc == DB_CONFLICT && plan_conflicts(db, a, slots, n_slots, conflicts_out, n_conflicts) != DB_OK)
+		*n_conflicts = 0;
+	return rc;
 }
 
 int store_slot_move(struct db *db, struct arena *a, const char *slot_id,

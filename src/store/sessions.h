@@ -53,11 +53,14 @@ struct session_fields {
 };
 
 /* A slot to write: instants computed by rules/slot_time from the local
- * date and times; trainer_ids a PostgreSQL array literal "{1,2}". */
+ * date and times; trainer_ids a PostgreSQL array literal "{1,2}";
+ * lunch_start and lunch_end "HH:MM", the break of a journée (NULL: the
+ * table's default, 12:30-13:30; a move keeps the slot's). */
 struct slot_fields {
 	const char *day, *part, *remote, *room_id, *module_label, *day_label;
 	int64_t starts_utc, ends_utc;
 	const char *trainer_ids;
+	const char *lunch_start, *lunch_end;
 };
 
 /* A slot that is in the way of a booking: which slot of which session,
@@ -86,6 +89,13 @@ int store_sessions_for_demand(struct db *db, struct arena *a, const char *demand
 
 int store_session_create(struct db *db, struct arena *a, const struct session_fields *f,
 		const char **id);
+/* A session and its slots in one transaction: all of them or nothing.
+ * DB_CONFLICT with the conflicts filled when a room or a trainer is taken
+ * (checked first, then by the constraints), and with none when the
+ * course, place, demand, room or a trainer no longer exists. */
+int store_session_create_planned(struct db *db, struct arena *a, const struct session_fields *f,
+		const struct slot_fields *slots, size_t n_slots, const char **id,
+		struct slot_conflict **conflicts, size_t *n_conflicts);
 /* Work done in the same transaction as a change, just before its commit:
  * the mails the change sends (convocations and their updates), so that
  * they exist if and only if the change does. NULL for none. */

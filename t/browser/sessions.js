@@ -84,7 +84,7 @@ async function follow(page, target) {
     await staff.getByLabel('Participants minimum').fill('4');
     await staff.getByLabel('Notes internes').fill('Créée par le test du navigateur.');
     ok(await submit(staff, staff.getByRole('button', { name: 'Créer la session' })) === 303, 'the session is created');
-    await staff.waitForURL(/\/intranet\/sessions\/\d+\?fait=1$/);
+    await staff.waitForURL(/\/intranet\/sessions\/\d+\?fait=creee$/);
     const sessionUrl = staff.url().replace(/\?.*/, '');
     ok(await staff.getByText('Aucun créneau pour l\'instant.').isVisible(), 'its page, without a slot yet');
 

@@ -216,7 +216,8 @@
 <form method="post" action="/intranet/sessions/<?cs var:s.id ?>/creneaux" class="stacked narrow">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <?cs if:SlotForm.slot_id == "" && SlotForm.day ?><?cs call:slot_fields("nouveau", SlotForm.day, SlotForm.start, SlotForm.end, SlotForm.room_id, SlotForm.programme, "", SlotForm.remote, SlotForm.trainer_ids) ?>
-<?cs else ?><?cs call:slot_fields("nouveau", "", "09:00", "12:30", "", "", "", "", "") ?><?cs /if ?>
+<?cs else ?><?cs if:NextSlot.after ?><p class="help">Proposé après le dernier créneau (<?cs var:NextSlot.after ?>) : même salle, mêmes formateurs et horaires, le jour ouvré suivant.</p><?cs /if ?>
+<?cs call:slot_fields("nouveau", NextSlot.day, NextSlot.start, NextSlot.end, NextSlot.room_id, NextSlot.programme, "", NextSlot.remote, NextSlot.trainer_ids) ?><?cs /if ?>
 <p><button type="submit">Ajouter le créneau</button></p>
 </form>
 <?cs /if ?>

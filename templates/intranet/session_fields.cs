@@ -7,7 +7,7 @@
 <?cs /each ?></select>
 <?cs if:Errors.course ?><span class="field-error" id="formation-erreur"><?cs var:Errors.course ?></span><?cs /if ?></p>
 <fieldset<?cs if:Errors.kind ?> aria-describedby="type-erreur"<?cs /if ?>><legend>Type de session</legend>
-<label><input type="radio" name="type" value="inter"<?cs if:Form.kind == "inter" ?> checked<?cs /if ?>> INTER (ouverte à plusieurs organismes)</label>
+<label><input type="radio" id="type-inter" name="type" value="inter"<?cs if:Form.kind == "inter" ?> checked<?cs /if ?>> INTER (ouverte à plusieurs organismes)</label>
 <label><input type="radio" name="type" value="intra"<?cs if:Form.kind == "intra" ?> checked<?cs /if ?>> INTRA (pour un organisme)</label>
 <?cs if:Errors.kind ?><span class="field-error" id="type-erreur"><?cs var:Errors.kind ?></span><?cs /if ?></fieldset>
 <p><label for="organisme">Organisme (session INTRA)</label>
