@@ -70,7 +70,7 @@ async function follow(page, target) {
       'the demand page offers to answer with a session');
     await staff.getByRole('link', { name: 'Créer une session pour cette demande' }).click();
     await staff.waitForURL(/\/intranet\/sessions\/nouvelle\?demande=\d+/);
-    ok(await staff.getByRole('link', { name: reference }).isVisible(), 'the new-session form names the demand');
+    ok(await staff.getByRole('link', { name: reference, exact: true }).isVisible(), 'the new-session form names the demand');
     const course = staff.getByLabel('Formation', { exact: true });
     const chosen = await course.locator('option:checked').innerText();
     ok(/Accompagner l'implantation des chargés de coopération/.test(chosen), 'prefilled with the course', chosen);
@@ -83,7 +83,11 @@ async function follow(page, target) {
     await choose(staff.getByLabel('Lieu', { exact: true }), 'Lieu du test navigateur');
     await staff.getByLabel('Participants minimum').fill('4');
     await staff.getByLabel('Notes internes').fill('Créée par le test du navigateur.');
-    ok(await submit(staff, staff.getByRole('button', { name: 'Créer la session' })) === 303, 'the session is created');
+    // the slots come one by one below: the plan's rows are taken out
+    // (t/92-browser-session-plan.t plans them in one form)
+    for (const box of await staff.getByLabel('Retirer cette ligne').all()) await box.check();
+    ok(await submit(staff, staff.getByRole('button', { name: 'Vérifier le plan' }).first()) === 200, 'the session is checked');
+    ok(await submit(staff, staff.getByRole('button', { name: 'Créer la session' }).first()) === 303, 'the session is created');
     await staff.waitForURL(/\/intranet\/sessions\/\d+\?fait=creee$/);
     const sessionUrl = staff.url().replace(/\?.*/, '');
     ok(await staff.getByText('Aucun créneau pour l\'instant.').isVisible(), 'its page, without a slot yet');
