@@ -443,7 +443,7 @@ sub wday { my ($y, $m, $d) = split /-/, $_[0]; (gmtime(timegm(0, 0, 12, $d, $m -
 
 $r = $assist->get("/intranet/sessions/nouvelle?formation=$id{course}");
 is($r->{status}, 200, 'the plan form from the real fiche');
-my @progs = $r->{text} =~ /name="programme_\d+" value="(\d+)"/g;
+my @progs = $r->{text} =~ /name="ligne_\d+" value="(\d+);;journee"/g;
 is(scalar @progs, 5, 'one row per day of its programme: five');
 like($r->{text}, qr{Ligne 1 · Module 3 · Journée 1}, 'the first: module 3, day 1');
 like($r->{text}, qr{Ligne 5 · Module 5 · Séminaire d'une journée}, 'the last: the seminar of module 5');
@@ -461,9 +461,8 @@ sub plan_form {
 	my (%over) = @_;
 	my @rows;
 	for my $i (1 .. @progs) {
-		push @rows, "jour_$i" => '', "propose_$i" => '', "partie_$i" => 'journee', "partie_avant_$i" => 'journee',
-			"debut_$i" => '09:00', "fin_$i" => '17:00', "pause_$i" => '12:30', "reprise_$i" => '13:30',
-			"programme_$i" => $progs[$i - 1];
+		push @rows, "jour_$i" => '', "partie_$i" => 'journee', "ligne_$i" => "$progs[$i - 1];;journee",
+			"debut_$i" => '09:00', "fin_$i" => '17:00', "pause_$i" => '12:30', "reprise_$i" => '13:30';
 	}
 	my %f = (_csrf => $token, formation => $id{course}, type => 'intra', organisme => 'Caf de la Creuse',
 		lieu => $id{place}, min => 4, max => 12, cloture => '', notes => '', statut => 'envisagee', demande => '',
@@ -487,7 +486,7 @@ is($days{3}, $p3, "module 4's first day as typed");
 is($days{5}, $p5, "module 5's day as typed");
 ok($days{2} gt $days{1} && $days{2} le day_plus($k1 + 6) && wday($days{2}) !~ /^[06]$/, "day 2 of module 3: the next working day ($days{2})");
 ok($days{4} gt $days{3} && $days{4} le day_plus($k3 + 6) && wday($days{4}) !~ /^[06]$/, "day 2 of module 4: the next working day ($days{4})");
-my %proposed = $r->{text} =~ /name="propose_(\d)" value="([\d-]+)"/g;
+my %proposed = $r->{text} =~ /name="ligne_(\d)" value="\d+;([\d-]*);journee"/g;
 is($proposed{2}, $days{2}, 'a derived date is marked as proposed (it follows the previous row when that one moves)');
 
 # a half-day typed without JavaScript: the times follow the part
@@ -523,7 +522,7 @@ for my $bad ([ { jour_2 => "$ty-02-30" }, qr/n'existe pas/, 'February 30th' ],
 		[ { debut_2 => '25:00' }, qr/heure/i, 'a time that is no time' ],
 		[ { fin_2 => '08:00' }, qr/après/, 'an end before the start' ],
 		[ { pause_2 => '08:00' }, qr/La pause de midi doit tomber entre/, 'a lunch break before the start' ],
-		[ { programme_2 => '999999' }, qr/plus au programme/, 'a programme day the course does not have' ],
+		[ { ligne_2 => '999999;;journee' }, qr/plus au programme/, 'a programme day the course does not have' ],
 		[ { premier_jour => '', jour_1 => '' }, qr/Indiquez la date de ce créneau/, 'no first day' ],
 		[ { premier_jour => '2027-13-01' }, qr/Ce premier jour n'existe pas/, 'a first day that is no date' ],
 		[ { salle => 'A' }, qr/Salle inconnue/, 'a room that is no id' ],
@@ -538,7 +537,15 @@ for my $bad ([ { jour_2 => "$ty-02-30" }, qr/n'existe pas/, 'February 30th' ],
 }
 like($r->{text}, qr{name="jour_3" value="$p3"}, 'the typed dates come back');
 is($assist->post('/intranet/sessions', plan_form(lignes => 'beaucoup'))->{status}, 400, 'a row count that is no number: 400');
-is($assist->post('/intranet/sessions', plan_form(lignes => 61))->{status}, 400, 'more rows than a plan may have: 400');
+is($assist->post('/intranet/sessions', plan_form(lignes => 25))->{status}, 400, 'more rows than a plan may have: 400');
+{ # the largest plan, with ten trainers, stays within the form's fields_max
+	my @more = map { ("jour_$_" => '', "partie_$_" => 'matin', "ligne_$_" => ';;matin', "debut_$_" => '09:00',
+		"fin_$_" => '12:30', "pause_$_" => '12:30', "reprise_$_" => '13:30') } 6 .. 24;
+	my $big = plan_form(lignes => 24, trainers => [ ($id{alice}) x 9, $id{bruno} ]);
+	$r = $assist->post('/intranet/sessions', [ @$big, @more ]);
+	is($r->{status}, 200, 'a plan of 24 rows and ten trainers is read (within fields_max)');
+	like($r->{text}, qr{Le plan proposé : 5 journées et 19 demi-journées}, 'and checked, every row');
+}
 is($assist->post('/intranet/sessions', plan_form(action => 'detruire'))->{status}, 400, 'an unknown action: 400');
 is(sessions_count(), $before, 'no session saved by the refusals');
 is(slots_count(), $slots0, 'no slot either');

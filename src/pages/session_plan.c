@@ -195,16 +195,24 @@ static int plan_read_rows(struct ctx *ctx, struct plan *p)
 		if (*row_value(ctx, "retirer", i))
 			continue;
 		struct plan_row *r = &p->rows[p->n++];
-		*r = (struct plan_row){ .day = row_value(ctx, "jour", i), .proposed = row_value(ctx, "propose", i),
+		/* "programme day;date proposed;part its times were for" */
+		const char *carried = row_value(ctx, "ligne", i), *prog = carried, *was = "";
+		const char *cut1 = strchr(carried, ';'), *cut2 = cut1 ? strchr(cut1 + 1, ';') : NULL;
+		*r = (struct plan_row){ .day = row_value(ctx, "jour", i), .proposed = "",
 			.part = row_value(ctx, "partie", i), .note = "" };
+		if (cut2) {
+			prog = arena_strndup(ctx->arena, carried, (size_t)(cut1 - carried));
+			r->proposed = arena_strndup(ctx->arena, cut1 + 1, (size_t)(cut2 - cut1 - 1));
+			was = cut2 + 1;
+		}
+		if (!prog || !r->proposed)
+			return 500;
 		enum slot_part part;
 		if (slot_part_parse(r->part, &part) != 0) {
 			r->part = "journee";
 			row_problem(r, "Choisissez la journée, le matin ou l'après-midi.");
 		}
-		const char *was = row_value(ctx, "partie_avant", i);
 		row_read_times(ctx, r, *was ? was : r->part, i);
-		const char *prog = row_value(ctx, "programme", i);
 		const struct choice *c = *prog ? programme_day(p, prog) : NULL;
 		row_set_programme(r, c);
 		if (*prog && !c)
@@ -490,6 +498,7 @@ static int plan_page(struct ctx *ctx, int status, const struct plan *p, int chec
 			{ "rhythm", p->rhythm }, { "n", arena_printf(ctx->arena, "%zu", p->n) },
 			{ "count", count }, { "span", *first ? pages_span(ctx->arena, first, last) : "" },
 			{ "check", check ? "1" : "" }, { "ready", ready ? "1" : "" },
+			{ "full", p->n >= PLAN_ROWS_MAX ? "1" : "" },
 			{ "wrong", arena_printf(ctx->arena, "%zu", p->n_wrong) },
 			{ "header_problem", p->header_problem ? p->header_problem : "" },
 			{ "closed", closed_days(ctx, p) }) < 0 ||

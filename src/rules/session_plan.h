@@ -14,8 +14,10 @@
 #include "rules/calendar_fr.h"
 #include "rules/slot_time.h"
 
-/* Rows of one plan: a year of weekly half-days is far below. */
-#define PLAN_ROWS_MAX 60
+/* Rows of one plan: twelve days in half-days. Each row is seven fields of
+ * the form, which must stay within the default fields_max (200) with the
+ * session's own fields and ten trainers. */
+#define PLAN_ROWS_MAX 24
 
 /* The words of plan_count_fr: "12 journées et 13 demi-journées". */
 #define PLAN_COUNT_FR_BUF 104

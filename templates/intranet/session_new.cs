@@ -85,9 +85,9 @@
 <?cs each:r = Rows ?><fieldset class="plan-row<?cs if:r.wrong ?> wrong<?cs /if ?>" id="ligne-<?cs var:r.n ?>" data-n="<?cs var:r.n ?>">
 <legend>Ligne <?cs var:r.n ?><?cs if:r.label ?> · <?cs var:r.module_short ?> · <?cs var:r.label ?><?cs /if ?></legend>
 <?cs if:r.wrong ?><ul class="field-error" id="ligne-<?cs var:r.n ?>-erreur"><?cs each:x = r.Problems ?><li><?cs var:x.text ?></li><?cs /each ?></ul><?cs /if ?>
-<input type="hidden" name="programme_<?cs var:r.n ?>" value="<?cs var:r.prog ?>">
-<input type="hidden" name="propose_<?cs var:r.n ?>" value="<?cs var:r.proposed ?>">
-<input type="hidden" name="partie_avant_<?cs var:r.n ?>" value="<?cs var:r.part ?>">
+<?cs # what the row carries besides its fields, in one field (a form has
+     at most fields_max): its programme day, the date proposed, the part
+     its times were given for ?><input type="hidden" name="ligne_<?cs var:r.n ?>" value="<?cs var:r.prog ?>;<?cs var:r.proposed ?>;<?cs var:r.part ?>">
 <div class="plan-fields">
 <p><label for="jour-<?cs var:r.n ?>">Date</label>
 <input type="date" id="jour-<?cs var:r.n ?>" name="jour_<?cs var:r.n ?>" value="<?cs var:r.day ?>"<?cs if:r.wrong ?> aria-invalid="true" aria-describedby="ligne-<?cs var:r.n ?>-erreur"<?cs /if ?>></p>
@@ -109,7 +109,7 @@
 </div>
 </fieldset>
 <?cs /each ?>
-<p class="actions"><button type="submit" name="action" value="ligne" class="secondary">Ajouter une ligne</button>
+<p class="actions"><?cs if:!Plan.full ?><button type="submit" name="action" value="ligne" class="secondary">Ajouter une ligne</button><?cs /if ?>
 <button type="submit" name="action" value="verifier"><?cs if:Plan.check ?>Vérifier à nouveau<?cs else ?>Vérifier le plan<?cs /if ?></button>
 <span class="help">Vérifier montre les conflits (salle, formateurs, jours fériés et de fermeture) avant que rien ne soit enregistré.</span></p>
 </form>

@@ -18,17 +18,25 @@
     return d;
   }
   function field(name, n) { return form.elements[name + '_' + n]; }
+  // ligne_N: "programme day;date proposed;part its times were for"
+  function carried(n) { return field('ligne', n).value.split(';'); }
+  function carry(n, k, value) {
+    var c = carried(n);
+    c[k] = value;
+    field('ligne', n).value = c.join(';');
+  }
   function derive() {
     var prev = parse(form.elements.premier_jour.value);
     var prevPart = 'journee';
     var rows = form.querySelectorAll('fieldset.plan-row');
     for (var i = 0; i < rows.length; i++) {
       var n = rows[i].getAttribute('data-n');
-      var day = field('jour', n), proposed = field('propose', n), part = field('partie', n).value;
+      var day = field('jour', n), part = field('partie', n).value;
       if (field('retirer', n).checked) continue;
-      if (prev && (!day.value || day.value === proposed.value)) {
+      if (prev && (!day.value || day.value === carried(n)[1])) {
         var d = i === 0 ? prev : (prevPart === 'matin' && part === 'apres_midi' ? prev : nextWorking(prev));
-        day.value = proposed.value = iso(d);
+        day.value = iso(d);
+        carry(n, 1, day.value);
       }
       var own = parse(day.value);
       if (own) { prev = own; prevPart = part; }
@@ -38,13 +46,13 @@
     var t = e.target;
     var m = /^partie_(\d+)$/.exec(t.name || '');
     if (m) {
-      var was = field('partie_avant', m[1]), start = field('debut', m[1]), end = field('fin', m[1]);
-      var u = usual[was.value];
+      var start = field('debut', m[1]), end = field('fin', m[1]);
+      var u = usual[carried(m[1])[2]];
       if (u && usual[t.value] && start.value === u[0] && end.value === u[1]) {
         start.value = usual[t.value][0];
         end.value = usual[t.value][1];
       }
-      was.value = t.value;
+      carry(m[1], 2, t.value);
     }
     if (/^(premier_jour|jour_\d+|partie_\d+|retirer_\d+)$/.test(t.name || '')) derive();
   });
