@@ -39,12 +39,19 @@ function plus(day, n) {
   return d.toISOString().slice(0, 10);
 }
 
+// From the demand page: its action "Répondre avec une session", then
+// "Créer une session pour cette demande".
+async function openSessionForm(j, page) {
+  await follow(j, page, page.getByRole('link', { name: 'Répondre avec une session' }).first());
+  await follow(j, page, page.getByRole('link', { name: 'Créer une session pour cette demande' }));
+}
+
 // The plan of the real fiche for a demand, from its page: what the
 // assistant does on the plan form, up to "Vérifier". JavaScript or not,
 // rows without a date follow the previous one.
 async function plan(j, page, demandUrl, first, m4, m5) {
   await page.goto(demandUrl);
-  await follow(j, page, page.getByRole('link', { name: 'Créer une session pour cette demande' }));
+  await openSessionForm(j, page);
   await pick(j, page.getByLabel('Lieu', { exact: true }), 'Maison du plan');
   await type(j, page.getByLabel('Premier jour'), first);
   await pick(j, page.locator('#plan-salle'), 'Salle du plan');
@@ -84,7 +91,7 @@ async function plan(j, page, demandUrl, first, m4, m5) {
 
     // --- before: the session, then one half-day at a time
     const before = journey('before: the session form, then ten half-days one form at a time (the old way)');
-    await follow(before, staff, staff.getByRole('link', { name: 'Créer une session pour cette demande' }));
+    await openSessionForm(before, staff);
     await pick(before, staff.getByLabel('Lieu', { exact: true }), 'Maison du plan');
     // the old form's one button created the session alone: the form sent without a plan
     await Promise.all([staff.waitForURL(/\?fait=creee$/), staff.evaluate(() => document.getElementById('plan').submit())]);
