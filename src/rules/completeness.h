@@ -20,5 +20,12 @@ struct completeness_input {
  * returns how many. */
 size_t completeness_missing(const struct completeness_input *in,
 		const char *missing[COMPLETENESS_ITEMS_MAX]);
+/* The same, and fields[] (when not NULL) with the name of the course
+ * field to fill for each item, as the edit form names it ("prices"): the
+ * first empty one of an item made of several ("eval_cold" when only the
+ * evaluation à froid is missing), "updated_on" for the date of update,
+ * which no field holds (a save sets it). */
+size_t completeness_missing_fields(const struct completeness_input *in,
+		const char *missing[COMPLETENESS_ITEMS_MAX], const char *fields[COMPLETENESS_ITEMS_MAX]);
 
 #endif

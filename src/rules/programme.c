@@ -47,6 +47,17 @@ static const char ERR_HEADING_LONG[] =
 static const char ERR_SUBJECT_LONG[] = "Le sujet de la journée dépasse 1 000 caractères.";
 static const char ERR_STEPS_INTRO_LONG[] =
 	"La ligne avant les étapes dépasse 200 caractères.";
+static const char ERR_FIELD_SUBSTEP_FIRST[] =
+	"La première étape d'une journée ne peut pas être une sous-étape.";
+static const char ERR_FIELD_NUMBER_LONG[] = "Le numéro du module dépasse 40 caractères.";
+static const char ERR_FIELD_HEADING_LONG[] = "L'intitulé de la journée dépasse 120 caractères.";
+static const char ERR_STEP_LONG[] = "Cette étape dépasse 1 998 caractères.";
+static const char ERR_INTRO_LINE_LONG[] =
+	"Une ligne de l'introduction dépasse 2 000 caractères : coupez-la en paragraphes.";
+static const char ERR_INTRO_MARKER[] =
+	"Une ligne de l'introduction ne peut pas commencer par « # » ni par « - » : "
+	"ce serait un module, une journée ou une étape. Ajoutez une journée ou une étape "
+	"avec les boutons prévus.";
 
 /* ------------------------------------------------------------------ */
 /* Growing buffer with a sticky failure flag: appends need no checks,  */
@@ -620,4 +631,171 @@ int programme_format(const struct programme *p, char **out)
 	}
 	*out = b.p;
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* A programme typed in fields.                                        */
+
+static int blank_str(const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	size_t i = 0, w;
+	while (i < len) {
+		if (s[i] == '\n' || s[i] == '\r')
+			w = 1;
+		else if (!(w = space_at(s, len, i)))
+			return 0;
+		i += w;
+	}
+	return 1;
+}
+
+static size_t trimmed_chars(const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	if (!len)
+		return 0;
+	trim(&s, &len);
+	return count_chars(s, len);
+}
+
+static int step_blank(const struct prog_step *st)
+{
+	return blank_str(st->text);
+}
+
+static int day_blank(const struct prog_day *d)
+{
+	for (size_t k = 0; k < d->n_steps; k++)
+		if (!step_blank(&d->steps[k]))
+			return 0;
+	return blank_str(d->heading) && blank_str(d->subject) && blank_str(d->steps_intro);
+}
+
+static int module_blank(const struct prog_module *m)
+{
+	for (size_t j = 0; j < m->n_days; j++)
+		if (!day_blank(&m->days[j]))
+			return 0;
+	return blank_str(m->number) && blank_str(m->title) && blank_str(m->intro);
+}
+
+/* An intro becomes outline lines as it is: each must stay text of the
+ * intro (no header, no step) and within the line limit. */
+static const char *intro_problem(const char *s)
+{
+	size_t len = s ? strlen(s) : 0, i = 0;
+	if (trimmed_chars(s) > PROGRAMME_INTRO_MAX)
+		return ERR_INTRO_LONG;
+	while (i < len) {
+		size_t start = i, w;
+		while (i < len && s[i] != '\n' && s[i] != '\r')
+			i++;
+		size_t lead = start, end = i;
+		while ((w = space_at(s, end, lead)))
+			lead += w;
+		while (end > lead && (w = space_before(s, end)))
+			end -= w;
+		if (count_chars(s + lead, end - lead) > PROGRAMME_LINE_MAX)
+			return ERR_INTRO_LINE_LONG;
+		if (lead < end && s[lead] == '-' && (lead + 1 == end || space_at(s, end, lead + 1)))
+			return ERR_INTRO_MARKER;
+		if (lead < end && s[lead] == '#') {
+			size_t h = 0;
+			while (lead + h < end && s[lead + h] == '#')
+				h++;
+			if ((h == 1 || h == 2) && (lead + h == end || space_at(s, end, lead + h)))
+				return ERR_INTRO_MARKER;
+		}
+		i += i < len;
+	}
+	return NULL;
+}
+
+struct problems {
+	struct prog_problem *out;
+	size_t n, max;
+};
+
+static void problem(struct problems *pr, size_t m, size_t d, size_t s, enum prog_part part,
+		const char *message)
+{
+	if (message && pr->n < pr->max)
+		pr->out[pr->n++] = (struct prog_problem){ m, d, s, part, message };
+}
+
+static const char *longer(const char *s, size_t max, const char *message)
+{
+	return trimmed_chars(s) > max ? message : NULL;
+}
+
+size_t programme_check_rows(const struct programme *p, struct prog_problem *out, size_t max)
+{
+	struct problems pr = { out, 0, max };
+	for (size_t i = 0; p && i < p->n_modules; i++) {
+		const struct prog_module *m = &p->modules[i];
+		if (module_blank(m))
+			continue;
+		problem(&pr, i + 1, 0, 0, PROG_NUMBER, longer(m->number, PROGRAMME_NUMBER_MAX, ERR_FIELD_NUMBER_LONG));
+		problem(&pr, i + 1, 0, 0, PROG_TITLE, blank_str(m->title) ? ERR_TITLE_EMPTY :
+			longer(m->title, PROGRAMME_TITLE_MAX, ERR_TITLE_LONG));
+		problem(&pr, i + 1, 0, 0, PROG_INTRO, intro_problem(m->intro));
+		for (size_t j = 0; j < m->n_days; j++) {
+			const struct prog_day *d = &m->days[j];
+			if (day_blank(d))
+				continue;
+			problem(&pr, i + 1, j + 1, 0, PROG_HEADING, blank_str(d->heading) ? ERR_HEADING_EMPTY :
+				longer(d->heading, PROGRAMME_HEADING_MAX, ERR_FIELD_HEADING_LONG));
+			problem(&pr, i + 1, j + 1, 0, PROG_SUBJECT,
+				longer(d->subject, PROGRAMME_SUBJECT_MAX, ERR_SUBJECT_LONG));
+			problem(&pr, i + 1, j + 1, 0, PROG_STEPS_INTRO,
+				longer(d->steps_intro, PROGRAMME_STEPS_INTRO_MAX, ERR_STEPS_INTRO_LONG));
+			int has_level0 = 0;
+			for (size_t k = 0; k < d->n_steps; k++) {
+				const struct prog_step *st = &d->steps[k];
+				if (step_blank(st))
+					continue;
+				if (st->level && !has_level0)
+					problem(&pr, i + 1, j + 1, k + 1, PROG_STEP_LEVEL, ERR_FIELD_SUBSTEP_FIRST);
+				has_level0 |= !st->level;
+				problem(&pr, i + 1, j + 1, k + 1, PROG_STEP_TEXT,
+					longer(st->text, PROGRAMME_STEP_MAX, ERR_STEP_LONG));
+			}
+		}
+	}
+	return pr.n;
+}
+
+void programme_compact(struct programme *p)
+{
+	size_t keep_m = 0;
+	for (size_t i = 0; p && i < p->n_modules; i++) {
+		struct prog_module *m = &p->modules[i];
+		size_t keep_d = 0;
+		for (size_t j = 0; j < m->n_days; j++) {
+			struct prog_day *d = &m->days[j];
+			size_t keep_s = 0;
+			for (size_t k = 0; k < d->n_steps; k++) {
+				if (step_blank(&d->steps[k]))
+					free(d->steps[k].text);
+				else
+					d->steps[keep_s++] = d->steps[k];
+			}
+			d->n_steps = keep_s;
+			if (day_blank(d)) {
+				/* Its steps are all blank, so already freed. */
+				free(d->steps), free(d->heading), free(d->subject), free(d->steps_intro);
+			} else {
+				m->days[keep_d++] = *d;
+			}
+		}
+		m->n_days = keep_d;
+		if (module_blank(m)) {
+			free(m->days), free(m->number), free(m->title), free(m->intro);
+		} else {
+			p->modules[keep_m++] = *m;
+		}
+	}
+	if (p)
+		p->n_modules = keep_m;
 }

@@ -130,4 +130,38 @@ void programme_free(struct programme *p);
  * with *out = NULL. */
 int programme_format(const struct programme *p, char **out);
 
+/* --- a programme typed in fields (the course editor's rows) ----------
+ * The editor shows modules, days and steps as fields, with spare rows
+ * that may stay blank; the rows read back form a struct programme whose
+ * strings may be NULL or blank. programme_check_rows() says what the
+ * outline parser would refuse, field by field; programme_compact() drops
+ * the blank rows; formatting the result and parsing it again gives what
+ * is stored, exactly as if the outline had been typed. */
+
+enum prog_part {
+	PROG_NUMBER, PROG_TITLE, PROG_INTRO,                    /* a module's */
+	PROG_HEADING, PROG_SUBJECT, PROG_STEPS_INTRO,           /* a day's */
+	PROG_STEP_TEXT, PROG_STEP_LEVEL                         /* a step's */
+};
+
+/* A step's text as a field: at most this many characters, so that its
+ * outline line "- text" keeps within PROGRAMME_LINE_MAX. */
+#define PROGRAMME_STEP_MAX (PROGRAMME_LINE_MAX - 2)
+
+struct prog_problem {
+	size_t module, day, step;       /* 1-based positions in the rows; 0: not that level */
+	enum prog_part part;
+	const char *message;            /* static French sentence */
+};
+
+/* Fills out[0..max) with the problems of the rows of p, in reading order,
+ * and returns how many were found (at most max). Blank rows (a step
+ * without text, a day or a module with nothing typed and no row kept
+ * under it) are no problem: they are dropped. */
+size_t programme_check_rows(const struct programme *p, struct prog_problem *out, size_t max);
+
+/* Drops the blank rows of p in place (freeing their strings as
+ * programme_free would). */
+void programme_compact(struct programme *p);
+
 #endif

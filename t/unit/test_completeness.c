@@ -67,5 +67,22 @@ int main(void)
 	tap_ok(completeness_missing(&in, m) == 1 && has(m, 1, "Durée"), "no duration reported");
 	struct completeness_input empty = { 0 };
 	tap_is_int(completeness_missing(&empty, m), 13, "an empty fiche lacks all thirteen items");
+
+	/* Each item names the field to fill, the first empty one of a group. */
+	const char *f[COMPLETENESS_ITEMS_MAX];
+	in = full();
+	in.eval_hot = "";
+	in.eval_cold = "";
+	n = completeness_missing_fields(&in, m, f);
+	tap_ok(n == 1 && strcmp(f[0], "eval_hot") == 0, "the evaluation links to its first empty moment");
+	in = full();
+	in.disability_referent_contact = "";
+	in.prices = "";
+	n = completeness_missing_fields(&in, m, f);
+	tap_ok(n == 2 && strcmp(f[0], "prices") == 0 && strcmp(f[1], "disability_referent_contact") == 0,
+		"prices, then the référent's contact");
+	n = completeness_missing_fields(&empty, m, f);
+	tap_ok(n == 13 && strcmp(f[0], "prerequisites") == 0 && strcmp(f[12], "satisfaction_rate") == 0,
+		"an empty fiche: from the prerequisites to the satisfaction rate");
 	return tap_done();
 }

@@ -588,8 +588,68 @@ static void test_errors(void)
 	tap_ok(rc == -1 && p.n_modules == 0, "errors with NULL error pointers");
 }
 
+/* Rows as the editor reads them back: a spare blank step, day and module
+ * are dropped, and each problem names its row and field. */
+static void add_step(struct prog_day *d, const char *text, int level)
+{
+	d->steps = realloc(d->steps, (d->n_steps + 1) * sizeof(*d->steps));
+	d->steps[d->n_steps++] = (struct prog_step){ strdup(text), level };
+}
+
+static void add_day(struct prog_module *m, const char *heading)
+{
+	m->days = realloc(m->days, (m->n_days + 1) * sizeof(*m->days));
+	m->days[m->n_days++] = (struct prog_day){ strdup(heading), strdup(""), strdup(" "), NULL, 0 };
+}
+
+static void add_module(struct programme *p, const char *title)
+{
+	p->modules = realloc(p->modules, (p->n_modules + 1) * sizeof(*p->modules));
+	p->modules[p->n_modules++] = (struct prog_module){ strdup(""), strdup(title), strdup("\r\n"), 0,
+		NULL, 0 };
+}
+
+static void test_rows(void)
+{
+	struct programme p, ref;
+	struct prog_problem pr[8];
+	tap_ok(parse_str(M3, &p, NULL, NULL) == 0 && parse_str(M3, &ref, NULL, NULL) == 0,
+		"rows: the fiche's module 3");
+	add_step(&p.modules[0].days[0], " ", 0);
+	add_step(&p.modules[0].days[1], "", 1);
+	add_day(&p.modules[0], "");
+	add_step(&p.modules[0].days[2], "", 0);
+	add_module(&p, "");
+	add_day(&p.modules[1], "  ");
+	tap_is_int(programme_check_rows(&p, pr, 8), 0, "blank spare rows are no problem");
+	programme_compact(&p);
+	tap_ok(prog_equal(&p, &ref), "and are dropped: the module as it was");
+	programme_free(&p);
+
+	p = (struct programme){ 0 };
+	add_module(&p, "");
+	add_day(&p.modules[0], "");
+	add_step(&p.modules[0].days[0], "Une sous-étape d'abord", 1);
+	add_step(&p.modules[0].days[0], "Une étape", 0);
+	add_module(&p, "Deux");
+	free(p.modules[1].intro);
+	p.modules[1].intro = strdup("Un paragraphe.\n\n  - une liste");
+	size_t n = programme_check_rows(&p, pr, 8);
+	tap_is_int(n, 4, "four problems");
+	tap_ok(n == 4 && pr[0].module == 1 && pr[0].part == PROG_TITLE && pr[1].day == 1 &&
+		pr[1].part == PROG_HEADING && pr[2].step == 1 && pr[2].part == PROG_STEP_LEVEL &&
+		pr[3].module == 2 && pr[3].part == PROG_INTRO,
+		"the module's title, the day's heading, the first step's level, the second intro");
+	tap_is_str(pr[2].message, "La première étape d'une journée ne peut pas être une sous-étape.",
+		"said in French");
+	tap_is_int(programme_check_rows(&p, pr, 2), 2, "at most max problems");
+	programme_free(&p);
+	programme_free(&ref);
+}
+
 int main(void)
 {
+	test_rows();
 	test_fiche();
 	test_line_ends();
 	test_reorder();
