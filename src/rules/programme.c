@@ -516,26 +516,32 @@ int programme_parse(const char *text, size_t len, struct programme *out,
 	return 0;
 }
 
+static void free_day(struct prog_day *d)
+{
+	for (size_t k = 0; k < d->n_steps; k++)
+		free(d->steps[k].text);
+	free(d->steps);
+	free(d->heading);
+	free(d->subject);
+	free(d->steps_intro);
+}
+
+static void free_module(struct prog_module *m)
+{
+	for (size_t j = 0; j < m->n_days; j++)
+		free_day(&m->days[j]);
+	free(m->days);
+	free(m->number);
+	free(m->title);
+	free(m->intro);
+}
+
 void programme_free(struct programme *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->n_modules; i++) {
-		struct prog_module *m = &p->modules[i];
-		for (size_t j = 0; j < m->n_days; j++) {
-			struct prog_day *d = &m->days[j];
-			for (size_t k = 0; k < d->n_steps; k++)
-				free(d->steps[k].text);
-			free(d->steps);
-			free(d->heading);
-			free(d->subject);
-			free(d->steps_intro);
-		}
-		free(m->days);
-		free(m->number);
-		free(m->title);
-		free(m->intro);
-	}
+	for (size_t i = 0; i < p->n_modules; i++)
+		free_module(&p->modules[i]);
 	free(p->modules);
 	p->modules = NULL;
 	p->n_modules = 0;
@@ -782,20 +788,108 @@ void programme_compact(struct programme *p)
 					d->steps[keep_s++] = d->steps[k];
 			}
 			d->n_steps = keep_s;
-			if (day_blank(d)) {
-				/* Its steps are all blank, so already freed. */
-				free(d->steps), free(d->heading), free(d->subject), free(d->steps_intro);
-			} else {
+			if (day_blank(d))
+				free_day(d);    /* its steps, all blank, are already freed */
+			else
 				m->days[keep_d++] = *d;
-			}
 		}
 		m->n_days = keep_d;
-		if (module_blank(m)) {
-			free(m->days), free(m->number), free(m->title), free(m->intro);
-		} else {
+		if (module_blank(m))
+			free_module(m);
+		else
 			p->modules[keep_m++] = *m;
-		}
 	}
 	if (p)
 		p->n_modules = keep_m;
+}
+
+/* Blank rows: every string "", so that the page shows empty fields. */
+static int blank_step(struct prog_day *d)
+{
+	if (d->n_steps >= PROGRAMME_STEPS_MAX)
+		return 1;
+	struct prog_step *steps = realloc(d->steps, (d->n_steps + 1) * sizeof(*steps));
+	if (!steps)
+		return -1;
+	d->steps = steps;
+	if (!(steps[d->n_steps].text = dup_n("", 0)))
+		return -1;
+	steps[d->n_steps++].level = 0;
+	return 0;
+}
+
+static int blank_day(struct prog_module *m)
+{
+	if (m->n_days >= PROGRAMME_DAYS_MAX)
+		return 1;
+	struct prog_day *days = realloc(m->days, (m->n_days + 1) * sizeof(*days));
+	if (!days)
+		return -1;
+	m->days = days;
+	struct prog_day d = { dup_n("", 0), dup_n("", 0), dup_n("", 0), NULL, 0 };
+	if (!d.heading || !d.subject || !d.steps_intro || blank_step(&d) != 0) {
+		free_day(&d);
+		return -1;
+	}
+	days[m->n_days++] = d;
+	return 0;
+}
+
+static int blank_module(struct programme *p)
+{
+	if (p->n_modules >= PROGRAMME_MODULES_MAX)
+		return 1;
+	struct prog_module *mods = realloc(p->modules, (p->n_modules + 1) * sizeof(*mods));
+	if (!mods)
+		return -1;
+	p->modules = mods;
+	struct prog_module m = { dup_n("", 0), dup_n("", 0), dup_n("", 0), 0, NULL, 0 };
+	if (!m.number || !m.title || !m.intro || blank_day(&m) != 0) {
+		free_module(&m);
+		return -1;
+	}
+	mods[p->n_modules++] = m;
+	return 0;
+}
+
+int programme_add_row(struct programme *p, size_t module, size_t day)
+{
+	if (module == 0)
+		return blank_module(p);
+	if (module > p->n_modules)
+		return 1;
+	struct prog_module *m = &p->modules[module - 1];
+	if (day == 0)
+		return blank_day(m);
+	if (day > m->n_days)
+		return 1;
+	return blank_step(&m->days[day - 1]);
+}
+
+int programme_remove_row(struct programme *p, size_t module, size_t day, size_t step)
+{
+	if (module == 0 || module > p->n_modules)
+		return 1;
+	struct prog_module *m = &p->modules[module - 1];
+	if (day == 0) {
+		free_module(m);
+		memmove(m, m + 1, (p->n_modules - module) * sizeof(*m));
+		p->n_modules--;
+		return 0;
+	}
+	if (day > m->n_days)
+		return 1;
+	struct prog_day *d = &m->days[day - 1];
+	if (step == 0) {
+		free_day(d);
+		memmove(d, d + 1, (m->n_days - day) * sizeof(*d));
+		m->n_days--;
+		return 0;
+	}
+	if (step > d->n_steps)
+		return 1;
+	free(d->steps[step - 1].text);
+	memmove(&d->steps[step - 1], &d->steps[step], (d->n_steps - step) * sizeof(*d->steps));
+	d->n_steps--;
+	return 0;
 }

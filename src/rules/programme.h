@@ -164,4 +164,15 @@ size_t programme_check_rows(const struct programme *p, struct prog_problem *out,
  * programme_free would). */
 void programme_compact(struct programme *p);
 
+/* The editor's buttons, on rows owned as programme_free() expects.
+ * Adds a blank row after the last of its parent: a module (with a blank
+ * day and step) when module is 0, a day of that module (with a blank
+ * step) when day is 0, else a step of that day. Removes a row with
+ * everything under it: the module when day is 0, the day when step is 0,
+ * else the step. Positions are 1-based. Returns 0, 1 when the position
+ * does not exist or the limit of its level is reached (nothing changed),
+ * -1 when memory ran out (nothing changed). */
+int programme_add_row(struct programme *p, size_t module, size_t day);
+int programme_remove_row(struct programme *p, size_t module, size_t day, size_t step);
+
 #endif

@@ -644,6 +644,34 @@ static void test_rows(void)
 		"said in French");
 	tap_is_int(programme_check_rows(&p, pr, 2), 2, "at most max problems");
 	programme_free(&p);
+
+	/* The buttons: add a module (with a day and a step), a day, a step;
+	 * remove them again; positions that do not exist change nothing. */
+	tap_ok(parse_str(M3, &p, NULL, NULL) == 0, "rows: module 3 again");
+	tap_ok(programme_add_row(&p, 0, 0) == 0 && p.n_modules == 2 && p.modules[1].n_days == 1 &&
+		p.modules[1].days[0].n_steps == 1 && *p.modules[1].days[0].steps[0].text == '\0',
+		"a module is added with a blank day and step");
+	tap_ok(programme_add_row(&p, 1, 0) == 0 && p.modules[0].n_days == 3 &&
+		p.modules[0].days[2].n_steps == 1, "a day is added with a blank step");
+	tap_ok(programme_add_row(&p, 1, 1) == 0 && p.modules[0].days[0].n_steps == 6, "a step is added");
+	tap_is_int(programme_add_row(&p, 3, 0), 1, "no module 3: nothing added");
+	tap_is_int(programme_add_row(&p, 1, 4), 1, "no day 4: nothing added");
+	tap_is_int(programme_check_rows(&p, pr, 8), 0, "the blank rows added are no problem");
+	tap_ok(programme_remove_row(&p, 1, 1, 2) == 0 && p.modules[0].days[0].n_steps == 5 &&
+		strncmp(p.modules[0].days[0].steps[1].text, "Co-construction", 15) == 0,
+		"the second step is removed, the third moves up");
+	tap_ok(programme_remove_row(&p, 1, 2, 0) == 0 && p.modules[0].n_days == 2 &&
+		*p.modules[0].days[1].heading == '\0', "the second day is removed");
+	tap_ok(programme_remove_row(&p, 2, 0, 0) == 0 && p.n_modules == 1, "the added module is removed");
+	tap_is_int(programme_remove_row(&p, 1, 1, 9), 1, "no step 9: nothing removed");
+	programme_compact(&p);
+	tap_ok(p.n_modules == 1 && p.modules[0].n_days == 1 && p.modules[0].days[0].n_steps == 4,
+		"compacted: module 3 with its first day less one step");
+	programme_free(&p);
+	for (int i = 0; i < PROGRAMME_MODULES_MAX; i++)
+		(void)programme_add_row(&p, 0, 0);
+	tap_is_int(programme_add_row(&p, 0, 0), 1, "no more than 50 modules");
+	programme_free(&p);
 	programme_free(&ref);
 }
 
