@@ -152,8 +152,10 @@ $r = $a->get('/intranet/formations/completude');
 is($r->{status}, 200, 'the completeness check');
 my ($real) = $r->{text} =~ m{(<h2><a href="/intranet/formations/\d+">Formation/Action Accompagner.*?</section>)}s;
 ok($real, 'lists the real fiche');
-like($real // '', qr{<li>Tarifs</li>}, 'which lacks its prices');
-like($real // '', qr{<li>Taux de satisfaction</li>}, 'and its satisfaction rate');
+like($real // '', qr{<li><a href="/intranet/formations/\d+#f-prices">Tarifs</a></li>},
+	'which lacks its prices, a link to their field');
+like($real // '', qr{<li><a href="/intranet/formations/\d+#f-satisfaction_rate">Taux de satisfaction</a></li>},
+	'and its satisfaction rate');
 my $id = $stack->psql("SELECT id FROM course WHERE slug = 'cooperation-territoriale'");
 $stack->user_add('formateur@egoc.example', 'formateur', 'Fanny', 'mot-de-passe-formateur');
 my $t = Browser->new($stack->base);

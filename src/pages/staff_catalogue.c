@@ -4,6 +4,7 @@
  * completeness check of published fiches. */
 #include "pages/pages.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +74,8 @@ int page_staff_completeness(struct ctx *ctx)
 			c[i].disability_referent_name, c[i].disability_referent_contact, c[i].updated_on,
 			c[i].satisfaction_rate,
 		};
-		const char *missing[COMPLETENESS_ITEMS_MAX];
-		size_t m = completeness_missing(&in, missing);
+		const char *missing[COMPLETENESS_ITEMS_MAX], *fields[COMPLETENESS_ITEMS_MAX];
+		size_t m = completeness_missing_fields(&in, missing, fields);
 		complete += m == 0;
 		snprintf(key, sizeof(key), "Courses.%zu.id", i);
 		if (view_set(ctx->view, key, c[i].id) < 0)
@@ -82,11 +83,14 @@ int page_staff_completeness(struct ctx *ctx)
 		snprintf(key, sizeof(key), "Courses.%zu.title", i);
 		if (view_set(ctx->view, key, c[i].title) < 0)
 			return 500;
-		for (size_t k = 0; k < m; k++) {
-			snprintf(key, sizeof(key), "Courses.%zu.missing.%zu", i, k);
-			if (view_set(ctx->view, key, missing[k]) < 0)
+		/* Each line links to the field to fill on the edit form; the
+		 * date of update is no field, a save sets it. */
+		snprintf(key, sizeof(key), "Courses.%zu.missing", i);
+		for (size_t k = 0; k < m; k++)
+			if (VIEW_ROW(ctx->view, key, k, { "label", missing[k] },
+					{ "anchor", strcmp(fields[k], "updated_on") == 0 ? "mise-a-jour" :
+						arena_printf(ctx->arena, "f-%s", fields[k]) }) < 0)
 				return 500;
-		}
 	}
 	if (view_set_int(ctx->view, "Complete", (long)complete) < 0 ||
 			view_set_int(ctx->view, "Total", (long)n) < 0)
@@ -96,9 +100,62 @@ int page_staff_completeness(struct ctx *ctx)
 
 /* --- the edit form ----------------------------------------------------- */
 
-static int set_form(struct view *v, const struct course *c, const char *programme)
+/* The label of each field, once: the form shows it and the error summary
+ * names the field with it. */
+static const struct {
+	const char *name, *label;
+} LABELS[] = {
+	{ "title", "Intitulé (obligatoire)" }, { "kind", "Type" }, { "category", "Catégorie" },
+	{ "modality", "Modalités d'animation" }, { "trainers", "Formateur(s)" },
+	{ "duration_text", "Durée (en clair)" }, { "duration_days", "Durée en jours" },
+	{ "duration_hours", "Durée en heures" }, { "audience", "Public" },
+	{ "prerequisites", "Pré-requis (écrire « Aucun pré-requis » s'il n'y en a pas)" },
+	{ "group_size", "Effectif" }, { "objective", "Objectif professionnel" },
+	{ "evaluable_objectives", "Objectifs évaluables" },
+	{ "content_intro", "Introduction du contenu" },
+	{ "programme", "Programme au format texte" },
+	{ "programme_notes", "Remarques après le programme" },
+	{ "methods", "Méthodes mobilisées" },
+	{ "access_modalities", "Calendrier, lieux, modalités d'accès" },
+	{ "access_delay", "Délais d'accès" }, { "eval_before", "Évaluation en amont" },
+	{ "eval_during", "Évaluation au cours de la formation" }, { "eval_hot", "Évaluation à chaud" },
+	{ "eval_cold", "Évaluation à froid" }, { "attendance_proof", "Attestation de suivi" },
+	{ "certificate_text", "Attestation de participation" },
+	{ "accessibility", "Accessibilité" }, { "accessibility_premises", "Accessibilité des locaux" },
+	{ "disability_referent_name", "Référent handicap : nom" },
+	{ "disability_referent_contact", "Référent handicap : contact" },
+	{ "contact_phones", "Téléphones" }, { "contact_email", "Courriel" },
+	{ "contact_text", "Texte de contact" }, { "prices", "Tarifs (ou conditions tarifaires)" },
+	{ "price_per_trainee", "Tarif / coût stagiaire" },
+	{ "satisfaction_rate", "Taux de satisfaction (%)" },
+	{ "satisfaction_period", "Période mesurée" },
+	{ "satisfaction_answers", "Nombre de réponses" },
+};
+
+static const char *field_label(const char *name)
+{
+	for (size_t i = 0; i < sizeof(LABELS) / sizeof(LABELS[0]); i++)
+		if (strcmp(LABELS[i].name, name) == 0)
+			return LABELS[i].label;
+	return name;
+}
+
+/* The programme's text form (the import) and its rows, as the form shows
+ * them. base is the text the form was drawn with: the text is imported
+ * only when it differs from it. */
+struct programme_form {
+	const char *text, *base;
+	const struct programme *rows;
+};
+
+static int set_form(struct view *v, const struct course *c, const struct programme_form *pf)
 {
 	char key[96];
+	for (size_t i = 0; i < sizeof(LABELS) / sizeof(LABELS[0]); i++) {
+		snprintf(key, sizeof(key), "Labels.%s", LABELS[i].name);
+		if (view_set(v, key, LABELS[i].label) < 0)
+			return -1;
+	}
 #define FORM_TEXT(name, max) \
 	snprintf(key, sizeof(key), "Form.%s", #name); \
 	if (view_set(v, key, c->name) < 0) \
@@ -111,9 +168,45 @@ static int set_form(struct view *v, const struct course *c, const char *programm
 		return -1;
 	COURSE_NUMBER_FIELDS(FORM_NUM)
 #undef FORM_NUM
-	return view_set(v, "Form.programme", programme ? programme : "");
+	if (view_set(v, "Form.programme", pf->text ? pf->text : "") < 0 ||
+			view_set(v, "Form.programme_base", pf->base ? pf->base : "") < 0)
+		return -1;
+	/* Rows numbered from 1, as the fields are named: m2-d1-s3-text; the
+	 * key of the row each "add" button makes, for its anchor. */
+	const struct programme *p = pf->rows;
+	snprintf(key, sizeof(key), "m%zu", (p ? p->n_modules : 0) + 1);
+	if (view_set(v, "Form.next_module", key) < 0)
+		return -1;
+	for (size_t i = 0; p && i < p->n_modules; i++) {
+		const struct prog_module *m = &p->modules[i];
+		char row[24], next_day[48];
+		snprintf(row, sizeof(row), "m%zu", i + 1);
+		snprintf(next_day, sizeof(next_day), "m%zu-d%zu", i + 1, m->n_days + 1);
+		if (VIEW_ROW(v, "Programme", i + 1, { "key", row }, { "number", m->number }, { "title", m->title },
+				{ "intro", m->intro }, { "next_day", next_day }) < 0)
+			return -1;
+		for (size_t j = 0; j < m->n_days; j++) {
+			const struct prog_day *d = &m->days[j];
+			char list[96], drow[48], next_step[72];
+			snprintf(list, sizeof(list), "Programme.%zu.days", i + 1);
+			snprintf(drow, sizeof(drow), "m%zu-d%zu", i + 1, j + 1);
+			snprintf(next_step, sizeof(next_step), "m%zu-d%zu-s%zu", i + 1, j + 1, d->n_steps + 1);
+			if (VIEW_ROW(v, list, j + 1, { "key", drow }, { "heading", d->heading },
+					{ "subject", d->subject }, { "intro", d->steps_intro },
+					{ "next_step", next_step }) < 0)
+				return -1;
+			for (size_t k = 0; k < d->n_steps; k++) {
+				char slist[128], srow[72];
+				snprintf(slist, sizeof(slist), "Programme.%zu.days.%zu.steps", i + 1, j + 1);
+				snprintf(srow, sizeof(srow), "m%zu-d%zu-s%zu", i + 1, j + 1, k + 1);
+				if (VIEW_ROW(v, slist, k + 1, { "key", srow }, { "text", d->steps[k].text },
+						{ "level", d->steps[k].level ? "1" : "0" }) < 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
 }
-
 static int set_history(struct ctx *ctx, const char *id)
 {
 	struct course_history_entry *h;
@@ -129,66 +222,77 @@ static int set_history(struct ctx *ctx, const char *id)
 	return 0;
 }
 
-/* The programme as the outline staff edit, from the stored rows. */
-static int programme_text(struct ctx *ctx, const char *course_id, char **out)
+/* A copy that programme_free() releases; "" for NULL. */
+static char *own(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+/* The programme as stored, nested back from the store's flat rows into
+ * *p (owned: programme_free). */
+static int stored_programme(struct ctx *ctx, const char *course_id, struct programme *p)
 {
 	struct programme_line *lines;
 	size_t n;
-	*out = NULL;
+	memset(p, 0, sizeof(*p));
 	int rc = store_programme(ctx->db, ctx->arena, course_id, &lines, &n);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	struct programme p = { 0 };
-	p.modules = calloc(n ? n : 1, sizeof(*p.modules));
-	struct prog_day *days = calloc(n ? n : 1, sizeof(*days));
-	struct prog_step *steps = calloc(n ? n : 1, sizeof(*steps));
-	if (!p.modules || !days || !steps) {
-		free(p.modules), free(days), free(steps);
+	p->modules = calloc(n ? n : 1, sizeof(*p->modules));
+	if (!p->modules)
 		return 500;
-	}
-	/* Borrowed strings: the rows own them, programme_format only reads. */
 	const char *module = "", *day = "";
 	struct prog_module *m = NULL;
 	struct prog_day *d = NULL;
-	size_t n_days = 0, n_steps = 0;
-	for (size_t i = 0; i < n; i++) {
+	int oom = 0;
+	for (size_t i = 0; i < n && !oom; i++) {
 		const struct programme_line *l = &lines[i];
 		if (strcmp(l->module_id, module) != 0) {
-			m = &p.modules[p.n_modules++];
-			*m = (struct prog_module){ (char *)l->number, (char *)l->module_title,
-				(char *)l->intro, strcmp(l->format, "seminar") == 0, &days[n_days], 0 };
+			m = &p->modules[p->n_modules++];
+			*m = (struct prog_module){ own(l->number), own(l->module_title), own(l->intro),
+				strcmp(l->format, "seminar") == 0, calloc(n, sizeof(*m->days)), 0 };
+			oom = !m->number || !m->title || !m->intro || !m->days;
 			module = l->module_id;
 			day = "";
 		}
-		if (*l->day_id && strcmp(l->day_id, day) != 0) {
-			d = &days[n_days++];
-			*d = (struct prog_day){ (char *)l->heading, (char *)l->subject,
-				(char *)l->steps_intro, &steps[n_steps], 0 };
-			m->n_days++;
+		if (!oom && *l->day_id && strcmp(l->day_id, day) != 0) {
+			d = &m->days[m->n_days++];
+			*d = (struct prog_day){ own(l->heading), own(l->subject), own(l->steps_intro),
+				calloc(n, sizeof(*d->steps)), 0 };
+			oom = !d->heading || !d->subject || !d->steps_intro || !d->steps;
 			day = l->day_id;
 		}
-		if (*l->step_id) {
-			steps[n_steps++] = (struct prog_step){ (char *)l->step, strcmp(l->level, "1") == 0 };
-			d->n_steps++;
+		if (!oom && *l->step_id) {
+			d->steps[d->n_steps] = (struct prog_step){ own(l->step), strcmp(l->level, "1") == 0 };
+			oom = !d->steps[d->n_steps++].text;
 		}
 	}
-	char *text = NULL;
-	rc = programme_format(&p, &text) == 0 ? 0 : 500;
-	free(p.modules), free(days), free(steps);
-	if (rc == 0) {
-		*out = arena_strdup(ctx->arena, text);
-		rc = *out ? 0 : 500;
+	if (oom) {
+		programme_free(p);
+		return 500;
 	}
+	return 0;
+}
+
+/* The outline text of p, in the arena; NULL when out of memory. */
+static const char *outline(struct ctx *ctx, const struct programme *p)
+{
+	char *text = NULL;
+	if (programme_format(p, &text) != 0)
+		return NULL;
+	const char *kept = arena_strdup(ctx->arena, text);
 	free(text);
-	return rc;
+	return kept;
 }
 
 static int edit_page(struct ctx *ctx, int status, const struct course *current,
-		const struct course *form, const char *programme, const char *version)
+		const struct course *form, const struct programme_form *pf, const char *version)
 {
 	if (view_set(ctx->view, "Page.title", current ? current->title : "Nouvelle formation") < 0 ||
-			set_form(ctx->view, form, programme) < 0 ||
-			view_set(ctx->view, "Form.version", version ? version : "") < 0)
+			set_form(ctx->view, form, pf) < 0 ||
+			view_set(ctx->view, "Form.version", version ? version : "") < 0 ||
+			view_set(ctx->view, "Form.action", current ? arena_printf(ctx->arena,
+				"/intranet/formations/%s", current->id) : "/intranet/formations") < 0)
 		return 500;
 	if (current) {
 		if (view_set(ctx->view, "Course.id", current->id) < 0 ||
@@ -208,6 +312,21 @@ static int edit_page(struct ctx *ctx, int status, const struct course *current,
 	return handler_render(ctx, status, "intranet/course_edit.cs");
 }
 
+/* The form of a course as stored: its fields, its programme as rows and
+ * as text. */
+static int stored_edit_page(struct ctx *ctx, int status, const struct course *c)
+{
+	struct programme p;
+	int rc = stored_programme(ctx, c->id, &p);
+	if (rc)
+		return rc;
+	const char *text = outline(ctx, &p);
+	struct programme_form pf = { text, text, &p };
+	rc = text ? edit_page(ctx, status, c, c, &pf, c->version) : 500;
+	programme_free(&p);
+	return rc;
+}
+
 int page_course_new_form(struct ctx *ctx)
 {
 	struct course empty = { 0 };
@@ -219,7 +338,16 @@ int page_course_new_form(struct ctx *ctx)
 #undef EMPTYN
 	empty.kind = "intra";
 	empty.modality = "presentiel";
-	return edit_page(ctx, 200, NULL, &empty, "", NULL);
+	/* A blank module, day and step to start from. */
+	struct programme p = { 0 };
+	if (programme_add_row(&p, 0, 0) != 0) {
+		programme_free(&p);
+		return 500;
+	}
+	struct programme_form pf = { "", "", &p };
+	int rc = edit_page(ctx, 200, NULL, &empty, &pf, NULL);
+	programme_free(&p);
+	return rc;
 }
 
 int page_course_edit_form(struct ctx *ctx)
@@ -231,27 +359,43 @@ int page_course_edit_form(struct ctx *ctx)
 	int rc = store_course_by_id(ctx->db, ctx->arena, id, &c);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	char *programme;
-	if ((rc = programme_text(ctx, id, &programme)) != 0)
-		return rc;
-	return edit_page(ctx, 200, &c, &c, programme, c.version);
+	return stored_edit_page(ctx, 200, &c);
 }
 
 /* --- reading and checking the form ------------------------------------- */
 
 struct edit {
 	struct course course;
-	const char *programme_text;
-	struct programme programme;
+	const char *programme_text, *programme_base;
+	struct programme rows;          /* the programme's rows as typed */
+	struct programme programme;     /* what is saved, once read without error */
 	int errors;
+	int quiet;                      /* a button of the programme: no check shown */
 };
+
+static void edit_free(struct edit *e)
+{
+	programme_free(&e->rows);
+	programme_free(&e->programme);
+}
+
+/* One line of the error summary: a link to the field and what is wrong. */
+static void summary_line(struct ctx *ctx, struct edit *e, const char *field_id, const char *what,
+		const char *message)
+{
+	if (VIEW_ROW(ctx->view, "ErrorList", (size_t)e->errors, { "field", field_id },
+			{ "text", arena_printf(ctx->arena, "%s : %s", what, message) }) == 0)
+		e->errors++;
+}
 
 static void field_error(struct ctx *ctx, struct edit *e, const char *field, const char *message)
 {
 	char key[96];
+	if (e->quiet)
+		return;
 	snprintf(key, sizeof(key), "Errors.%s", field);
 	if (view_set(ctx->view, key, message) == 0)
-		e->errors++;
+		summary_line(ctx, e, arena_printf(ctx->arena, "f-%s", field), field_label(field), message);
 }
 
 /* Everything typed goes through the Word cleaner: styles, <o:p>, smart
@@ -331,21 +475,205 @@ static void read_numbers(struct ctx *ctx, struct edit *e)
 	}
 }
 
+/* --- the programme's rows ------------------------------------------------ */
+
+/* A field of the rows, copied for programme_free(); NULL when the form
+ * has no such field. */
+__attribute__((format(printf, 3, 4)))
+static char *row_field(struct ctx *ctx, int *oom, const char *fmt, ...)
+{
+	char name[64];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	const char *v = params_get(&ctx->req->form, name);
+	char *copy = v ? strdup(v) : NULL;
+	if (v && !copy)
+		*oom = 1;
+	return copy;
+}
+
+/* The rows as the form sent them, blank ones included, in *p (owned). A
+ * module is there when its title field is, a day with its heading, a
+ * step with its text. Returns 0, or -1 when memory ran out. */
+static int read_rows(struct ctx *ctx, struct programme *p)
+{
+	int oom = 0;
+	memset(p, 0, sizeof(*p));
+	p->modules = calloc(PROGRAMME_MODULES_MAX, sizeof(*p->modules));
+	for (size_t i = 1; p->modules && !oom && i <= PROGRAMME_MODULES_MAX; i++) {
+		char *title = row_field(ctx, &oom, "m%zu-title", i);
+		if (!title)
+			break;
+		struct prog_module *m = &p->modules[p->n_modules++];
+		m->title = title;
+		m->number = row_field(ctx, &oom, "m%zu-number", i);
+		m->intro = row_field(ctx, &oom, "m%zu-intro", i);
+		m->days = calloc(PROGRAMME_DAYS_MAX, sizeof(*m->days));
+		oom |= !m->days;
+		for (size_t j = 1; !oom && j <= PROGRAMME_DAYS_MAX; j++) {
+			char *heading = row_field(ctx, &oom, "m%zu-d%zu-heading", i, j);
+			if (!heading)
+				break;
+			struct prog_day *d = &m->days[m->n_days++];
+			d->heading = heading;
+			d->subject = row_field(ctx, &oom, "m%zu-d%zu-subject", i, j);
+			d->steps_intro = row_field(ctx, &oom, "m%zu-d%zu-intro", i, j);
+			d->steps = calloc(PROGRAMME_STEPS_MAX, sizeof(*d->steps));
+			oom |= !d->steps;
+			for (size_t k = 1; !oom && k <= PROGRAMME_STEPS_MAX; k++) {
+				char *text = row_field(ctx, &oom, "m%zu-d%zu-s%zu-text", i, j, k);
+				if (!text)
+					break;
+				char *level = row_field(ctx, &oom, "m%zu-d%zu-s%zu-level", i, j, k);
+				d->steps[d->n_steps++] = (struct prog_step){ text, level && strcmp(level, "1") == 0 };
+				free(level);
+			}
+		}
+	}
+	if (!p->modules || oom) {
+		programme_free(p);
+		return -1;
+	}
+	/* Absent optional fields are empty ones. */
+	for (size_t i = 0; i < p->n_modules; i++) {
+		struct prog_module *m = &p->modules[i];
+		if ((!m->number && !(m->number = own(""))) || (!m->intro && !(m->intro = own(""))))
+			oom = 1;
+		for (size_t j = 0; j < m->n_days; j++) {
+			struct prog_day *d = &m->days[j];
+			if ((!d->subject && !(d->subject = own(""))) ||
+					(!d->steps_intro && !(d->steps_intro = own(""))))
+				oom = 1;
+		}
+	}
+	if (oom) {
+		programme_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const PART_FIELD[] = {
+	[PROG_NUMBER] = "number", [PROG_TITLE] = "title", [PROG_INTRO] = "intro",
+	[PROG_HEADING] = "heading", [PROG_SUBJECT] = "subject", [PROG_STEPS_INTRO] = "intro",
+	[PROG_STEP_TEXT] = "text", [PROG_STEP_LEVEL] = "level",
+};
+static const char *const PART_LABEL[] = {
+	[PROG_NUMBER] = "numéro", [PROG_TITLE] = "titre", [PROG_INTRO] = "introduction",
+	[PROG_HEADING] = "intitulé", [PROG_SUBJECT] = "sujet",
+	[PROG_STEPS_INTRO] = "phrase avant les étapes", [PROG_STEP_TEXT] = "texte",
+	[PROG_STEP_LEVEL] = "niveau",
+};
+
+/* Each problem of the rows next to its field and in the summary. */
+static void row_errors(struct ctx *ctx, struct edit *e)
+{
+	struct prog_problem pr[32];
+	size_t n = programme_check_rows(&e->rows, pr, sizeof(pr) / sizeof(pr[0]));
+	for (size_t i = 0; i < n; i++) {
+		const char *row, *key, *what;
+		if (pr[i].step) {
+			row = arena_printf(ctx->arena, "m%zu-d%zu-s%zu", pr[i].module, pr[i].day, pr[i].step);
+			key = arena_printf(ctx->arena, "Programme.%zu.days.%zu.steps.%zu.error.%s",
+				pr[i].module, pr[i].day, pr[i].step, PART_FIELD[pr[i].part]);
+			what = arena_printf(ctx->arena, "Module %zu, journée %zu, étape %zu (%s)",
+				pr[i].module, pr[i].day, pr[i].step, PART_LABEL[pr[i].part]);
+		} else if (pr[i].day) {
+			row = arena_printf(ctx->arena, "m%zu-d%zu", pr[i].module, pr[i].day);
+			key = arena_printf(ctx->arena, "Programme.%zu.days.%zu.error.%s",
+				pr[i].module, pr[i].day, PART_FIELD[pr[i].part]);
+			what = arena_printf(ctx->arena, "Module %zu, journée %zu (%s)",
+				pr[i].module, pr[i].day, PART_LABEL[pr[i].part]);
+		} else {
+			row = arena_printf(ctx->arena, "m%zu", pr[i].module);
+			key = arena_printf(ctx->arena, "Programme.%zu.error.%s", pr[i].module,
+				PART_FIELD[pr[i].part]);
+			what = arena_printf(ctx->arena, "Module %zu (%s)", pr[i].module, PART_LABEL[pr[i].part]);
+		}
+		if (row && key && what && view_set(ctx->view, key, pr[i].message) == 0)
+			summary_line(ctx, e, arena_printf(ctx->arena, "f-%s-%s", row, PART_FIELD[pr[i].part]),
+				what, pr[i].message);
+	}
+}
+
+/* The text with its line ends as "\n" and without the blank end, to
+ * compare what the browser sent back with what the form was drawn with. */
+static const char *normalised(struct ctx *ctx, const char *s)
+{
+	size_t len = s ? strlen(s) : 0, n = 0;
+	char *out = arena_strndup(ctx->arena, s ? s : "", len);
+	if (!out)
+		return "";
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+			continue;
+		out[n++] = s[i] == '\r' ? '\n' : s[i];
+	}
+	while (n && (out[n - 1] == '\n' || out[n - 1] == ' ' || out[n - 1] == '\t'))
+		n--;
+	out[n] = '\0';
+	return out;
+}
+
+/* Parses outline text into *out, or says what is wrong with it under
+ * field. */
+static int parse_outline(struct ctx *ctx, struct edit *e, const char *field, const char *text,
+		struct programme *out)
+{
+	int line = 0;
+	const char *problem = NULL;
+	if (programme_parse(text, strlen(text), out, &line, &problem) == 0)
+		return 0;
+	field_error(ctx, e, field, line > 0 ?
+		arena_printf(ctx->arena, "Ligne %d : %s", line, problem ? problem : "ligne mal formée.") :
+		"Le programme n'a pas pu être lu.");
+	return -1;
+}
+
+/* The programme to save: the rows, or the text when it was changed (the
+ * import), never both changed at once. The rows go through the outline
+ * text and its parser, so that what is stored is exactly what the same
+ * programme typed as text would give (trimmed fields, the seminar format
+ * derived from its heading). */
 static void read_programme(struct ctx *ctx, struct edit *e)
 {
 	const char *raw = params_get(&ctx->req->form, "programme");
+	const char *base = params_get(&ctx->req->form, "programme_base");
 	e->programme_text = raw ? raw : "";
+	e->programme_base = base ? base : "";
+	if (read_rows(ctx, &e->rows) < 0) {
+		field_error(ctx, e, "programme", "Le programme n'a pas pu être lu.");
+		return;
+	}
 	if (strlen(e->programme_text) > PROGRAMME_MAX_BYTES) {
 		field_error(ctx, e, "programme", "Le programme est trop long.");
 		return;
 	}
-	int line = 0;
-	const char *problem = NULL;
-	if (programme_parse(e->programme_text, strlen(e->programme_text), &e->programme,
-			&line, &problem) != 0)
-		field_error(ctx, e, "programme", line > 0 ?
-			arena_printf(ctx->arena, "Ligne %d : %s", line, problem ? problem : "ligne mal formée.") :
-			"Le programme n'a pas pu être lu.");
+	row_errors(ctx, e);
+	if (e->errors)
+		return;         /* nothing is saved: the rows stay as typed */
+	programme_compact(&e->rows);
+	const char *rows_text = outline(ctx, &e->rows);
+	if (!rows_text) {
+		field_error(ctx, e, "programme", "Le programme n'a pas pu être lu.");
+		return;
+	}
+	const char *text = normalised(ctx, e->programme_text);
+	const char *drawn = normalised(ctx, e->programme_base);
+	if (*text && strcmp(text, drawn) != 0) {
+		if (strcmp(normalised(ctx, rows_text), drawn) != 0) {
+			field_error(ctx, e, "programme", "Le programme a été changé à la fois dans ses champs "
+				"et dans ce texte : rien n'a été enregistré. Gardez l'un des deux : videz ce texte "
+				"pour enregistrer les champs, ou cliquez sur « Importer ce texte » pour remplacer "
+				"les champs par le texte.");
+			return;
+		}
+		(void)parse_outline(ctx, e, "programme", e->programme_text, &e->programme);
+		return;
+	}
+	(void)parse_outline(ctx, e, "programme", rows_text, &e->programme);
 }
 
 static void read_form(struct ctx *ctx, struct edit *e)
@@ -366,10 +694,95 @@ static void read_form(struct ctx *ctx, struct edit *e)
 	if (*e->course.contact_email && field_email(e->course.contact_email))
 		field_error(ctx, e, "contact_email", field_email(e->course.contact_email));
 	read_numbers(ctx, e);
+	if (e->quiet)
+		return;
 	read_programme(ctx, e);
 	if (e->errors)
-		(void)view_set(ctx->view, "Errors.summary", "Le formulaire contient des erreurs : "
-			"rien n'a été enregistré. Corrigez les champs signalés.");
+		(void)view_set(ctx->view, "Errors.summary", "Rien n'a été enregistré : corrigez les "
+			"champs signalés, vos autres saisies sont conservées.");
+}
+
+/* --- the programme's buttons (add, remove, import) -------------------- */
+
+/* A button of the programme: the form comes back with the rows changed
+ * and everything else as typed, nothing saved until "Enregistrer". It
+ * works without JavaScript; the button's formaction carries the anchor of
+ * the row to go back to. */
+static int programme_button(struct ctx *ctx, const struct course *current, const char *version,
+		const char *action)
+{
+	struct edit e = { 0 };
+	e.quiet = 1;
+	read_form(ctx, &e);
+	const char *raw = params_get(&ctx->req->form, "programme");
+	const char *base = params_get(&ctx->req->form, "programme_base");
+	e.programme_text = raw ? raw : "";
+	e.programme_base = base ? base : "";
+	if (read_rows(ctx, &e.rows) < 0)
+		return 500;
+	size_t m = 0, d = 0, s = 0;
+	int used = 0, rc = 1, status = 200;
+	const char *notice = NULL;
+	if (strcmp(action, "add-module") == 0) {
+		rc = programme_add_row(&e.rows, 0, 0);
+		notice = arena_printf(ctx->arena, "Module %zu ajouté, avec une journée et une étape à remplir.",
+			e.rows.n_modules);
+	} else if (sscanf(action, "add-day-%zu%n", &m, &used) == 1 && !action[used]) {
+		rc = programme_add_row(&e.rows, m, 0);
+		notice = arena_printf(ctx->arena, "Journée ajoutée au module %zu.", m);
+	} else if (sscanf(action, "add-step-%zu-%zu%n", &m, &d, &used) == 2 && !action[used]) {
+		rc = programme_add_row(&e.rows, m, d);
+		notice = arena_printf(ctx->arena, "Étape ajoutée à la journée %zu du module %zu.", d, m);
+	} else if (sscanf(action, "remove-module-%zu%n", &m, &used) == 1 && !action[used]) {
+		rc = programme_remove_row(&e.rows, m, 0, 0);
+		notice = arena_printf(ctx->arena, "Module %zu retiré.", m);
+	} else if (sscanf(action, "remove-day-%zu-%zu%n", &m, &d, &used) == 2 && !action[used]) {
+		rc = programme_remove_row(&e.rows, m, d, 0);
+		notice = arena_printf(ctx->arena, "Journée %zu du module %zu retirée.", d, m);
+	} else if (sscanf(action, "remove-step-%zu-%zu-%zu%n", &m, &d, &s, &used) == 3 && !action[used]) {
+		rc = programme_remove_row(&e.rows, m, d, s);
+		notice = arena_printf(ctx->arena, "Étape %zu de la journée %zu du module %zu retirée.", s, d, m);
+	} else if (strcmp(action, "import") == 0) {
+		struct programme imported;
+		e.quiet = 0;
+		if (field_is_blank(e.programme_text)) {
+			field_error(ctx, &e, "programme", "Le texte est vide : rien à importer.");
+		} else if (strlen(e.programme_text) > PROGRAMME_MAX_BYTES) {
+			field_error(ctx, &e, "programme", "Le programme est trop long.");
+		} else if (parse_outline(ctx, &e, "programme", e.programme_text, &imported) == 0) {
+			programme_free(&e.rows);
+			e.rows = imported;
+			/* The text now is the rows: saving keeps the rows. */
+			e.programme_text = e.programme_base = outline(ctx, &e.rows);
+			notice = arena_printf(ctx->arena, "Texte importé : %zu module(s).", e.rows.n_modules);
+			rc = e.programme_text ? 0 : -1;
+		}
+		if (e.errors) {
+			rc = 0;
+			status = 422;
+			notice = NULL;
+			(void)view_set(ctx->view, "Errors.summary", "Le texte n'a pas été importé : les "
+				"champs du programme sont inchangés.");
+		}
+	} else {
+		edit_free(&e);
+		return 400;
+	}
+	if (rc < 0) {
+		edit_free(&e);
+		return 500;
+	}
+	if (rc > 0)
+		notice = "Cette partie du programme n'existe pas ou a atteint son nombre maximum "
+			"(50 modules, 30 journées par module, 100 étapes par journée) : rien n'a changé.";
+	else if (notice && status == 200)
+		notice = arena_printf(ctx->arena, "%s Rien n'est enregistré avant « Enregistrer ».", notice);
+	if (notice)
+		(void)view_set(ctx->view, "Notice", notice);
+	struct programme_form pf = { e.programme_text, e.programme_base, &e.rows };
+	rc = edit_page(ctx, status, current, &e.course, &pf, version);
+	edit_free(&e);
+	return rc;
 }
 
 /* The comma-separated names of the fields that differ, for the history. */
@@ -407,22 +820,30 @@ static int failure_status(int db_status, const char **why)
 	}
 }
 
+/* The form as it was sent, after a refusal. */
+static int edit_again(struct ctx *ctx, int status, const struct course *current, struct edit *e,
+		const char *version)
+{
+	struct programme_form pf = { e->programme_text, e->programme_base, &e->rows };
+	int rc = edit_page(ctx, status, current, &e->course, &pf, version);
+	edit_free(e);
+	return rc;
+}
+
 int page_course_create(struct ctx *ctx)
 {
+	const char *action = params_get(&ctx->req->form, "programme_action");
+	if (action)
+		return programme_button(ctx, NULL, NULL, action);
 	struct edit e = { 0 };
 	read_form(ctx, &e);
-	int rc;
-	if (e.errors) {
-		rc = edit_page(ctx, 422, NULL, &e.course, e.programme_text, NULL);
-		programme_free(&e.programme);
-		return rc;
-	}
+	if (e.errors)
+		return edit_again(ctx, 422, NULL, &e, NULL);
 	char slug[96];
 	field_slugify(e.course.title, slug, sizeof(slug));
 	const char *id;
-	rc = store_course_create(ctx->db, ctx->arena, &e.course, &e.programme, slug,
+	int rc = store_course_create(ctx->db, ctx->arena, &e.course, &e.programme, slug,
 			ctx->login->user_id, ctx->login->display_name, &id);
-	programme_free(&e.programme);
 	if (rc != DB_OK) {
 		/* Nothing is lost: the form comes back as it was sent. */
 		const char *why;
@@ -431,8 +852,9 @@ int page_course_create(struct ctx *ctx)
 			"La nouvelle formation n'a pas pu être enregistrée : %s Rien n'a été "
 			"enregistré ; vos saisies sont conservées ci-dessous. Réessayez dans un "
 			"instant.", why));
-		return edit_page(ctx, status, NULL, &e.course, e.programme_text, NULL);
+		return edit_again(ctx, status, NULL, &e, NULL);
 	}
+	edit_free(&e);
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?fait=1", id));
 }
 
@@ -447,23 +869,27 @@ int page_course_save(struct ctx *ctx)
 		return handler_db_status(rc);
 	const char *version = params_get(&ctx->req->form, "version");
 	version = version && field_is_id(version) ? version : "0";
+	const char *action = params_get(&ctx->req->form, "programme_action");
+	if (action)
+		return programme_button(ctx, &current, version, action);
 	struct edit e = { 0 };
 	read_form(ctx, &e);
-	if (e.errors) {
-		rc = edit_page(ctx, 422, &current, &e.course, e.programme_text, version);
-		programme_free(&e.programme);
-		return rc;
+	if (e.errors)
+		return edit_again(ctx, 422, &current, &e, version);
+	struct programme old;
+	const char *old_programme = NULL, *new_programme = outline(ctx, &e.programme);
+	rc = stored_programme(ctx, id, &old);
+	if (rc == 0) {
+		old_programme = outline(ctx, &old);
+		programme_free(&old);
+		if (!old_programme || !new_programme)
+			rc = 500;
 	}
-	char *old_programme, *new_programme = NULL;
-	rc = programme_text(ctx, id, &old_programme);
-	if (rc == 0 && programme_format(&e.programme, &new_programme) != 0)
-		rc = 500;
 	const char *changed = rc == 0 ? changed_fields(ctx, &current, &e.course, old_programme,
 			new_programme) : NULL;
 	int programme_changed = changed && strstr(changed, "programme") != NULL;
-	free(new_programme);
 	if (rc == 0 && (!changed || !*changed)) {
-		programme_free(&e.programme);
+		edit_free(&e);
 		return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?inchange=1", id));
 	}
 	int saved = rc == 0 ? store_course_save(ctx->db, ctx->arena, id, version, &e.course,
@@ -476,9 +902,7 @@ int page_course_save(struct ctx *ctx)
 			"Les modifications n'ont pas pu être enregistrées : %s Rien n'a été "
 			"enregistré ; vos saisies sont conservées ci-dessous. Réessayez dans un "
 			"instant.", why));
-		rc = edit_page(ctx, status, &current, &e.course, e.programme_text, version);
-		programme_free(&e.programme);
-		return rc;
+		return edit_again(ctx, status, &current, &e, version);
 	}
 	if (rc == 0 && saved != DB_STALE)
 		rc = handler_db_status(saved);
@@ -487,11 +911,11 @@ int page_course_save(struct ctx *ctx)
 			"personne pendant que vous l'éditiez. Vos modifications n'ont pas été enregistrées ; "
 			"elles sont conservées ci-dessous. Ouvrez la fiche dans un autre onglet pour voir "
 			"la nouvelle version, reportez vos changements, puis enregistrez.");
-		rc = edit_page(ctx, 409, &current, &e.course, e.programme_text, version);
-	} else if (rc == 0) {
-		rc = handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?fait=1", id));
+		return edit_again(ctx, 409, &current, &e, version);
 	}
-	programme_free(&e.programme);
+	edit_free(&e);
+	if (rc == 0)
+		rc = handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?fait=1", id));
 	return rc;
 }
 
@@ -545,7 +969,6 @@ int page_course_duplicate(struct ctx *ctx)
 	if (rc != DB_OK) {
 		/* Back to the fiche that was to be copied, saying so. */
 		struct course c;
-		char *programme;
 		const char *why;
 		int status = failure_status(rc, &why);
 		(void)view_set(ctx->view, "Errors.summary", arena_printf(ctx->arena,
@@ -553,9 +976,7 @@ int page_course_duplicate(struct ctx *ctx)
 			"enregistré ; réessayez dans un instant.", why));
 		if ((rc = store_course_by_id(ctx->db, ctx->arena, id, &c)) != DB_OK)
 			return handler_db_status(rc);
-		if ((rc = programme_text(ctx, id, &programme)) != 0)
-			return rc;
-		return edit_page(ctx, status, &c, &c, programme, c.version);
+		return stored_edit_page(ctx, status, &c);
 	}
 	return handler_redirect(ctx, arena_printf(ctx->arena, "/intranet/formations/%s?fait=1", new_id));
 }
