@@ -222,6 +222,16 @@ is($r->{status}, 303, 'the text alone changed: it is saved, as before the rows e
 is($stack->psql("SELECT number || ' ' || title FROM course_module WHERE course_id = $course2"), 'Module 9 Autre',
 	'the text\'s programme');
 
+# --- a long programme (30 days of 6 steps) goes through the rows too
+my $long = "# Module 1 : Une année\n" . join '', map { my $d = $_;
+	"\n## Journée $d : Sujet $d\n\n" . join('', map { "- Étape $_ du jour $d\n" } 1 .. 6) } 1 .. 30;
+$r = $a->post($edit2, [ fields_of($a->get($edit2), $edit2, programme => $long, programme_action => 'import') ]);
+is($r->{status}, 200, 'a programme of 180 steps imported into the fields');
+$r = $a->post($edit2, [ fields_of($r, $edit2, 'm1-d30-s6-text' => 'La toute dernière étape') ]);
+is($r->{status}, 303, 'and saved from them (over 500 fields)');
+is($stack->psql("SELECT count(*) || ' ' || max(s.text) FILTER (WHERE d.position = 29 AND s.position = 5) FROM day_step s JOIN course_day d ON d.id = s.day_id JOIN course_module m ON m.id = d.module_id WHERE m.course_id = $course2"),
+	'180 La toute dernière étape', 'all 180 steps stored, the last one changed');
+
 # --- a new course: the rows start blank
 $r = $a->get('/intranet/formations/nouvelle');
 %f = $a->form_fields($r, '/intranet/formations');

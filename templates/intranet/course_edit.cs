@@ -99,13 +99,13 @@
 <fieldset class="prog-day" id="jour-<?cs var:d.key ?>">
 <legend>Module <?cs var:name(m) ?>, journée <?cs var:name(d) ?></legend>
 <?cs call:input(d.key + "-heading", "Intitulé et durée (ex. « Journée 1 », « Séminaire d'une journée »)", d.heading, d.error.heading, 120) ?>
-<?cs call:input(d.key + "-subject", "Sujet de la journée", d.subject, d.error.subject, 1000) ?>
+<?cs call:area(d.key + "-subject", "Sujet de la journée", d.subject, d.error.subject, 2, "") ?>
 <?cs call:input(d.key + "-intro", "Phrase avant les étapes (ex. « Processus proposé : »)", d.intro, d.error.intro, 200) ?>
 <ol class="prog-steps">
 <?cs each:s = d.steps ?><li class="prog-step<?cs if:s.error.text || s.error.level ?> has-error<?cs /if ?>" id="etape-<?cs var:s.key ?>">
 <label for="f-<?cs var:s.key ?>-text">Étape <?cs var:name(s) ?></label>
 <?cs call:message(s.key + "-level", s.error.level) ?><?cs call:message(s.key + "-text", s.error.text) ?>
-<span class="step-fields"><input id="f-<?cs var:s.key ?>-text" name="<?cs var:s.key ?>-text" maxlength="1998" value="<?cs var:s.text ?>"<?cs if:s.error.text ?> aria-invalid="true" aria-describedby="e-<?cs var:s.key ?>-text"<?cs /if ?>>
+<span class="step-fields"><textarea id="f-<?cs var:s.key ?>-text" name="<?cs var:s.key ?>-text" rows="2" maxlength="1998"<?cs if:s.error.text ?> aria-invalid="true" aria-describedby="e-<?cs var:s.key ?>-text"<?cs /if ?>><?cs var:s.text ?></textarea>
 <select id="f-<?cs var:s.key ?>-level" name="<?cs var:s.key ?>-level" aria-label="Niveau de l'étape <?cs var:name(s) ?>"<?cs if:s.error.level ?> aria-invalid="true" aria-describedby="e-<?cs var:s.key ?>-level"<?cs /if ?>><option value="0"<?cs if:s.level != "1" ?> selected<?cs /if ?>>Étape</option><option value="1"<?cs if:s.level == "1" ?> selected<?cs /if ?>>Sous-étape</option></select>
 <?cs call:button("remove-step-" + name(m) + "-" + name(d) + "-" + name(s), "jour-" + d.key, "Retirer l'étape " + name(s), "remove") ?></span>
 </li><?cs /each ?>
