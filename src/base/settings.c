@@ -18,7 +18,7 @@ void settings_defaults(struct settings *s)
 	snprintf(s->templates, sizeof(s->templates), "templates");
 	snprintf(s->sql_dir, sizeof(s->sql_dir), "sql");
 	s->body_max = 1024 * 1024;
-	s->fields_max = 200;
+	s->fields_max = 2000;
 	s->field_max = 64 * 1024;
 	s->response_max = 8 * 1024 * 1024;
 	s->db_timeout = 5;
