@@ -177,6 +177,46 @@ const char *survey_answer_check(const struct survey_question *q, const char *val
 	return "Cette question n'existe pas.";
 }
 
+/* ----------------------------------------------------------------- models */
+
+enum survey_edit survey_edit_plan(long answer_sets, long dropped_with_answers)
+{
+	if (dropped_with_answers > 0)
+		return SURVEY_EDIT_REFUSED;
+	return answer_sets > 0 ? SURVEY_EDIT_NEW_VERSION : SURVEY_EDIT_IN_PLACE;
+}
+
+const char *survey_edit_refusal_fr(const char *question, char *buf, size_t size)
+{
+	static const char fallback[] = "Une question retirée a déjà des réponses : gardez-la (vous "
+		"pouvez la rendre facultative ou la reformuler), sinon ses résultats perdraient leur "
+		"question.";
+	if (question == NULL || put(buf, size, "La question %s a déjà des réponses : elle ne peut pas "
+			"être retirée, ses résultats perdraient leur question. Gardez-la ; vous pouvez la "
+			"reformuler ou la rendre facultative (une nouvelle version du questionnaire est alors "
+			"créée).", question) != 0)
+		return fallback;
+	return buf;
+}
+
+const char *survey_model_check(enum survey_kind k, size_t questions, size_t globals)
+{
+	if ((int)k < 0 || (int)k >= SURVEY_KIND_COUNT)
+		return "Ce type de questionnaire n'existe pas.";
+	if (questions == 0)
+		return "Un questionnaire a au moins une question.";
+	if (questions > SURVEY_QUESTIONS_MAX)
+		return "Un questionnaire a au plus 40 questions.";
+	if (k == SURVEY_CHAUD && globals == 0)
+		return "Le questionnaire à chaud a une question de satisfaction globale : c'est elle qui "
+			"donne le taux de satisfaction de la fiche. Cochez-la sur l'une des échelles.";
+	if (k == SURVEY_CHAUD && globals > 1)
+		return "Une seule question peut être la satisfaction globale.";
+	if (k != SURVEY_CHAUD && globals > 0)
+		return "Seul le questionnaire à chaud a une question de satisfaction globale.";
+	return NULL;
+}
+
 /* --------------------------------------------------------------- schedule */
 
 int survey_days_after_session(enum survey_kind k)

@@ -95,6 +95,37 @@ const char *survey_answer_check(const struct survey_question *q, const char *val
 		size_t size);
 
 /* ------------------------------------------------------------------------
+ * Models and their versions.
+ *
+ * A model's questions belong to its current version. An edit of a version
+ * that has no answer set changes it in place; once one answer set exists
+ * the edit makes the next version (the answers keep the one they
+ * answered). Leaving out a question that has answers (in any version: it
+ * is followed by its code) is refused, whatever the version: its results
+ * would lose their question. */
+
+enum survey_edit {
+	SURVEY_EDIT_IN_PLACE,    /* no answer to the current version */
+	SURVEY_EDIT_NEW_VERSION, /* the current version has answers */
+	SURVEY_EDIT_REFUSED,     /* a question left out has answers */
+};
+
+/* answer_sets: answer sets of the current version; dropped_with_answers:
+ * questions left out by the edit that have answers. Negative counts are
+ * taken as 0. */
+enum survey_edit survey_edit_plan(long answer_sets, long dropped_with_answers);
+/* The message for a refused edit, naming the question ("« Le rythme... »
+ * (12 réponses)"): written into buf (size >= SURVEY_MESSAGE_BUF * 4).
+ * Returns buf, or a constant when buf is too small. */
+const char *survey_edit_refusal_fr(const char *question, char *buf, size_t size);
+
+/* Checks a model's questions as a whole: at least one question, at most
+ * SURVEY_QUESTIONS_MAX; a chaud model has exactly one global question, the
+ * other kinds none. NULL when fine, else the French message. */
+#define SURVEY_QUESTIONS_MAX 40
+const char *survey_model_check(enum survey_kind k, size_t questions, size_t globals);
+
+/* ------------------------------------------------------------------------
  * The schedule (README, "Evaluations").
  *
  *   amont          opens with the participant's convocation (the first one
