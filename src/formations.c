@@ -51,7 +51,7 @@ static const struct command commands[] = {
 	{ "load", cmd_load, "load FILE.sql      run one SQL file as the schema owner (demo data)" },
 	{ "due-date", cli_due_date, "due-date YYYY-MM-DD 15j|1mois [--paused-days N]  the response due date" },
 	{ "mail", cli_mail, "mail [--loop SECONDS]  send the pending mails of the outbox (every SECONDS)" },
-	{ "remind", cli_remind, "remind             queue today's due-date warnings (once per demand, day, recipient)" },
+	{ "remind", cli_remind, "remind [--at T]    queue today's due-date warnings, convocation reminders and questionnaires (idempotent)" },
 	{ "purge", cli_purge, "purge              anonymise demands ended more than retention_days ago" },
 	{ "attendance", cli_attendance, "attendance verify SESSION_ID | code HALF_DAY_ID [--at T]  the attendance chain, the code shown" },
 	{ "certificates", cli_certificates, "certificates issue SESSION_ID [--at T]  issue a given session's attestations de fin de formation" },

@@ -23,6 +23,9 @@ int cli_attendance(const struct settings *s, int argc, char **argv);
  * a connection (the attendance demo): 0, or 1 with a message on stderr. */
 int cli_certificates(const struct settings *s, int argc, char **argv);
 struct db;
+/* The questionnaires' part of remind, as of now (cli/remind_surveys.c). */
+int cli_remind_surveys(struct db *db, const struct settings *s, int64_t now, long *created,
+		long *mails, long *closed);
 int cli_certificates_issue(struct db *db, const struct settings *s, const char *session_id,
 		int64_t at, int quiet);
 #endif

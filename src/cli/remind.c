@@ -21,6 +21,7 @@
 #include "cli/cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -147,10 +148,10 @@ static int remind_convocations(struct db *db, struct arena *a, const struct sett
 	return rc;
 }
 
-static int remind(struct db *db, struct arena *a, const struct settings *s, long *queued,
-		long *convocations)
+static int remind(struct db *db, struct arena *a, const struct settings *s, int64_t now,
+		long *queued, long *convocations)
 {
-	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
+	struct civil_date today = cal_paris_local_date(now);
 	char today_iso[CAL_DATE_BUF];
 	struct reminder_demand *d;
 	const char **managers;
@@ -169,20 +170,27 @@ static int remind(struct db *db, struct arena *a, const struct settings *s, long
 
 int cli_remind(const struct settings *s, int argc, char **argv)
 {
-	(void)argv;
-	if (argc != 0) {
-		fprintf(stderr, "usage: formations remind\n");
+	/* --at: run as of another moment (a day missed, the tests' J+3 and J+7) */
+	int64_t now = (int64_t)time(NULL);
+	char *end = NULL;
+	if (argc == 2 && strcmp(argv[0], "--at") == 0)
+		now = (int64_t)strtoll(argv[1], &end, 10);
+	if ((argc != 0 && argc != 2) || (argc == 2 && (end == argv[1] || *end != '\0'))) {
+		fprintf(stderr, "usage: formations remind [--at UNIX_SECONDS]\n");
 		return 2;
 	}
 	struct db *db = db_new(s->db, s->db_timeout);
 	struct arena *a = arena_new();
-	long queued = 0, convocations = 0;
-	int rc = db && a ? remind(db, a, s, &queued, &convocations) : DB_FAILED;
+	long queued = 0, convocations = 0, created = 0, mails = 0, closed = 0;
+	int rc = db && a ? remind(db, a, s, now, &queued, &convocations) : DB_FAILED;
+	if (rc == DB_OK)
+		rc = cli_remind_surveys(db, s, now, &created, &mails, &closed);
 	arena_free(a);
 	db_free(db);
 	/* What was queued before a failure stays queued: the next run skips it. */
 	printf("queued %ld warnings\n", queued);
 	printf("queued %ld convocation reminders\n", convocations);
+	printf("questionnaires: %ld created, %ld mails queued, %ld closed\n", created, mails, closed);
 	if (rc != DB_OK) {
 		fprintf(stderr, "formations: remind: %s\n", rc == DB_UNAVAILABLE ?
 			"database unavailable" : "database error (see the log)");

@@ -128,6 +128,14 @@ static int load(struct ctx *ctx, const char *id, struct half_day_view *v)
 	return session_load(ctx, t.session_id, &v->s);
 }
 
+/* The last half-day of its session (its chaud questionnaire opens then):
+ * on the session's last day, a half-day slot or a day's afternoon. */
+static int is_last_half_day(const struct half_day_view *v)
+{
+	return same(v->slot.day, v->s.last_day) && (v->hd.kind == HALF_DAY_AFTERNOON ||
+		!same(v->slot.part, "journee"));
+}
+
 /* What the events say of registration reg on half-day hd, in words. */
 static const char *mark_text(struct arena *a, const struct attendance_event *e, size_t n,
 		long long reg, const char *hd, struct attendance_state *st)
@@ -215,7 +223,9 @@ static int page(struct ctx *ctx, int status, const struct half_day_view *v)
 			{ "certified", certified ? "1" : "" },
 			{ "window", w == ATTENDANCE_WINDOW_OPEN ? "ouvert" : w == ATTENDANCE_WINDOW_NOT_YET ?
 				"pas_encore" : "ferme" },
-			{ "admin", strcmp(ctx->login->role, "admin") == 0 ? "1" : "" }) < 0 ||
+			{ "admin", strcmp(ctx->login->role, "admin") == 0 ? "1" : "" },
+			{ "last", is_last_half_day(v) ? "1" : "" },
+			{ "survey_url", arena_printf(ctx->arena, "%s/evaluation/%s", ctx->settings->base_url, v->id) }) < 0 ||
 			view_set(ctx->view, "Page.title", arena_printf(ctx->arena, "Émargement : %s",
 				half_day_label(ctx->arena, v))) < 0)
 		return 500;
@@ -255,20 +265,9 @@ int attendance_half_day_render(struct ctx *ctx, const char *half_day, int status
 	return rc ? rc : page(ctx, status, &v);
 }
 
-/* The QR code of the moment, as SVG: dark modules as one path. */
-int page_half_day_qr(struct ctx *ctx)
+/* text as a QR code in SVG: dark modules as one path. */
+static int qr_svg(struct ctx *ctx, const char *text)
 {
-	struct half_day_view v;
-	int rc = load(ctx, ctx->req->args[0], &v);
-	if (rc)
-		return rc;
-	unsigned char key[ATTENDANCE_KEY_BYTES];
-	char code[ATTENDANCE_CODE_BUF], text[512];
-	int64_t now = (int64_t)time(NULL);
-	if (store_attendance_key(ctx->db, key) != DB_OK || attendance_code(key, v.id, now, code) != 0 ||
-			attendance_qr_text(ctx->settings->base_url, v.id, code, text, sizeof(text)) != 0)
-		return 500;
-	sodium_memzero(key, sizeof(key));
 	QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	if (!q)
 		return 500;
@@ -287,6 +286,38 @@ int page_half_day_qr(struct ctx *ctx)
 		return 500;
 	ctx->res->content_type = "image/svg+xml";
 	return 0;
+}
+
+/* The QR code of the moment. */
+int page_half_day_qr(struct ctx *ctx)
+{
+	struct half_day_view v;
+	int rc = load(ctx, ctx->req->args[0], &v);
+	if (rc)
+		return rc;
+	unsigned char key[ATTENDANCE_KEY_BYTES];
+	char code[ATTENDANCE_CODE_BUF], text[512];
+	int64_t now = (int64_t)time(NULL);
+	if (store_attendance_key(ctx->db, key) != DB_OK || attendance_code(key, v.id, now, code) != 0 ||
+			attendance_qr_text(ctx->settings->base_url, v.id, code, text, sizeof(text)) != 0)
+		return 500;
+	sodium_memzero(key, sizeof(key));
+	return qr_svg(ctx, text);
+}
+
+/* The QR code of the last half-day's chaud questionnaire: it leads to
+ * /evaluation/{half_day}, which sends each participant's browser to their
+ * own questionnaire. */
+int page_half_day_survey_qr(struct ctx *ctx)
+{
+	struct half_day_view v;
+	int rc = load(ctx, ctx->req->args[0], &v);
+	if (rc)
+		return rc;
+	if (!is_last_half_day(&v))
+		return 404;
+	const char *text = arena_printf(ctx->arena, "%s/evaluation/%s", ctx->settings->base_url, v.id);
+	return text ? qr_svg(ctx, text) : 500;
 }
 
 static const char *actor_of(struct ctx *ctx)

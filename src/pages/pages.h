@@ -247,6 +247,19 @@ int page_participant_sign(struct ctx *ctx);
 int session_dates_text(struct ctx *ctx, const struct session *s, const char **text);
 /* The same as the view's list.N.text. */
 int session_dates_fill(struct ctx *ctx, const struct session *s, const char *list);
+/* surveys.c: answering a questionnaire */
+int page_questionnaire(struct ctx *ctx);
+int page_questionnaire_answer(struct ctx *ctx);
+int page_questionnaire_landing(struct ctx *ctx);
+/* Surveys.N for the participant's page (the due ones created first). */
+int surveys_of_participant_fill(struct ctx *ctx, const struct registration *g);
+/* survey_models.c: the questionnaire models, for admins */
+int page_survey_models(struct ctx *ctx);
+int page_survey_model_create(struct ctx *ctx);
+int page_survey_model(struct ctx *ctx);
+int page_survey_model_save(struct ctx *ctx);
+/* attendance.c: the QR code of the chaud questionnaire on the last half-day */
+int page_half_day_survey_qr(struct ctx *ctx);
 /* resources.c: places and their rooms, trainers and their courses */
 int page_places(struct ctx *ctx);
 int page_place_create(struct ctx *ctx);

@@ -120,7 +120,8 @@ static int page(struct ctx *ctx, int status, const struct visit *v)
 				view_set(ctx->view, "Sign.code", code) < 0) ||
 			attendance_remember_participant(ctx, v->g.token) != 0)
 		return 500;
-	if ((rc = certificate_of_participant_fill(ctx, &v->g)) != 0)
+	if ((rc = certificate_of_participant_fill(ctx, &v->g)) != 0 ||
+			(rc = surveys_of_participant_fill(ctx, &v->g)) != 0)
 		return rc;
 	const char *done = params_get(&ctx->req->query, "fait");
 	const char *notice = same(done, "signe") ? "Votre présence est enregistrée. Bonne formation !" :

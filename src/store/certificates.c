@@ -196,10 +196,10 @@ static const char *uncertified(struct issuing *g, const struct slot *slots, size
 
 /* The course's objectives as the attestation lists them: a line each,
  * list markers dropped, the evaluable objectives after the general one. */
-static const char *objectives_of(struct arena *a, const struct course *c)
+const char *course_objective_lines(struct arena *a, const char *objective, const char *evaluable)
 {
-	const char *parts[] = { c->objective, c->evaluable_objectives };
-	size_t cap = strlen(c->objective) + strlen(c->evaluable_objectives) + 2;
+	const char *parts[] = { objective, evaluable };
+	size_t cap = strlen(objective) + strlen(evaluable) + 2;
 	char *out = arena_alloc(a, cap + 1), *w = out;
 	if (!out)
 		return "";
@@ -353,7 +353,7 @@ static int gather(struct issuing *g, const char *session_id, int64_t now, const 
 	g->issued_on = arena_strdup(g->a, iso);
 	g->issued_fr = arena_printf(g->a, "Fait à %s, le %s", g->s->certificate_town, day);
 	g->dates_fr = arena_strdup(g->a, span);
-	g->objectives = objectives_of(g->a, &g->course);
+	g->objectives = course_objective_lines(g->a, g->course.objective, g->course.evaluable_objectives);
 	if (!g->issued_on || !g->issued_fr || !g->dates_fr)
 		return DB_FAILED;
 	if (store_certificate_keys(g->db, g->pk, g->sk) != DB_OK)

@@ -70,4 +70,9 @@ struct certificate_issue {
 int store_certificates_issue(struct db *db, struct arena *a, const struct settings *s,
 		const char *session_id, int64_t now, struct certificate_issue *out);
 
+/* A course's objectives a line each, as the attestation lists them and
+ * the questionnaires ask about them: list markers dropped, the evaluable
+ * objectives after the general one ("" when memory runs out). */
+const char *course_objective_lines(struct arena *a, const char *objective, const char *evaluable);
+
 #endif

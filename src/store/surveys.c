@@ -401,10 +401,7 @@ int store_survey_answer_save(struct db *db, struct arena *a, const struct survey
 	struct db_rows *r;
 	int first = !revision || !*revision;
 	const char *p1[] = { s->id, first ? s->version_id : revision };
-	int rc = db_begin(db);
-	if (rc != DB_OK)
-		return rc;
-	rc = run(db, a, first ? &set_new : &set_again, 2, p1, &r);
+	int rc = run(db, a, first ? &set_new : &set_again, 2, p1, &r);
 	if (rc == DB_OK && db_rows_count(r) == 0)
 		rc = DB_STALE;
 	const char *set = rc == DB_OK ? db_get(r, 0, "id") : NULL;
@@ -418,10 +415,6 @@ int store_survey_answer_save(struct db *db, struct arena *a, const struct survey
 			x->value, x->comment ? x->comment : "" };
 		rc = run(db, a, &answer_add, 6, p, &r);
 	}
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
 	return rc;
 }
 

@@ -118,8 +118,9 @@ struct survey_answer {
 int store_survey_answers(struct db *db, struct arena *a, const char *answer_set_id,
 		struct survey_answer **out, size_t *n);
 
-/* Saves the whole answer set of survey s (its answers replace the
- * previous ones), answering version_id, in one transaction. revision is
+/* Inside the caller's transaction (db_begin): saves the whole answer set
+ * of survey s (its answers replace the previous ones), answering
+ * s->version_id; DB_STALE too when the questionnaire was closed since. revision is
  * the one the form was read at ("" for a first answer): DB_STALE when the
  * set changed since (a second submission of the same form). */
 int store_survey_answer_save(struct db *db, struct arena *a, const struct survey_row *s,

@@ -16,6 +16,12 @@
 <?cs elif:h.window == "pas_encore" ?><p>La signature ouvre 15 minutes avant le début de la demi-journée.</p>
 <?cs else ?><p>La signature électronique est close : marquez les présences ci-dessous, puis certifiez.</p><?cs /if ?>
 
+<?cs if:h.last && h.window != "ferme" ?><section class="code-panel" aria-labelledby="avis-titre" id="questionnaire">
+<h2 id="avis-titre">Questionnaire à chaud</h2>
+<p>C'est la dernière demi-journée : les participants peuvent donner leur avis dès maintenant, sur place, en scannant ce QR code (ou depuis leur page personnelle). Il mène chacun à son propre questionnaire ; ceux qui n'y répondent pas le reçoivent par courriel à la fin de la demi-journée.</p>
+<p><img src="/intranet/presence/<?cs var:h.id ?>/questionnaire.svg" width="220" height="220" alt="QR code qui ouvre le questionnaire à chaud de chaque participant"></p>
+<p class="meta">Adresse : <?cs var:h.survey_url ?></p>
+</section><?cs /if ?>
 <p><a href="/intranet/presence/<?cs var:h.id ?>/feuille.pdf">Feuille d'émargement de la demi-journée (PDF<?cs if:!h.certified ?>, à faire signer<?cs /if ?>)</a></p>
 <section aria-labelledby="feuilles-titre" id="feuilles">
 <h2 id="feuilles-titre">Feuilles papier signées</h2>

@@ -20,6 +20,13 @@
 </form></section>
 <?cs elif:Signed ?><p><span class="tag tag-confirmee">Présence signée</span> pour la demi-journée en cours.</p><?cs /if ?>
 
+<?cs if:subcount(Surveys) ?><section id="questionnaires" aria-labelledby="questionnaires-titre">
+<h2 id="questionnaires-titre">Vos questionnaires</h2>
+<ul class="plain">
+<?cs each:q = Surveys ?><li><?cs if:q.now ?><a class="button" href="/questionnaire/<?cs var:q.token ?>">Donner mon avis sur la formation</a><?cs else ?><a href="/questionnaire/<?cs var:q.token ?>"><?cs var:q.title ?></a><?cs /if ?>
+<?cs if:q.answered ?> <span class="tag tag-confirmee">Répondu</span><?cs if:q.open ?> vous pouvez modifier vos réponses jusqu'au <?cs var:q.last_day ?><?cs /if ?><?cs elif:q.open ?> <span class="tag tag-attente">À remplir</span> jusqu'au <?cs var:q.last_day ?><?cs else ?> <span class="tag tag-annulee">Clos</span><?cs /if ?></li>
+<?cs /each ?></ul></section><?cs /if ?>
+
 <?cs if:Certificate.code ?><section id="attestation" aria-labelledby="attestation-titre">
 <h2 id="attestation-titre">Votre attestation de fin de formation</h2>
 <p>Émise le <?cs var:Certificate.issued ?> · durée suivie : <?cs var:Certificate.attended ?> sur <?cs var:Certificate.planned ?>.</p>
