@@ -635,6 +635,77 @@ static void test_sentences(void)
 	tap_is_int(survey_rate_sentence_fr(NULL, buf, sizeof(buf)), -1, "NULL rate");
 }
 
+/* `remind` run every morning and every evening for 45 days: the steps
+ * come on their Paris day and once each, across the change to winter time
+ * (25 October 2026), and nothing is mailed after an answer. */
+static void run_days(struct civil_date j_last, int answer_on, int want[5], const char *what)
+{
+	struct survey_session_facts f = { .last_half_day_start = paris(j_last.year, j_last.month,
+		j_last.day, 13, 30), .last_half_day_end = paris(j_last.year, j_last.month, j_last.day, 17, 0) };
+	struct survey_schedule sc;
+	struct survey_progress p = { 0 };
+	int got[5] = { 0 }, day_of[5] = { -1, -1, -1, -1, -1 };
+	survey_schedule_of(SURVEY_CHAUD, &f, &sc);
+	for (int d = 0; d < 45; d++)
+		for (int h = 8; h <= 20; h += 12) {
+			struct civil_date day = cal_add_days(j_last, d);
+			int64_t now = paris(day.year, day.month, day.day, h, 0);
+			if (d == answer_on && h == 20)
+				p.answered = 1;
+			enum survey_due due = survey_due_now(&sc, &p, now);
+			if (due != SURVEY_DUE_NONE) {
+				got[due]++;
+				day_of[due] = d;
+				survey_progress_apply(&p, due, cal_paris_local_date(now));
+			}
+		}
+	char label[160];
+	static const int expected_day[5] = { -1, 0, 3, 7, 30 };
+	for (int k = 1; k < 5; k++) {
+		snprintf(label, sizeof(label), "%s: %s %d time(s)", what, survey_due_name((enum survey_due)k), want[k]);
+		tap_is_int(got[k], want[k], "%s", label);
+		if (want[k]) {
+			snprintf(label, sizeof(label), "%s:   on J+%d", what, expected_day[k]);
+			tap_is_int(day_of[k], expected_day[k], "%s", label);
+		}
+	}
+}
+
+static void test_every_day(void)
+{
+	run_days(D(2026, 10, 20), 99, (int[5]){ 0, 1, 1, 1, 1 }, "never answered, across the change of time");
+	run_days(D(2026, 10, 20), 5, (int[5]){ 0, 1, 1, 0, 1 }, "answered on J+5: no second reminder");
+	run_days(D(2026, 10, 20), 0, (int[5]){ 0, 0, 0, 0, 1 }, "answered in the room: no mail at all");
+	run_days(D(2027, 3, 25), 99, (int[5]){ 0, 1, 1, 1, 1 }, "never answered, across the change to summer time");
+}
+
+static void test_versions(void)
+{
+	tap_is_int(survey_edit_plan(0, 0), SURVEY_EDIT_IN_PLACE, "no answer: the edit changes the version in place");
+	tap_is_int(survey_edit_plan(1, 0), SURVEY_EDIT_NEW_VERSION, "one answer set: a new version");
+	tap_is_int(survey_edit_plan(200000, 0), SURVEY_EDIT_NEW_VERSION, "many: a new version");
+	tap_is_int(survey_edit_plan(3, 1), SURVEY_EDIT_REFUSED, "a question with answers left out: refused");
+	tap_is_int(survey_edit_plan(0, 2), SURVEY_EDIT_REFUSED,
+		"  also when only an older version has its answers");
+	tap_is_int(survey_edit_plan(-1, -1), SURVEY_EDIT_IN_PLACE, "negative counts are none");
+	char buf[SURVEY_MESSAGE_BUF * 4];
+	const char *m = survey_edit_refusal_fr("« Le rythme » (12 réponses)", buf, sizeof(buf));
+	tap_ok(strstr(m, "La question « Le rythme » (12 réponses) a déjà des réponses") != NULL,
+		"the refusal names the question");
+	tap_ok(strstr(m, "reformuler ou la rendre facultative") != NULL, "  and says what to do instead");
+	char tiny[8];
+	tap_ok(strstr(survey_edit_refusal_fr("x", tiny, sizeof(tiny)), "déjà des réponses") != NULL,
+		"  a constant when the buffer is too small");
+	tap_ok(survey_model_check(SURVEY_CHAUD, 10, 1) == NULL, "a chaud model with one global question");
+	tap_ok(survey_model_check(SURVEY_CHAUD, 10, 0) != NULL, "  none: refused");
+	tap_ok(survey_model_check(SURVEY_CHAUD, 10, 2) != NULL, "  two: refused");
+	tap_ok(survey_model_check(SURVEY_FROID, 4, 0) == NULL, "a froid model without");
+	tap_ok(survey_model_check(SURVEY_AMONT, 4, 1) != NULL, "  with one: refused");
+	tap_ok(survey_model_check(SURVEY_FROID_MANAGER, 0, 0) != NULL, "no question: refused");
+	tap_ok(survey_model_check(SURVEY_FROID, SURVEY_QUESTIONS_MAX + 1, 0) != NULL, "too many: refused");
+	tap_ok(survey_model_check((enum survey_kind)9, 3, 0) != NULL, "an unknown kind: refused");
+}
+
 int main(void)
 {
 	test_kinds();
@@ -647,5 +718,7 @@ int main(void)
 	test_window();
 	test_rate();
 	test_sentences();
+	test_every_day();
+	test_versions();
 	return tap_done();
 }
