@@ -419,5 +419,18 @@ is($subjects{"alice\@caf35.example.org Deux mois après la formation : $course_t
 is($subjects{"$requester Trois mois après la formation : $course_title"}, 1, 'the requester: the froid_manager once');
 $sink->stop;
 
+# --- a person's data erased: what they wrote in their questionnaires goes, their scores stay ---
+$r = $desk->submit('/intranet/donnees?email=alice@caf35.example.org', '/intranet/donnees',
+	[ email => 'alice@caf35.example.org', confirmation => 'oui' ]);
+is($r->{status}, 303, "an admin erases Alice's data");
+my $alice_set = "SELECT a.id FROM survey_answer_set a JOIN survey s ON s.id = a.survey_id WHERE s.registration_id = $reg{alice}";
+is(q1("SELECT count(*) FROM survey_answer WHERE answer_set_id IN ($alice_set) AND (value LIKE '%partenariat%'"
+	. " OR value LIKE '%caractères%' OR comment LIKE '%module 2%')"), '0', 'her texts and comments are erased');
+is(q1("SELECT value FROM survey_answer WHERE answer_set_id IN ($alice_set) AND question_id = $q{satisfaction_globale}"),
+	'5', 'her scores stay');
+$r = $desk->submit("/intranet/donnees?email=$requester", '/intranet/donnees', [ email => $requester, confirmation => 'oui' ]);
+is($r->{status}, 303, "and the requester's");
+is(q1("SELECT count(*) FROM survey WHERE requester_email = '$requester'"), '0', 'whose questionnaire keeps no address');
+
 $stack->stop;
 done_testing();

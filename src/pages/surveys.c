@@ -36,9 +36,6 @@
 
 #define TOKEN_CHARS 64
 #define PARTICIPANT_COOKIE "egoc_participant"
-/* The code of the question whose answer opens a task for the référent
- * handicap (sql/0020, the amont default). */
-#define NEED_CODE "besoin_accessibilite"
 
 static int same(const char *a, const char *b)
 {
@@ -310,7 +307,7 @@ static const char *new_need(const struct visit *v, const struct survey_answer *p
 {
 	for (size_t i = 0; i < v->n; i++) {
 		const struct item *it = &v->items[i];
-		if (!same(it->q->code, NEED_CODE) || field_is_blank(it->value))
+		if (!same(it->q->code, SURVEY_NEED_CODE) || field_is_blank(it->value))
 			continue;
 		for (size_t k = 0; k < nprev; k++)
 			if (same(prev[k].question_id, it->q->id) && same(prev[k].value, it->value))

@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "store/db.h"
+#include "store/surveys.h"
 #include "store/accessibility.h"
 #include "store/outbox.h"
 #include "store/requester.h"
@@ -100,6 +101,17 @@ static const struct db_stmt erase = { "requester_erase",
 	"   (SELECT r.id FROM registration r WHERE r.participant_id IN (SELECT id FROM people))),"
 	" people_mails AS (DELETE FROM mail_outbox WHERE lower(to_address) = lower($1)"
 	"   AND (demand_id IS NULL OR demand_id NOT IN (SELECT id FROM gone))),"
+	/* their questionnaires: what they wrote goes, their scores stay (they
+	 * name no one and the figures need them); a requester's address too */
+	" people_answers AS (UPDATE survey_answer an SET"
+	"   value = CASE WHEN q.type = 'texte' THEN '" SURVEY_ANSWER_ERASED "' ELSE an.value END,"
+	"   comment = CASE WHEN an.comment <> '' THEN '" SURVEY_ANSWER_ERASED "' ELSE '' END"
+	"   FROM survey_question q, survey_answer_set st, survey sv, registration r"
+	"   WHERE q.id = an.question_id AND st.id = an.answer_set_id AND sv.id = st.survey_id"
+	"   AND r.id = sv.registration_id AND r.participant_id IN (SELECT id FROM people)"
+	"   AND (q.type = 'texte' OR an.comment <> '')),"
+	" requester_surveys AS (UPDATE survey SET requester_email = 'anonyme@invalid'"
+	"   WHERE lower(requester_email) = lower($1)),"
 	" logged AS (INSERT INTO demand_event (demand_id, actor_id, actor_name, kind, public, comment)"
 	"   SELECT id, $2::bigint, $3, 'effacement', false,"
 	"   'Données personnelles effacées à la demande de la personne.' FROM gone)"

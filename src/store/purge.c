@@ -6,6 +6,7 @@
 #include "base/arena.h"
 #include "store/accessibility.h"
 #include "store/db.h"
+#include "store/surveys.h"
 
 /* One statement, so that a demand is never left half anonymised. The
  * organisation, course, dates, status and outcome stay: the figures and
@@ -31,6 +32,17 @@ static const struct db_stmt purge_needs = { "purge_registration_needs",
 	"WITH gone AS (" NEED_ERASE " FROM registration r JOIN session se ON se.id = r.session_id"
 	" WHERE n.registration_id = r.id AND n.need <> '" NEED_ERASED "'"
 	" AND se.last_day < (now() AT TIME ZONE 'Europe/Paris')::date - $1::int RETURNING n.id)"
+	" SELECT count(*) AS n FROM gone" };
+/* The same need when the amont questionnaire asked it (health data, like
+ * the need), and what was written about requesters gone. */
+static const struct db_stmt purge_survey_needs = { "purge_survey_needs",
+	"WITH gone AS (UPDATE survey_answer an SET value = '" SURVEY_ANSWER_ERASED "'"
+	" FROM survey_question q, survey_answer_set st, survey sv, session se"
+	" WHERE q.id = an.question_id AND q.code = '" SURVEY_NEED_CODE "' AND st.id = an.answer_set_id"
+	" AND sv.id = st.survey_id AND se.id = sv.session_id AND an.value <> '" SURVEY_ANSWER_ERASED "'"
+	" AND se.last_day < (now() AT TIME ZONE 'Europe/Paris')::date - $1::int RETURNING an.question_id),"
+	" requesters AS (UPDATE survey sv SET requester_email = 'anonyme@invalid' FROM demand d"
+	" WHERE d.id = sv.demand_id AND d.anonymised_at IS NOT NULL AND sv.requester_email <> 'anonyme@invalid')"
 	" SELECT count(*) AS n FROM gone" };
 
 static int purge_one(struct db *db, const struct db_stmt *stmt, int retention_days, long *count)
@@ -62,6 +74,9 @@ int store_purge(struct db *db, int retention_days, long *demands, long *needs)
 		rc = purge_one(db, &purge, retention_days, demands);
 	if (rc == DB_OK)
 		rc = purge_one(db, &purge_needs, retention_days, needs);
+	long answers = 0;
+	if (rc == DB_OK)
+		rc = purge_one(db, &purge_survey_needs, retention_days, &answers);
 	if (rc == DB_OK)
 		return db_commit(db);
 	db_rollback(db);

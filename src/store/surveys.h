@@ -13,6 +13,14 @@
 struct arena;
 struct db;
 
+/* What an erased answer reads (store/demands.c, store/purge.c). */
+#define SURVEY_ANSWER_ERASED "(effacé)"
+/* The code of the amont question whose answer is a need related to a
+ * disability: it opens a task for the référent handicap, only they and
+ * admins may read it (results must leave it out), and it is purged with
+ * the needs (sql/0020). */
+#define SURVEY_NEED_CODE "besoin_accessibilite"
+
 /* ---------------------------------------------------------------- models */
 
 #define SURVEY_MODEL_FIELDS(X) \
