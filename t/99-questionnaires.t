@@ -51,13 +51,15 @@ remind_at(time);
 q1("UPDATE mail_outbox SET sent_at = now() WHERE sent_at IS NULL");
 
 # A confirmed session whose last half-day is going on now (an afternoon
-# slot from an hour ago to an hour ahead), after a first day a week ago.
+# slot from an hour ago to an hour ahead), after a first half-day of a week
+# ago that was cancelled: the session is a day, today, and the amont of
+# its convocations still goes.
 my $course = q1("SELECT id FROM course WHERE slug = 'cooperation-territoriale'");
 my $sid = q1("INSERT INTO session (course_id, kind, min_participants, max_participants, status)"
 	. " VALUES ($course, 'inter', 1, 12, 'confirmee') RETURNING id");
-q1("INSERT INTO slot (session_id, day, starts_at, ends_at, part) SELECT $sid,"
+q1("INSERT INTO slot (session_id, day, starts_at, ends_at, part, cancelled) SELECT $sid,"
 	. " (now() AT TIME ZONE 'Europe/Paris')::date - 7, now() - interval '7 days 1 hour',"
-	. " now() - interval '7 days' + interval '2 hours', 'matin'");
+	. " now() - interval '7 days' + interval '2 hours', 'matin', true");
 my $last = q1("INSERT INTO slot (session_id, day, starts_at, ends_at, part) SELECT $sid,"
 	. " (now() AT TIME ZONE 'Europe/Paris')::date, now() - interval '1 hour', now() + interval '1 hour', 'apres_midi'"
 	. " RETURNING id");
@@ -201,6 +203,10 @@ is(mails_to('bob@caf35.example.org', 'questionnaire'), 2, 'at the end of the las
 is(mails_to('alice@caf35.example.org', 'questionnaire'), 1, 'Alice, who answered in the room, gets only the amont');
 remind_at($end + 120);
 is(mails_to('bob@caf35.example.org'), 2, 'run twice: one mail each');
+is(q1("SELECT count(*) FROM survey s JOIN session se ON se.id = s.session_id WHERE s.kind = 'amont'"
+	. " AND se.first_day < (s.created_at AT TIME ZONE 'Europe/Paris')::date"), '0',
+	'no amont for a session already begun (the demo\'s)');
+ok(q1("SELECT count(*) FROM survey WHERE kind = 'amont'") > 2, 'but one for each convocation of sessions to come');
 my $bob_chaud = q1("SELECT token FROM survey WHERE registration_id = $reg{bob} AND kind = 'chaud'");
 like(q1("SELECT body FROM mail_outbox WHERE to_address = 'bob\@caf35.example.org' AND dedup_key LIKE 'survey:%:open'"
 	. " AND body LIKE '%$bob_chaud%'"), qr{/questionnaire/$bob_chaud}, 'the mail carries his own link');

@@ -437,10 +437,12 @@ static const struct db_stmt candidates = { "survey_candidates", LAST_HALF_DAY
 	" SELECT k.kind, r.session_id::text, r.id::text AS registration_id, '' AS demand_id, '' AS to_email,"
 	"  coalesce(extract(epoch FROM r.convocation_at)::bigint::text, '') AS convocation_epoch,"
 	"  l.hd_start AS half_day_start_epoch, l.hd_end AS half_day_end_epoch"
-	" FROM last l JOIN registration r ON r.session_id = l.session_id AND r.status = 'confirmee'"
+	" FROM last l JOIN session s0 ON s0.id = l.session_id"
+	" JOIN registration r ON r.session_id = l.session_id AND r.status = 'confirmee'"
 	" CROSS JOIN (VALUES ('amont'), ('chaud'), ('froid')) k (kind)"
 	" WHERE ($2 = '' OR r.id = nullif($2, '')::bigint)"
-	" AND (k.kind <> 'amont' OR r.convocation_at IS NOT NULL)"
+	/* positioning is asked before the session: not once it has begun */
+	" AND (k.kind <> 'amont' OR (r.convocation_at IS NOT NULL AND s0.first_day >= $1::date))"
 	" AND NOT EXISTS (SELECT 1 FROM survey s WHERE s.registration_id = r.id AND s.kind = k.kind)"
 	" UNION ALL"
 	" SELECT 'froid_manager', q.session_id::text, '', min(q.demand_id)::text, q.email, '',"
@@ -459,7 +461,10 @@ int store_survey_candidates(struct db *db, struct arena *a, const char *today,
 {
 	struct db_rows *r;
 	const char *p[] = { today, registration_id ? registration_id : "" };
-	int rc = run(db, a, &candidates, 2, p, &r);
+	/* planned for the values given: one registration's session by its key,
+	 * or every session in reach (a generic plan would scan them all for
+	 * the participant's page) */
+	int rc = db_run_custom_plan(db, a, &candidates, 2, p, &r);
 	if (rc != DB_OK)
 		return rc;
 #define CANDIDATE_FIELDS(X) X(kind) X(session_id) X(registration_id) X(demand_id) X(to_email) \

@@ -139,7 +139,8 @@ int store_survey_answer_save(struct db *db, struct arena *a, const struct survey
 /* A questionnaire the schedule may have reached and that does not exist
  * yet: for every registration confirmed in a session confirmed or
  * realised whose last day is at most 120 days before today (YYYY-MM-DD):
- * amont once a convocation went (convocation_epoch), chaud, froid and
+ * amont once a convocation went (convocation_epoch) and until the
+ * session's first day, chaud, froid and
  * froid_manager with the bounds of the session's last half-day (its last
  * live slot; a journee's afternoon from its lunch's end). froid_manager
  * comes once per requester (a demand that registered participants, or
