@@ -311,6 +311,37 @@ like($r->{text}, qr{creneau-$slot2}, 'filtered by a trainer of the slot');
 $r = $assist->get("/intranet/calendrier?date=$wednesday&salle=$id{roomA}");
 unlike($r->{text}, qr{creneau-$slot2}, 'not by another room');
 is($assist->get('/intranet/calendrier?date=2027-02-30')->{status}, 400, 'a date that does not exist: 400');
+{
+	# a year of sessions stays readable: one line per slot in the grids, the
+	# course in a few words (in full on the session page), the place, a
+	# colour by course or by status with its legend
+	my $title = $stack->psql("SELECT title FROM course WHERE id = $inter_course");
+	$r = $assist->get("/intranet/calendrier?date=$wednesday");
+	my ($slot) = $r->{text} =~ m{(<li class="slot [^>]*><a href="[^"]*#creneau-$slot2".*?</li>)}s;
+	ok($slot, "the month shows the slot as one item") or diag $r->{text};
+	$slot //= '';
+	like($slot, qr{^<li class="slot status-confirmee colour-[1-8]"}, 'coloured by course by default, its status a class');
+	my ($short) = $slot =~ m{<span class="short">([^<]*)</span>};
+	$short //= '';
+	ok(length($short) > 0 && length($short) <= 26, "the course in a few words: « $short »");
+	ok($short =~ /…$/ && index($title, $short =~ s/…$//r) == 0 && substr($title, length($short) - 1, 1) eq ' ',
+		'the beginning of its title, cut on a word');
+	like($slot, qr{<span class="full">\Q$title\E</span>}, 'and the full title for the narrow list');
+	like($slot, qr{<span class="where">}, 'the place');
+	like($slot, qr{title="13 h 30 · \Q$title\E · [^"]+ · Confirmée"}, 'its tooltip: time, full title, place and status');
+	unlike($slot, qr{class="meta"}, 'no organisation nor trainers in the grid');
+	like($r->{text}, qr{Colorier par :.*?aria-current="true">formation</a>}s, 'the choice of colours, by course current');
+	like($r->{text}, qr{<ul aria-label="Légende : formation"><li class="slot status-confirmee colour-[1-8]">}, 'a legend of the courses');
+	$r = $assist->get("/intranet/calendrier?date=$wednesday&couleur=statut");
+	like($r->{text}, qr{<li class="slot status-confirmee"><a href="[^"]*#creneau-$slot2"}, 'coloured by status: no course colour');
+	like($r->{text}, qr{aria-current="true">statut</a>}, 'by status current');
+	like($r->{text}, qr{Légende : statut de la session.*Envisagée \(tirets\).*Confirmée.*Réalisée \(pointillés\)}s,
+		'a legend of the statuses, with their patterns');
+	like($r->{text}, qr{href="[^"]*&amp;couleur=statut" rel="next"}, 'keeps the colours');
+	like($r->{text}, qr{name="couleur" value="statut"}, 'and so do the filters');
+	$r = $assist->get("/intranet/calendrier?vue=liste&date=$tuesday");
+	like($r->{text}, qr{#creneau-$slot2"[^>]*><span class="time">[^<]*</span> <span class="course">\Q$title\E</span>}, 'the list view names the course in full');
+}
 
 # --- a trainer sees their own slots only
 $r = $alice->get("/intranet/calendrier?date=$wednesday");

@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "rules/calendar_fr.h"
 #include "rules/fields.h"
+#include "rules/richtext.h"
 #include "rules/session_state.h"
 #include "rules/slot_time.h"
 #include "store/accounts.h"
@@ -23,8 +24,25 @@
 #define LIST_DAYS 92
 #define LIST_SLOTS_MAX 1000
 #define GRID_DAYS_MAX 42
+/* The month's cells are narrow: a course is named there in a few words,
+ * in full on its session page (and in the slot's tooltip). */
+#define SHORT_TITLE_CHARS 26
+/* Courses get the palette's colours in the order they first appear in the
+ * period (site.css .colour-1 to .colour-8), then the colours come round
+ * again: the name is written on every slot, the colour only helps the eye. */
+#define COURSE_COLOURS 8
+#define LEGEND_MAX 64
 
 enum calendar_view { VIEW_MONTH, VIEW_WEEK, VIEW_LIST };
+/* What the colour of a slot says: its course, or its session's status. */
+enum colour_by { COLOUR_COURSE, COLOUR_STATUS };
+
+/* The courses of the period in their order of appearance: a slot's colour. */
+struct course_colours {
+	const char *slug[LEGEND_MAX];
+	const char *title[LEGEND_MAX];
+	size_t n;
+};
 
 static const char *query(const struct ctx *ctx, const char *name, size_t max)
 {
@@ -44,7 +62,67 @@ static const char *filter_query(struct ctx *ctx, const struct calendar_filter *f
 			f->trainer_id, f->room_id, f->place_id, f->course_id, f->status);
 }
 
-static int set_slot(struct ctx *ctx, const char *list, size_t i, const struct slot *s)
+static const char *colour_by_name(enum colour_by c)
+{
+	return c == COLOUR_STATUS ? "statut" : "formation";
+}
+
+/* A course's title in a few words: before its subtitle (" : "), then
+ * whole words up to SHORT_TITLE_CHARS characters with "…" (richtext_shorten
+ * alone may cut a long first word; here a word is never cut but the first). */
+static const char *short_title(struct arena *a, const char *title)
+{
+	const char *colon = strstr(title, " : ");
+	size_t len = colon ? (size_t)(colon - title) : strlen(title);
+	size_t chars = 0, cut = 0, i;
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)title[i] & 0xC0) == 0x80)
+			continue;     /* the rest of a UTF-8 character */
+		if (title[i] == ' ')
+			cut = i;
+		if (++chars > SHORT_TITLE_CHARS - 1)
+			break;
+	}
+	const char *out = NULL;
+	if (i == len)       /* it fits */
+		out = colon ? arena_printf(a, "%.*s", (int)len, title) : title;
+	else if (cut == 0) {     /* one long word: shortened on a character */
+		char *word = arena_alloc(a, 4 * SHORT_TITLE_CHARS + 1);
+		if (word)
+			(void)richtext_shorten(title, SHORT_TITLE_CHARS, word, 4 * SHORT_TITLE_CHARS + 1);
+		out = word;
+	} else {
+		while (cut > 0 && strchr(" ,;:(-'", title[cut - 1]))
+			cut--;
+		out = arena_printf(a, "%.*s…", (int)cut, title);
+	}
+	return out ? out : title;
+}
+
+/* The colour (1 to COURSE_COLOURS) of a course, given on its first slot. */
+static int course_colour(struct course_colours *cc, const struct slot *s)
+{
+	size_t i = 0;
+	while (i < cc->n && strcmp(cc->slug[i], s->course_slug) != 0)
+		i++;
+	if (i == cc->n && cc->n < LEGEND_MAX) {
+		cc->slug[i] = s->course_slug;
+		cc->title[i] = s->course_title;
+		cc->n++;
+	}
+	return (int)(i % COURSE_COLOURS) + 1;
+}
+
+/* Where the slot is, in a word: the place, else its room, else remote. */
+static const char *slot_where(const struct slot *s)
+{
+	if (*s->remote)
+		return "à distance";
+	return *s->place_name ? s->place_name : s->room_name;
+}
+
+static int set_slot(struct ctx *ctx, const char *list, size_t i, const struct slot *s,
+		struct course_colours *cc)
 {
 	enum session_status st;
 	int start;
@@ -55,15 +133,37 @@ static int set_slot(struct ctx *ctx, const char *list, size_t i, const struct sl
 		(void)slot_format_time_fr(start, when, sizeof(when));
 	return VIEW_ROW(ctx->view, list, i, { "id", s->id }, { "session_id", s->session_id },
 		{ "day", s->day }, { "start", arena_strdup(ctx->arena, when) }, { "end", s->end },
-		{ "course", s->course_title }, { "room", s->room_name }, { "place", s->place_name },
+		{ "course", s->course_title }, { "short", short_title(ctx->arena, s->course_title) },
+		{ "colour", arena_printf(ctx->arena, "%d", course_colour(cc, s)) },
+		{ "where", slot_where(s) },
+		{ "room", s->room_name }, { "place", s->place_name },
 		{ "trainers", s->trainers }, { "status", s->session_status },
 		{ "status_label", session_status_label(st) }, { "remote", s->remote },
 		{ "organisation", s->organisation }, { "module", s->module_label });
 }
 
+/* The legend of the colours: the period's courses, or the statuses. */
+static int set_legend(struct ctx *ctx, enum colour_by by, const struct course_colours *cc)
+{
+	if (by == COLOUR_STATUS) {
+		const enum session_status all[] = { SESSION_ENVISAGEE, SESSION_CONFIRMEE, SESSION_REALISEE,
+			SESSION_ANNULEE };
+		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+			if (VIEW_ROW(ctx->view, "Legend", i, { "status", session_status_name(all[i]) },
+					{ "label", session_status_label(all[i]) }) < 0)
+				return 500;
+		return 0;
+	}
+	for (size_t i = 0; i < cc->n; i++)
+		if (VIEW_ROW(ctx->view, "Legend", i, { "colour", arena_printf(ctx->arena, "%d",
+					(int)(i % COURSE_COLOURS) + 1) }, { "label", cc->title[i] }) < 0)
+			return 500;
+	return 0;
+}
+
 /* Month and week: each slot goes in its day's cell of the grid. */
 static int fill_grid(struct ctx *ctx, struct civil_date first, int n_days, struct civil_date month_of,
-		const struct slot *slots, size_t n)
+		const struct slot *slots, size_t n, struct course_colours *cc)
 {
 	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
 	size_t per_day[GRID_DAYS_MAX] = { 0 };
@@ -89,13 +189,13 @@ static int fill_grid(struct ctx *ctx, struct civil_date first, int n_days, struc
 		if (k < 0 || k >= n_days)
 			continue;
 		const char *list = arena_printf(ctx->arena, "Weeks.%d.Days.%d.Slots", (int)k / 7, (int)k % 7);
-		if (!list || set_slot(ctx, list, per_day[k]++, &slots[i]) < 0)
+		if (!list || set_slot(ctx, list, per_day[k]++, &slots[i], cc) < 0)
 			return 500;
 	}
 	return 0;
 }
 
-static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n)
+static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n, struct course_colours *cc)
 {
 	char prev[CAL_DATE_BUF] = "";
 	long day_index = -1;
@@ -110,7 +210,7 @@ static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n)
 				return 500;
 		}
 		const char *list = arena_printf(ctx->arena, "Days.%ld.Slots", day_index);
-		if (!list || set_slot(ctx, list, in_day++, &slots[i]) < 0)
+		if (!list || set_slot(ctx, list, in_day++, &slots[i], cc) < 0)
 			return 500;
 	}
 	return 0;
@@ -198,6 +298,7 @@ int page_calendar(struct ctx *ctx)
 	const char *view_name = query(ctx, "vue", 10), *date = query(ctx, "date", 10);
 	enum calendar_view view = strcmp(view_name, "semaine") == 0 ? VIEW_WEEK :
 		strcmp(view_name, "liste") == 0 ? VIEW_LIST : VIEW_MONTH;
+	enum colour_by by = strcmp(query(ctx, "couleur", 10), "statut") == 0 ? COLOUR_STATUS : COLOUR_COURSE;
 	struct civil_date at = cal_paris_local_date((int64_t)time(NULL));
 	if (*date && cal_parse_date(date, &at) != 0)
 		return 400;
@@ -247,7 +348,10 @@ int page_calendar(struct ctx *ctx)
 		at = ahead;
 	}
 
-	rc = view == VIEW_LIST ? fill_list(ctx, slots, n) : fill_grid(ctx, from, n_days, at, slots, n);
+	struct course_colours cc = { .n = 0 };
+	rc = view == VIEW_LIST ? fill_list(ctx, slots, n, &cc) : fill_grid(ctx, from, n_days, at, slots, n, &cc);
+	if (rc == 0)
+		rc = set_legend(ctx, by, &cc);
 	if (rc == 0 && !trainer)
 		rc = set_filter_choices(ctx);
 	if (rc == 0 && !trainer)
@@ -258,7 +362,9 @@ int page_calendar(struct ctx *ctx)
 	struct view *v = ctx->view;
 	if (VIEW_FIELDS(v, "Cal", { "view", names[view] }, { "date", pages_iso_date(ctx->arena, at) },
 			{ "title", title_of(ctx, view, at, from) }, { "prev", pages_iso_date(ctx->arena, prev) },
-			{ "next", pages_iso_date(ctx->arena, next) }, { "filters", filter_query(ctx, &f) },
+			{ "next", pages_iso_date(ctx->arena, next) },
+			{ "filters", arena_printf(ctx->arena, "%s&couleur=%s", filter_query(ctx, &f), colour_by_name(by)) },
+			{ "filters_only", filter_query(ctx, &f) }, { "colour_by", colour_by_name(by) },
 			{ "count", arena_printf(ctx->arena, "%zu", n) },
 			{ "truncated", n >= (view == VIEW_LIST ? LIST_SLOTS_MAX : MONTH_SLOTS_MAX) ? "1" : "" },
 			{ "trainer_only", trainer ? "1" : "" }) < 0 ||
