@@ -15,6 +15,9 @@
 <header class="site">
 <div class="wrap">
 <a class="brand" href="/">EGOC <span>Formations</span></a>
+<?cs # The menu behind a button on a phone, always open on a wide screen
+     (site.css); a <details>, so that it opens without JavaScript. ?><details class="menu">
+<summary>Menu</summary>
 <?cs if:Login.name ?><nav aria-label="Navigation de l'intranet">
 <ul>
 <li><a href="/intranet">Intranet</a></li>
@@ -37,6 +40,7 @@
 <li><a href="/demande">Demander une formation</a></li>
 </ul>
 </nav><?cs /if ?>
+</details>
 </div>
 </header>
 <main id="contenu" class="wrap">

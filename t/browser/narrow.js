@@ -26,6 +26,20 @@ function regionsOf(page) {
   }));
 }
 
+// The site's header on a phone: a compact bar (issue 15: it was 130 to
+// 175 px high, a quarter of the screen, before the menu went behind a button).
+const HEADER_MAX = 80;
+const headerHeight = (page) => page.locator('header.site').evaluate((h) => Math.round(h.getBoundingClientRect().height));
+
+// At 375 px the navigation's links are hidden until "Menu" is pressed.
+async function menuOpens(page, base, path, link) {
+  await page.goto(`${base}${path}`);
+  const nav = page.getByRole('navigation').getByRole('link', { name: link, exact: true });
+  ok(!(await nav.isVisible()), `${path}: at 375 px the link "${link}" is behind the menu`);
+  await page.locator('header.site summary').click();
+  ok(await nav.isVisible(), `${path}: the menu button shows the link "${link}"`);
+}
+
 (async () => {
   const [base, email, password, factsJson] = process.argv.slice(2);
   const facts = JSON.parse(factsJson);
@@ -82,7 +96,23 @@ function regionsOf(page) {
         fit.wide.join('\n'));
       const v = await axe(page);
       ok(v.length === 0, `${name}: axe-core, no A/AA violation at 375 px`, v.join('\n'));
+      const header = await headerHeight(page);
+      ok(header <= HEADER_MAX, `${name}: the header is at most ${HEADER_MAX} px high at 375 px`, `${header} px`);
     }
+
+    // --- the menu behind its button on a phone, opened without JavaScript
+    // (a <details>); the public pages, with their own menu, have the
+    // compact header too (in a page of their own, at 375 px as well)
+    await menuOpens(page, base, '/intranet', 'Calendrier');
+    const visitor = await browser.newPage();
+    await visitor.setViewportSize({ width: 375, height: 812 });
+    for (const path of ['/', '/formations', '/demande']) {
+      await visitor.goto(`${base}${path}`);
+      const header = await headerHeight(visitor);
+      ok(header <= HEADER_MAX, `public ${path}: the header is at most ${HEADER_MAX} px high at 375 px`, `${header} px`);
+    }
+    await menuOpens(visitor, base, '/', 'Sessions à venir');
+    await visitor.close();
 
     // --- the keyboard: the trainers' table is wider than a phone; Tab
     // reaches its region, which shows the focus and scrolls with the arrows
