@@ -67,36 +67,13 @@ static const char *colour_by_name(enum colour_by c)
 	return c == COLOUR_STATUS ? "statut" : "formation";
 }
 
-/* A course's title in a few words: before its subtitle (" : "), then
- * whole words up to SHORT_TITLE_CHARS characters with "…" (richtext_shorten
- * alone may cut a long first word; here a word is never cut but the first). */
 static const char *short_title(struct arena *a, const char *title)
 {
-	const char *colon = strstr(title, " : ");
-	size_t len = colon ? (size_t)(colon - title) : strlen(title);
-	size_t chars = 0, cut = 0, i;
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)title[i] & 0xC0) == 0x80)
-			continue;     /* the rest of a UTF-8 character */
-		if (title[i] == ' ')
-			cut = i;
-		if (++chars > SHORT_TITLE_CHARS - 1)
-			break;
-	}
-	const char *out = NULL;
-	if (i == len)       /* it fits */
-		out = colon ? arena_printf(a, "%.*s", (int)len, title) : title;
-	else if (cut == 0) {     /* one long word: shortened on a character */
-		char *word = arena_alloc(a, 4 * SHORT_TITLE_CHARS + 1);
-		if (word)
-			(void)richtext_shorten(title, SHORT_TITLE_CHARS, word, 4 * SHORT_TITLE_CHARS + 1);
-		out = word;
-	} else {
-		while (cut > 0 && strchr(" ,;:(-'", title[cut - 1]))
-			cut--;
-		out = arena_printf(a, "%.*s…", (int)cut, title);
-	}
-	return out ? out : title;
+	char *out = arena_alloc(a, 4 * SHORT_TITLE_CHARS + 1);
+	if (!out)
+		return title;
+	(void)richtext_short_title(title, SHORT_TITLE_CHARS, out, 4 * SHORT_TITLE_CHARS + 1);
+	return out;
 }
 
 /* The colour (1 to COURSE_COLOURS) of a course, given on its first slot. */

@@ -477,6 +477,51 @@ size_t richtext_shorten(const char *text, size_t max_chars, char *out,
 	return keep + ell;
 }
 
+size_t richtext_short_title(const char *title, size_t max_chars, char *out,
+			    size_t out_size)
+{
+	static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
+	const size_t ell = sizeof ellipsis - 1;
+	const unsigned char *s = (const unsigned char *)title;
+	const char *colon;
+	size_t head, keep, space = 0;
+
+	if (out == NULL || out_size == 0)
+		return 0;
+	out[0] = '\0';
+	if (title == NULL || max_chars == 0)
+		return 0;
+	colon = strstr(title, " : ");
+	head = colon ? (size_t)(colon - title) : strlen(title);
+	if (head < out_size && count_chars(s, 0, head) <= max_chars) {
+		memcpy(out, title, head);
+		out[head] = '\0';
+		return head;
+	}
+	/* the last space before which the words and "…" fit */
+	keep = cut_point(s, head, max_chars - 1, out_size > ell ? out_size - 1 - ell : 0);
+	for (size_t i = 1; i <= keep && i < head; i++)
+		if (s[i] == ' ')
+			space = i;
+	if (space == 0 || out_size < ell + 1) {   /* one long word */
+		char *copy = malloc(head + 1);
+		size_t n;
+		if (copy == NULL)
+			return 0;
+		memcpy(copy, title, head);
+		copy[head] = '\0';
+		n = richtext_shorten(copy, max_chars, out, out_size);
+		free(copy);
+		return n;
+	}
+	keep = space;
+	while (keep > 0 && (is_trailing_junk(s[keep - 1]) || s[keep - 1] == '\''))
+		keep--;
+	memcpy(out, title, keep);
+	memcpy(out + keep, ellipsis, ell + 1);
+	return keep + ell;
+}
+
 /* A French number at s[i]: "0" then a digit 1-9, then four pairs of
  * digits, each pair after nothing, one space (or no-break space) or one
  * dot. Its length in bytes, the ten digits into digits; 0 when there is

@@ -50,6 +50,13 @@ int richtext_check(const char *markdown, size_t len, const char **problem_fr);
 size_t richtext_shorten(const char *text, size_t max_chars, char *out,
 			size_t out_size);
 
+/* A title in a few words, for a narrow place (a calendar's day): the part
+ * before its subtitle (" : "), then as many whole words as fit in
+ * max_chars characters with "…" (a first word too long for them is cut as
+ * richtext_shorten does). out and the return value as richtext_shorten. */
+size_t richtext_short_title(const char *title, size_t max_chars, char *out,
+			    size_t out_size);
+
 /* A one-paragraph plain text of a fiche (its contact sentence, its
  * "Calendrier, lieux, modalités d'accès") appended to out as HTML for
  * uvar:: escaped (& < > " '), each French phone number ("02 99 29 82 42",

@@ -288,6 +288,34 @@ static void test_shorten(void)
 	tap_ok(all_short, "shorten: never more than max_chars nor out_size - 1");
 }
 
+static void is_short_title(const char *title, size_t max, const char *want, const char *name)
+{
+	char buf[256];
+	size_t n = richtext_short_title(title, max, buf, sizeof buf);
+	tap_is_str(buf, want, "short title: %s", name);
+	tap_is_int(n, strlen(want), "short title: %s: length returned", name);
+}
+
+static void test_short_title(void)
+{
+	char buf[8];
+	is_short_title("Manager une équipe", 26, "Manager une équipe", "a short title unchanged");
+	is_short_title("Écrits professionnels en travail social : notes, rapports et transmissions", 40,
+		"Écrits professionnels en travail social", "the part before the subtitle");
+	is_short_title("Accueillir l'allocataire et désamorcer les situations tendues", 26,
+		"Accueillir l'allocataire…", "whole words only");
+	is_short_title("Accueillir l'allocataire et désamorcer les situations tendues", 22,
+		"Accueillir…", "never a word cut");
+	is_short_title("Formation/Action Accompagner l'implantation", 20, "Formation/Action…",
+		"a slash is part of a word");
+	is_short_title("Prévenir les risques, psychosociaux", 22, "Prévenir les risques…",
+		"the comma before the cut dropped");
+	is_short_title("Anticonstitutionnellement dit", 10, "Anticonst…", "a long first word cut inside");
+	is_short_title("Été", 0, "", "zero characters");
+	tap_is_int(richtext_short_title("Bonjour à tous", 8, buf, sizeof buf), 7, "short title: cut to fit out");
+	tap_is_str(buf, "Bonj…", "short title: a small buffer, cut to fit");
+}
+
 static void links_are(const char *text, const char *href, const char *want, const char *what)
 {
 	struct buf b;
@@ -328,5 +356,6 @@ int main(void)
 	test_rendering();
 	test_check();
 	test_shorten();
+	test_short_title();
 	return tap_done();
 }
