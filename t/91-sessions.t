@@ -323,7 +323,7 @@ is($assist->get('/intranet/calendrier?date=2027-02-30')->{status}, 400, 'a date 
 	like($slot, qr{^<li class="slot status-confirmee colour-[1-8]"}, 'coloured by course by default, its status a class');
 	my ($short) = $slot =~ m{<span class="short">([^<]*)</span>};
 	$short //= '';
-	ok(length($short) > 0 && length($short) <= 26, "the course in a few words: « $short »");
+	ok(length($short) > 0 && length($short) <= 26, "the course in a few words, at most 26 characters") or diag(Encode::encode_utf8($short));
 	ok($short =~ /…$/ && index($title, $short =~ s/…$//r) == 0 && substr($title, length($short) - 1, 1) eq ' ',
 		'the beginning of its title, cut on a word');
 	like($slot, qr{<span class="full">\Q$title\E</span>}, 'and the full title for the narrow list');
