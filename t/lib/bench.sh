@@ -4,9 +4,9 @@
 # file, measured in the same run on the same machine (wrk on loopback,
 # bounded in time). Prints ratios, never absolute promises.
 #
-# BENCH_ONLY=sessions (or a comma-separated list of fiche, demands,
-# dashboard, sessions, registrations, attendance) runs only those sections; all of them
-# by default.
+# BENCH_ONLY=sessions (or a comma-separated list of instructions, fiche,
+# demands, dashboard, sessions, registrations, attendance) runs only those
+# sections; all of them by default.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR=$ROOT/var/bench
@@ -20,7 +20,7 @@ trap cleanup EXIT
 cleanup
 rm -rf "$VAR"
 mkdir -p "$VAR"
-echo "workers = $(( $(nproc) * 2 ))" >"$VAR/formations.local.conf"
+echo "workers = ${BENCH_WORKERS:-$(( $(nproc) * 2 ))}" >"$VAR/formations.local.conf"
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
 base=http://127.0.0.1:$PORT
 curl -fsS "$base$FICHE" -o "$VAR/bench/fiche.html"
@@ -72,6 +72,63 @@ server_p50() {   # p50 in ms of the server time of $2 requests of path $1
 	awk -v p="GET $1 200" 'index($0, p) == 1 { print $NF }' "$VAR/log/formations.log" | sort -n |
 		awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000; else print "?" }'
 }
+
+# --- instructions per request (callgrind), whatever the machine's load ------
+# A second stack whose one worker runs under callgrind, the page cache off.
+# The worker dumps its counts each time it enters FCGX_Accept_r, so each
+# dump holds exactly one request: its accept, parameters, handler, render,
+# response and log line (user-space instructions only; the kernel's and
+# PostgreSQL's work are not counted). The first requests of each page are
+# left out (connection, statements prepared, templates parsed).
+if section instructions; then
+CG=$ROOT/var/bench-callgrind
+CG_N=${BENCH_CALLGRIND_REQUESTS:-40}
+"$ROOT/conf/stack.sh" stop "$CG" >/dev/null 2>&1 || true
+rm -rf "$CG"
+mkdir -p "$CG/callgrind"
+echo "workers = 1" >"$CG/formations.local.conf"
+FORMATIONS_WRAPPER="valgrind --tool=callgrind --dump-before=FCGX_Accept_r --dump-instr=no
+	--callgrind-out-file=$CG/callgrind/out.%p" NGINX_CACHE=off \
+	"$ROOT/conf/stack.sh" start "$CG" $(( PORT + 1 )) demo >/dev/null
+cg_base=http://127.0.0.1:$(( PORT + 1 ))
+cg_jar=$CG/cookies.txt
+cg_dumps() { ls "$CG/callgrind" | grep -c '^out\.[0-9]*\.[0-9]*$' || true; }
+# instructions per request of CG_N requests made by "$@" (a curl command
+# line without the address), after 5 that warm the worker up
+cg_per_request() {
+	local path=$1
+	shift
+	for _ in 1 2 3 4 5; do curl -sS -o /dev/null "$@" "$cg_base$path"; done
+	local first
+	for _ in $(seq 1 200); do first=$(cg_dumps); [ "$first" -ge "$cg_seen" ] && break; sleep 0.05; done
+	for _ in $(seq 1 "$CG_N"); do curl -sS -o /dev/null "$@" "$cg_base$path"; done
+	local want=$(( first + CG_N ))
+	for _ in $(seq 1 400); do [ "$(cg_dumps)" -ge "$want" ] && break; sleep 0.05; done
+	cg_seen=$want
+	ls "$CG/callgrind" | awk -F. -v a="$first" -v b="$want" 'NF == 3 && $3 > a && $3 <= b' |
+		while read -r f; do awk '/^summary:/ { print $2 }' "$CG/callgrind/$f"; done |
+		awk -v n="$CG_N" '{ s += $1 } END { printf "%.0f", s / n }'
+}
+cg_seen=0
+read -r cg_email cg_password <"$CG/demo-admin.txt"
+cg_page=$(curl -fsS -b "$cg_jar" -c "$cg_jar" "$cg_base/intranet/connexion")
+cg_token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$cg_page" | head -n 1)
+curl -fsS -o /dev/null -b "$cg_jar" -c "$cg_jar" --data-urlencode "_csrf=$cg_token" \
+	--data-urlencode "email=$cg_email" --data-urlencode "motdepasse=$cg_password" "$cg_base/intranet/connexion"
+cg_form=$(curl -fsS -b "$CG/anon.txt" -c "$CG/anon.txt" "$cg_base/demande")
+cg_csrf=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$cg_form" | head -n 1)
+i_fiche=$(cg_per_request "$FICHE")
+i_dash=$(cg_per_request /intranet/demandes -b "$cg_jar")
+i_refused=$(cg_per_request /demande -b "$CG/anon.txt" --data "_csrf=$cg_csrf&jeton=x&nom=Martin&prenom=Claire&email=claire.martin%40caf23.caf.fr&organisme=Caf&formation=cooperation-territoriale&type=intra&participants=12&message=Bench&consentement=oui")
+i_status=$(curl -sS -o /dev/null -w '%{http_code}' -b "$CG/anon.txt" --data "_csrf=$cg_csrf&jeton=x" "$cg_base/demande")
+"$ROOT/conf/stack.sh" stop "$CG" >/dev/null 2>&1 || true
+echo
+printf '%-62s %14s\n' "instructions per request (callgrind, one worker, $CG_N requests)" "instructions"
+printf '%-62s %14s\n' "fiche, cache off ($FICHE)" "$i_fiche" \
+	"dashboard, logged in (/intranet/demandes, demonstration data)" "$i_dash" \
+	"refused POST /demande (malformed form token, $i_status)" "$i_refused"
+echo "  (user space of the worker only; repeatable whatever the load, unlike the ratios below)"
+fi
 
 if section fiche; then
 read -r static_rps static_p99 < <(measure "$base/bench/fiche.html")
