@@ -12,6 +12,9 @@ struct arena;
 
 struct arena *arena_new(void);
 void arena_free(struct arena *a);
+/* Runs the cleanups and forgets every allocation, keeping the first block
+ * for the next request. */
+void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);

@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/memo.h"
 #include "rules/calendar_fr.h"
 #include "rules/richtext.h"
 #include "rules/slot_time.h"
@@ -105,15 +106,25 @@ const char *pages_iso_date(struct arena *a, struct civil_date d)
 	return cal_format_date(d, buf, sizeof(buf)) == 0 ? arena_strdup(a, buf) : "";
 }
 
+/* The worker remembers the HTML of the texts it converted: a fiche read
+ * again costs a lookup by the whole text instead of cmark (a quarter of
+ * the fiche's instructions); an edited text is a new key. */
+static struct memo richtext_memo = { .bytes_max = 4u << 20 };
+
 /* Markdown typed by staff, as HTML made by cmark in safe mode: the one kind
  * of value a template shows with uvar:. */
 int catalogue_set_richtext(struct view *v, const char *key, const char *markdown)
 {
 	if (!markdown || !*markdown)
 		return 0;
+	size_t len = strlen(markdown);
+	const char *known = memo_get(&richtext_memo, markdown, len);
+	if (known)
+		return view_set(v, key, known);
 	char *html = NULL;
-	if (richtext_to_html(markdown, strlen(markdown), &html) != 0)
+	if (richtext_to_html(markdown, len, &html) != 0)
 		return -1;
+	(void)memo_put(&richtext_memo, markdown, len, html);
 	int rc = view_set(v, key, html);
 	free(html);
 	return rc;

@@ -194,27 +194,54 @@ int view_set_int(struct view *v, const char *key, long value)
 	return view_setf(v, key, "%ld", value);
 }
 
-int view_set_row(struct view *v, const char *list, size_t index,
-		const struct view_field *fields, size_t n)
+/* Digits of n, without printf: a month view sets tens of thousands of
+ * values, one row node each dozen. */
+static size_t put_index(char *out, size_t n)
 {
-	char key[128];
-	for (size_t k = 0; k < n; k++) {
-		int len = snprintf(key, sizeof(key), "%s.%zu.%s", list, index, fields[k].name);
-		if (len < 0 || (size_t)len >= sizeof(key) || view_set(v, key, fields[k].value) < 0)
-			return -1;
+	char rev[24];
+	size_t k = 0;
+	do {
+		rev[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	for (size_t i = 0; i < k; i++)
+		out[i] = rev[k - 1 - i];
+	return k;
+}
+
+/* The fields are set under their row's node, found (or made) once: each
+ * value then walks one level of the dataset instead of the whole path. */
+static int set_under(struct view *v, const char *path, const struct view_field *fields, size_t n)
+{
+	if (n == 0)
+		return 0;
+	HDF *node;
+	NEOERR *err = hdf_get_node(v->hdf, path, &node);
+	for (size_t k = 0; !err && k < n; k++)
+		err = hdf_set_value(node, fields[k].name, fields[k].value ? fields[k].value : "");
+	if (err) {
+		log_neo(path, err);
+		return -1;
 	}
 	return 0;
 }
 
+int view_set_row(struct view *v, const char *list, size_t index,
+		const struct view_field *fields, size_t n)
+{
+	char path[128];
+	size_t len = strlen(list);
+	if (len + 22 > sizeof(path))
+		return -1;
+	memcpy(path, list, len);
+	path[len++] = '.';
+	path[len + put_index(path + len, index)] = '\0';
+	return set_under(v, path, fields, n);
+}
+
 int view_set_fields(struct view *v, const char *prefix, const struct view_field *fields, size_t n)
 {
-	char key[128];
-	for (size_t k = 0; k < n; k++) {
-		int len = snprintf(key, sizeof(key), "%s.%s", prefix, fields[k].name);
-		if (len < 0 || (size_t)len >= sizeof(key) || view_set(v, key, fields[k].value) < 0)
-			return -1;
-	}
-	return 0;
+	return set_under(v, prefix, fields, n);
 }
 
 static NEOERR *render_out(void *ctx, char *s)

@@ -187,15 +187,36 @@ static long elapsed_us(const struct timespec *start)
 	return (end.tv_sec - start->tv_sec) * 1000000L + (end.tv_nsec - start->tv_nsec) / 1000L;
 }
 
+/* What a worker keeps of a response body's buffer: the fiche's and the
+ * dashboard's size; a feed of megabytes is given back at once. */
+#define KEPT_BODY_MAX (512 * 1024)
+
+static void keep_body(struct worker *w, struct response *res)
+{
+	if (res->body.data && res->body.cap <= KEPT_BODY_MAX) {
+		w->body = res->body;
+		w->body.len = 0;
+		res->body.data = NULL;
+	}
+	response_free(res);
+}
+
 void dispatch(struct worker *w, void *fcgx_request)
 {
 	FCGX_Request *fr = fcgx_request;
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	struct arena *a = arena_new();
+	if (!w->arena)
+		w->arena = arena_new();
+	struct arena *a = w->arena;
 	struct request req;
 	struct response res;
 	response_init(&res, w->settings->response_max);
+	if (w->body.data) {
+		res.body.data = w->body.data;
+		res.body.cap = w->body.cap;
+		w->body.data = NULL;
+	}
 	struct ctx ctx = { .arena = a, .settings = w->settings, .req = &req, .res = &res,
 		.db = w->db, .templates = w->templates };
 	int status = a ? request_parse_env(&req, a, fr->envp, w->settings) : 500;
@@ -225,6 +246,7 @@ void dispatch(struct worker *w, void *fcgx_request)
 	const char *uri = request_env(fr->envp, "REQUEST_URI");
 	log_line("%s %.300s %d %ld", method ? method : "-", uri ? uri : "-", res.status,
 			elapsed_us(&start));
-	response_free(&res);
-	arena_free(a);
+	keep_body(w, &res);
+	if (a)
+		arena_reset(a);
 }

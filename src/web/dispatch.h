@@ -1,6 +1,9 @@
 #ifndef FORMATIONS_DISPATCH_H
 #define FORMATIONS_DISPATCH_H
 
+#include "base/buf.h"
+
+struct arena;
 struct db;
 struct settings;
 struct templates;
@@ -14,6 +17,11 @@ struct worker {
 	int have_keys;
 	unsigned char site_key[32];   /* AUTH_KEY_BYTES */
 	char *dummy_hash;             /* sodium_malloc'd */
+	/* Kept from one request to the next rather than allocated and freed
+	 * by each: the request arena (reset after each request) and the
+	 * response body's buffer (emptied; given back when it grew large). */
+	struct arena *arena;
+	struct buf body;
 };
 
 /* Serves one accepted FastCGI request (a FCGX_Request *) from start to

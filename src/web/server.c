@@ -14,6 +14,8 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 
+#include "base/arena.h"
+#include "base/buf.h"
 #include "base/log.h"
 #include "base/settings.h"
 #include "store/db.h"
@@ -105,6 +107,8 @@ static int worker_loop(const struct settings *s, int listen_fd)
 		FCGX_Finish_r(&req);
 	}
 	FCGX_Free(&req, 1);
+	arena_free(w.arena);
+	buf_free(&w.body);
 	sodium_free(w.dummy_hash);
 	db_free(w.db);
 	templates_free(w.templates);
