@@ -50,6 +50,21 @@ load_sql() {   # $1: the file in t/lib, $2: what it loads
 	"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/$1" \
 		>"$VAR/log/${1%.sql}.log" 2>&1 || { cat "$VAR/log/${1%.sql}.log" >&2; exit 1; }
 }
+load_demands_in() {   # stack folder $1: up to $2 demands in all, one in ten open
+	"$ROOT/conf/stack.sh" psql "$1" -qAt -c "INSERT INTO demand (reference, form_token, tracking_token, received_on, regime, due_on, status,
+		course_id, custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)
+	SELECT 'D-' || (1900 + g / 99999) || '-' || lpad((g % 99999 + 1)::text, 5, '0'),
+		'bench-form-' || g || '-xxxxxxxxxxxxxxxxxxxxxx', 'bench-tracking-' || g || '-xxxxxxxxxxxxxxxxxxxxxxxx',
+		current_date - (g % 700)::int, CASE WHEN g % 3 = 0 THEN '1mois' ELSE '15j' END,
+		current_date - (g % 700)::int + (15 + g % 17)::int,
+		(ARRAY['recue','en_instruction','attente_demandeur','repondue','close','close','close','close','annulee','sans_suite'])[(g % 10 + 1)::int],
+		NULL, 'Formation sur mesure', 'intra', 'Nom' || (g % 5000), 'Prénom', 'x@y.fr',
+		'Organisme ' || (g % 3000), 1 + g % 30, now()
+	FROM generate_series((SELECT count(*) FROM demand) + 1, $2) g
+	ON CONFLICT DO NOTHING" >/dev/null
+	"$ROOT/conf/stack.sh" psql "$1" -qAt -c "ANALYZE demand" >/dev/null
+}
+load_demands() { load_demands_in "$VAR" "$1"; }
 logged_in=
 login() {   # the demonstration admin's session cookie, in $jar
 	[ -z "$logged_in" ] || return 0
@@ -118,16 +133,29 @@ curl -fsS -o /dev/null -b "$cg_jar" -c "$cg_jar" --data-urlencode "_csrf=$cg_tok
 cg_form=$(curl -fsS -b "$CG/anon.txt" -c "$CG/anon.txt" "$cg_base/demande")
 cg_csrf=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$cg_form" | head -n 1)
 i_fiche=$(cg_per_request "$FICHE")
+load_demands_in "$CG" 10000
+"$ROOT/conf/stack.sh" psql "$CG" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/bench-sessions.sql" \
+	>"$CG/log/bench-sessions.log" 2>&1 || { cat "$CG/log/bench-sessions.log" >&2; exit 1; }
+for table in session slot slot_trainer registration; do
+	"$ROOT/conf/stack.sh" psql "$CG" -qAt -c "VACUUM ANALYZE $table" >/dev/null
+done
+cg_month="/intranet/calendrier?vue=mois&date=$(date -d "$(date +%Y-%m-15) +3 months" +%Y-%m-15)"
 i_dash=$(cg_per_request /intranet/demandes -b "$cg_jar")
 i_refused=$(cg_per_request /demande -b "$CG/anon.txt" --data "_csrf=$cg_csrf&jeton=x&nom=Martin&prenom=Claire&email=claire.martin%40caf23.caf.fr&organisme=Caf&formation=cooperation-territoriale&type=intra&participants=12&message=Bench&consentement=oui")
+CG_N=${BENCH_CALLGRIND_LARGE:-10}
+i_month=$(cg_per_request "$cg_month" -b "$cg_jar")
+i_list=$(cg_per_request /sessions -b "$cg_jar")
 i_status=$(curl -sS -o /dev/null -w '%{http_code}' -b "$CG/anon.txt" --data "_csrf=$cg_csrf&jeton=x" "$cg_base/demande")
 "$ROOT/conf/stack.sh" stop "$CG" >/dev/null 2>&1 || true
 echo
-printf '%-62s %14s\n' "instructions per request (callgrind, one worker, $CG_N requests)" "instructions"
+printf '%-62s %14s\n' "instructions per request (callgrind, one worker)" "instructions"
 printf '%-62s %14s\n' "fiche, cache off ($FICHE)" "$i_fiche" \
-	"dashboard, logged in (/intranet/demandes, demonstration data)" "$i_dash" \
-	"refused POST /demande (malformed form token, $i_status)" "$i_refused"
-echo "  (user space of the worker only; repeatable whatever the load, unlike the ratios below)"
+	"dashboard, logged in (/intranet/demandes, 10,000 demands)" "$i_dash" \
+	"refused POST /demande (malformed form token, $i_status)" "$i_refused" \
+	"month view, 10,000 sessions (${cg_month#*date=})" "$i_month" \
+	"/sessions, 10,000 sessions" "$i_list"
+echo "  (mean of ${BENCH_CALLGRIND_REQUESTS:-40} requests, $CG_N for the last two; the worker's user space only:" \
+	"repeatable whatever the machine's load, unlike the ratios and times below)"
 fi
 
 if section fiche; then
@@ -161,14 +189,23 @@ refused=$(BENCH_COOKIE=$cookie BENCH_CSRF=$csrf BENCH_REFUSED=1 wrk -t2 -c16 -d"
 "$ROOT/conf/stack.sh" pgbench "$VAR" -q -i -s 10 >/dev/null 2>&1
 tps=$("$ROOT/conf/stack.sh" pgbench "$VAR" -c 8 -j 2 -T "$DURATION" 2>/dev/null |
 	awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
+# A worker commits one demand at a time: pgbench with as many clients as
+# there are workers has as many transactions in flight.
+workers=$(awk -F' *= *' '$1 == "workers" { v = $2 } END { print v }' "$VAR/formations.local.conf")
+tps_same=$("$ROOT/conf/stack.sh" pgbench "$VAR" -c "$workers" -j 2 -T "$DURATION" 2>/dev/null |
+	awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
 echo
 printf '%-46s %12s\n' "demand submissions (wrk -c16, POST /demande)" "per second"
 awk -v n=$(( after - before )) -v d="$DURATION" 'BEGIN { printf "%-46s %12.0f\n", "committed demands (target >= 2000)", n / d }'
-printf '%-46s %12s\n' "pgbench TPC-B-like on the same cluster (tps)" "${tps:-?}"
+printf '%-46s %12s\n' "pgbench TPC-B-like on the same cluster (tps)" "${tps:-?}" \
+	"pgbench, as many clients as workers ($workers)" "${tps_same:-?}"
 printf '%-46s %12.0f\n' "web layer alone: posts refused, no database" "${refused:-0}"
-awk -v n=$(( after - before )) -v d="$DURATION" -v t="${tps:-0}" -v w="${refused:-0}" 'BEGIN {
-	if (t > 0) printf "%-46s %12.2f\n", "ratio committed / pgbench", n / d / t
-	if (w > 0) printf "%-46s %12.2f\n", "ratio committed / web layer alone", n / d / w }'
+awk -v n=$(( after - before )) -v d="$DURATION" -v t="${tps:-0}" -v s="${tps_same:-0}" -v w="${refused:-0}" \
+	-v st="${static_rps:-0}" 'BEGIN {
+	if (t > 0) printf "%-46s %12.2f\n", "ratio committed / pgbench (target >= 0.8)", n / d / t
+	if (s > 0) printf "%-46s %12.2f\n", "ratio committed / pgbench, as many clients", n / d / s
+	if (w > 0) printf "%-46s %12.2f\n", "ratio committed / web layer alone", n / d / w
+	if (w > 0 && st > 0) printf "%-46s %12.2f\n", "ratio web layer alone / static (>= 0.30)", w / st }'
 echo "  ($(( after - before )) demands committed, acknowledgements queued for $mails," \
 	"$unnumbered left for the next numbering, $(grep -c . <<<"$out") lines of wrk output)"
 fi
@@ -176,20 +213,6 @@ fi
 # --- the dashboard at 10,000 and at 1,000,000 demands ----------------------
 if section dashboard; then
 login
-load_demands() {   # up to $1 demands in all, one in ten open
-	psql_q "INSERT INTO demand (reference, form_token, tracking_token, received_on, regime, due_on, status,
-		course_id, custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)
-	SELECT 'D-' || (1900 + g / 99999) || '-' || lpad((g % 99999 + 1)::text, 5, '0'),
-		'bench-form-' || g || '-xxxxxxxxxxxxxxxxxxxxxx', 'bench-tracking-' || g || '-xxxxxxxxxxxxxxxxxxxxxxxx',
-		current_date - (g % 700)::int, CASE WHEN g % 3 = 0 THEN '1mois' ELSE '15j' END,
-		current_date - (g % 700)::int + (15 + g % 17)::int,
-		(ARRAY['recue','en_instruction','attente_demandeur','repondue','close','close','close','close','annulee','sans_suite'])[(g % 10 + 1)::int],
-		NULL, 'Formation sur mesure', 'intra', 'Nom' || (g % 5000), 'Prénom', 'x@y.fr',
-		'Organisme ' || (g % 3000), 1 + g % 30, now()
-	FROM generate_series((SELECT count(*) FROM demand) + 1, $1) g
-	ON CONFLICT DO NOTHING" >/dev/null
-	psql_q "ANALYZE demand" >/dev/null
-}
 dash=/intranet/demandes
 filtered='/intranet/demandes?regime=1mois&organisme=organisme+12'
 load_demands 10000
