@@ -41,7 +41,11 @@ int request_parse_env(struct request *r, struct arena *a, char **env,
 		const struct settings *s)
 {
 	memset(r, 0, sizeof(*r));
-	const struct parse_limits lim = { s->fields_max, s->field_max };
+	/* fields_max is for bodies (a long programme sends thousands of
+	 * fields); no link of the product has more than a few dozen
+	 * parameters, nor a browser more than a few dozen cookies */
+	const struct parse_limits lim = { s->fields_max < REQUEST_QUERY_FIELDS_MAX ? s->fields_max :
+		REQUEST_QUERY_FIELDS_MAX, s->field_max };
 	r->method = env_or_empty(env, "REQUEST_METHOD");
 	const char *uri = env_or_empty(env, "REQUEST_URI");
 	r->uri = uri;

@@ -16,6 +16,8 @@ struct settings;
 /* Bytes of the address as sent (path and query) and of the decoded path.
  * conf/nginx.conf.in refuses the same addresses before its page cache. */
 #define REQUEST_URI_MAX 4096
+/* parameters of a query string, cookies of a request */
+#define REQUEST_QUERY_FIELDS_MAX 200
 #define REQUEST_PATH_MAX 2048
 
 struct request {
