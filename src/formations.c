@@ -55,6 +55,7 @@ static const struct command commands[] = {
 	{ "purge", cli_purge, "purge              anonymise demands ended more than retention_days ago" },
 	{ "attendance", cli_attendance, "attendance verify SESSION_ID | code HALF_DAY_ID [--at T]  the attendance chain, the code shown" },
 	{ "certificates", cli_certificates, "certificates issue SESSION_ID [--at T]  issue a given session's attestations de fin de formation" },
+	{ "surveys", cli_surveys, "surveys demo       answered chaud questionnaires on the demonstration's given sessions" },
 	{ "user", cli_user, "user add|passwd|disable EMAIL ...  staff accounts (passwords on stdin)" },
 };
 

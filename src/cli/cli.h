@@ -22,6 +22,8 @@ int cli_attendance(const struct settings *s, int argc, char **argv);
 /* attestations issue SESSION_ID [--at T]; the same for a command that has
  * a connection (the attendance demo): 0, or 1 with a message on stderr. */
 int cli_certificates(const struct settings *s, int argc, char **argv);
+/* surveys demo: answered questionnaires on the demonstration's given sessions */
+int cli_surveys(const struct settings *s, int argc, char **argv);
 struct db;
 /* The questionnaires' part of remind, as of now (cli/remind_surveys.c). */
 int cli_remind_surveys(struct db *db, const struct settings *s, int64_t now, long *created,

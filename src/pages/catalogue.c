@@ -13,6 +13,7 @@
 #include "rules/calendar_fr.h"
 #include "rules/richtext.h"
 #include "rules/slot_time.h"
+#include "rules/survey.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "store/sessions.h"
@@ -285,13 +286,31 @@ int page_course(struct ctx *ctx)
 		long u = strtol(sessions[i].updated_epoch, NULL, 10);
 		modified = u > modified ? u : modified;
 	}
-	const char *etag = arena_printf(ctx->arena, "W/\"c%s-v%s-s%llx-%s\"", c.id, c.version,
-			n_sessions ? h : 0ULL, handler_build_id());
+	/* The satisfaction rate changes with each answer, and its "calculé
+	 * le" with the day: its words and today are in the validators, so
+	 * the page cache never keeps a stale rate past its second. */
+	struct survey_rate rate;
+	long last_answer;
+	const char *id = c.id;
+	if ((rc = survey_rates_of_courses(ctx, &id, 1, &rate, &last_answer)) != 0)
+		return rc;
+	char sentence[SURVEY_SENTENCE_FR_BUF];
+	unsigned long long rh = 14695981039346656037ULL;
+	if (survey_rate_sentence_fr(&rate, sentence, sizeof(sentence)) != 0)
+		return 500;
+	const char *rate_parts[] = { sentence, today };
+	for (size_t k = 0; k < 2; k++)
+		for (const char *p = rate_parts[k]; *p; p++)
+			rh = (rh ^ (unsigned char)*p) * 1099511628211ULL;
+	modified = last_answer > modified ? last_answer : modified;
+	const char *etag = arena_printf(ctx->arena, "W/\"c%s-v%s-s%llx-r%llx-%s\"", c.id, c.version,
+			n_sessions ? h : 0ULL, rh, handler_build_id());
 	if (handler_not_modified(ctx, etag, modified))
 		return 0;
 	if (view_set(ctx->view, "Page.title", c.title) < 0)
 		return 500;
-	if ((rc = catalogue_fill_course(ctx, &c, lines, n)) != 0 ||
+	if ((rc = survey_rate_fill(ctx, "Course", &rate)) != 0 ||
+			(rc = catalogue_fill_course(ctx, &c, lines, n)) != 0 ||
 			(rc = sessions_public_fill(ctx, sessions, n_sessions, 0)) != 0)
 		return rc;
 	return handler_render(ctx, 200, "public/course.cs");
@@ -330,16 +349,31 @@ static int set_extract(struct view *v, size_t i, const char *extract)
 	return 0;
 }
 
-static int set_results(struct view *v, struct arena *a, const struct course_summary *r, size_t n)
+static int set_results(struct ctx *ctx, const struct course_summary *r, size_t n)
 {
+	struct view *v = ctx->view;
+	struct arena *a = ctx->arena;
+	const char **ids = arena_calloc(a, n ? n : 1, sizeof(*ids));
+	struct survey_rate *rates = arena_calloc(a, n ? n : 1, sizeof(*rates));
+	if (!ids || !rates)
+		return 500;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = r[i].id;
+	int rc = survey_rates_of_courses(ctx, ids, n, rates, NULL);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < n; i++) {
+		char key[48];
+		snprintf(key, sizeof(key), "Results.%zu", i);
+		if (survey_rate_fill(ctx, key, &rates[i]) != 0)
+			return 500;
 		if (VIEW_ROW(v, "Results", i, { "slug", r[i].slug }, { "title", r[i].title },
 				{ "kind", kind_label(r[i].kind) }, { "category", r[i].category },
 				{ "modality", catalogue_modality_label(r[i].modality) },
 				{ "days", r[i].duration_days }, { "hours", r[i].duration_hours },
 				{ "next", *r[i].next_day ? pages_long_date(a, r[i].next_day) : "" }) < 0 ||
 				set_extract(v, i, r[i].extract) < 0)
-			return -1;
+			return 500;
 	}
 	return 0;
 }
@@ -365,9 +399,10 @@ int catalogue_list(struct ctx *ctx, const struct course_filter *f, size_t max)
 		rc = store_categories(ctx->db, ctx->arena, &cats, &n_cats);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
-	if (view_set_int(ctx->view, "Count", (long)n) < 0 ||
-			set_results(ctx->view, ctx->arena, results, n) < 0)
+	if (view_set_int(ctx->view, "Count", (long)n) < 0)
 		return 500;
+	if ((rc = set_results(ctx, results, n)) != 0)
+		return rc;
 	char key[64];
 	for (size_t i = 0; i < n_cats; i++) {
 		snprintf(key, sizeof(key), "Categories.%zu", i);

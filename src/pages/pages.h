@@ -277,4 +277,21 @@ int mail_failures_fill(struct ctx *ctx, const char *demand_id);
 /* errors.c: the site's error page for status (404, 500, 503, ...) */
 int page_error(struct ctx *ctx, int status);
 
+/* survey_results.c: evaluation results, the fiche's satisfaction rate and
+ * the Qualiopi figures */
+int page_survey_results(struct ctx *ctx);
+int page_survey_results_csv(struct ctx *ctx);
+int page_quality(struct ctx *ctx);
+int page_quality_csv(struct ctx *ctx);
+struct survey_rate;
+/* The satisfaction rates of n courses today (rules/survey.h
+ * survey_rate_compute over the 12-month window), and when last_answer is
+ * not NULL the latest change of an answer set counted for each: 0 or a
+ * status. */
+int survey_rates_of_courses(struct ctx *ctx, const char *const *ids, size_t n,
+		struct survey_rate *rates, long *last_answer);
+/* prefix.rate_published ("1" or ""), rate_percent, rate_respondents,
+ * rate_sentence (the fiche's words) and rate_computed ("2 décembre 2026"). */
+int survey_rate_fill(struct ctx *ctx, const char *prefix, const struct survey_rate *r);
+
 #endif

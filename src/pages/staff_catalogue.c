@@ -15,6 +15,7 @@
 #include "rules/fields.h"
 #include "rules/programme.h"
 #include "rules/richtext.h"
+#include "rules/survey.h"
 #include "rules/word_clean.h"
 #include "store/accounts.h"
 #include "store/course_edit.h"
@@ -63,6 +64,15 @@ int page_staff_completeness(struct ctx *ctx)
 		return handler_db_status(rc);
 	if (view_set(ctx->view, "Page.title", "Complétude des fiches") < 0)
 		return 500;
+	/* The rate counts once published: computed from the answers, never typed. */
+	const char **ids = arena_calloc(ctx->arena, n ? n : 1, sizeof(*ids));
+	struct survey_rate *rates = arena_calloc(ctx->arena, n ? n : 1, sizeof(*rates));
+	if (!ids || !rates)
+		return 500;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = c[i].id;
+	if ((rc = survey_rates_of_courses(ctx, ids, n, rates, NULL)) != 0)
+		return rc;
 	char key[96];
 	size_t complete = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -72,7 +82,7 @@ int page_staff_completeness(struct ctx *ctx)
 			c[i].contact_phones, c[i].contact_email, c[i].methods, c[i].eval_before,
 			c[i].eval_during, c[i].eval_hot, c[i].eval_cold, c[i].accessibility,
 			c[i].disability_referent_name, c[i].disability_referent_contact, c[i].updated_on,
-			c[i].satisfaction_rate,
+			rates[i].published ? "1" : "",
 		};
 		const char *missing[COMPLETENESS_ITEMS_MAX], *fields[COMPLETENESS_ITEMS_MAX];
 		size_t m = completeness_missing_fields(&in, missing, fields);
@@ -933,7 +943,11 @@ int page_course_preview(struct ctx *ctx)
 	if (view_set(ctx->view, "Page.title", c.title) < 0 ||
 			view_set(ctx->view, "Preview.status", status_label(c.status)) < 0)
 		return 500;
-	if ((rc = catalogue_fill_course(ctx, &c, NULL, 0)) != 0)
+	struct survey_rate rate;
+	const char *ids = c.id;
+	if ((rc = survey_rates_of_courses(ctx, &ids, 1, &rate, NULL)) != 0 ||
+			(rc = survey_rate_fill(ctx, "Course", &rate)) != 0 ||
+			(rc = catalogue_fill_course(ctx, &c, NULL, 0)) != 0)
 		return rc;
 	return handler_render(ctx, 200, "intranet/course_preview.cs");
 }

@@ -31,6 +31,7 @@
 <li><a href="/formations/<?cs var:c.slug ?>"><?cs var:c.title ?></a>
 <span class="meta"><?cs var:c.kind ?><?cs if:c.category ?> · <?cs var:c.category ?><?cs /if ?> · <?cs var:c.modality ?><?cs if:c.days ?> · <?cs var:c.days ?> j<?cs if:c.hours ?> (<?cs var:c.hours ?> h)<?cs /if ?><?cs elif:c.hours ?> · <?cs var:c.hours ?> h<?cs /if ?></span>
 <span class="meta"><?cs if:c.next ?>Prochaine session : <?cs var:c.next ?><?cs else ?>Sur demande : pas de session programmée<?cs /if ?></span>
+<span class="meta"><?cs if:c.rate_published ?><?cs var:c.rate_percent ?> % de participants satisfaits (<?cs var:c.rate_respondents ?> réponses)<?cs else ?>Taux de satisfaction : pas encore assez de réponses<?cs /if ?></span>
 <?cs if:subcount(c.extract) ?><span class="extract"><?cs each:p = c.extract ?><?cs if:p.hit ?><mark><?cs var:p.text ?></mark><?cs else ?><?cs var:p.text ?><?cs /if ?><?cs /each ?></span><?cs /if ?></li>
 <?cs /each ?>
 </ul>

@@ -17,7 +17,7 @@
 <dt>Modalités d'animation</dt><dd><?cs var:Course.modality_label ?></dd>
 <?cs if:Course.trainers ?><dt>Formateur</dt><dd><?cs var:Course.trainers ?></dd><?cs /if ?>
 <?cs if:Course.group_size ?><dt>Effectif</dt><dd><?cs var:Course.group_size ?></dd><?cs /if ?>
-<dt>Taux de satisfaction</dt><dd><?cs if:Course.satisfaction_rate ?><?cs var:Course.satisfaction_rate ?> %<?cs if:Course.satisfaction_period ?> (<?cs var:Course.satisfaction_period ?><?cs if:Course.satisfaction_answers ?>, <?cs var:Course.satisfaction_answers ?> réponses<?cs /if ?>)<?cs /if ?><?cs else ?>Pas encore mesuré<?cs /if ?></dd>
+<dt>Taux de satisfaction</dt><dd class="satisfaction"><?cs var:Course.rate_sentence ?><?cs if:Course.rate_computed ?>, calculé le <?cs var:Course.rate_computed ?><?cs /if ?></dd>
 </dl>
 <section class="next-sessions" aria-labelledby="sessions-titre">
 <h2 id="sessions-titre">Sessions à venir</h2>

@@ -1,0 +1,258 @@
+/* Evaluation results: see survey_results.h. */
+#include "store/survey_results.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "store/db.h"
+
+#define MAP_ROWS(r, a, T, FIELDS, out, n) do { \
+	*(n) = db_rows_count(r); \
+	*(out) = arena_calloc((a), *(n) ? *(n) : 1, sizeof(T)); \
+	if (!*(out)) \
+		return DB_FAILED; \
+	for (size_t i_ = 0; i_ < *(n); i_++) { \
+		T *o_ = &(*(out))[i_]; \
+		FIELDS(MAP_ONE) \
+	} \
+} while (0)
+#define MAP_ONE(f) o_->f = db_get(r, i_, #f);
+
+/* ------------------------------------------------------ the fiche's rate */
+
+/* Sessions in the window that are not cancelled; the global question's
+ * answer of each chaud answer set; the participants counted once each. */
+static const struct db_stmt tallies = { "survey_course_tallies",
+	"WITH se AS (SELECT id, course_id FROM session"
+	"  WHERE course_id = ANY($1::bigint[]) AND last_day BETWEEN $2::date AND $3::date"
+	"  AND status <> 'annulee'),"
+	" resp AS (SELECT se.course_id, sv.registration_id, an.value, st.updated_at"
+	"  FROM se JOIN survey sv ON sv.session_id = se.id AND sv.kind = 'chaud'"
+	"  JOIN survey_answer_set st ON st.survey_id = sv.id"
+	"  JOIN survey_answer an ON an.answer_set_id = st.id AND an.item = 0"
+	"  JOIN survey_question q ON q.id = an.question_id AND q.global),"
+	" part AS (SELECT se.course_id, count(*) AS n FROM se JOIN registration r ON r.session_id = se.id"
+	"  WHERE r.status = 'confirmee' OR r.id IN (SELECT registration_id FROM resp)"
+	"  GROUP BY se.course_id)"
+	" SELECT c.id::text AS course_id,"
+	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '1') AS s1,"
+	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '2') AS s2,"
+	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '3') AS s3,"
+	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '4') AS s4,"
+	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '5') AS s5,"
+	"  coalesce((SELECT n FROM part WHERE part.course_id = c.id), 0) AS participants,"
+	"  coalesce((SELECT extract(epoch FROM max(updated_at))::bigint FROM resp"
+	"   WHERE resp.course_id = c.id), 0) AS last_answer"
+	" FROM unnest($1::bigint[]) AS c(id)" };
+
+int store_course_tallies(struct db *db, struct arena *a, const char *const *ids, size_t n,
+		const char *first, const char *last, struct course_tally **out)
+{
+	*out = arena_calloc(a, n ? n : 1, sizeof(**out));
+	if (!*out)
+		return DB_FAILED;
+	if (n == 0)
+		return DB_OK;
+	struct buf b;
+	buf_init(&b, 64 * 1024);
+	int bad = buf_puts(&b, "{") < 0;
+	for (size_t i = 0; i < n && !bad; i++)
+		bad = buf_printf(&b, "%s%s", i ? "," : "", ids[i]) < 0;
+	bad = bad || buf_puts(&b, "}") < 0;
+	const char *array = bad ? NULL : arena_strdup(a, b.data);
+	buf_free(&b);
+	if (!array)
+		return DB_FAILED;
+	const char *p[] = { array, first, last };
+	struct db_rows *r;
+	int rc = db_run(db, a, &tallies, 3, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	size_t rows = db_rows_count(r);
+	for (size_t i = 0; i < n; i++) {
+		struct course_tally *t = &(*out)[i];
+		t->course_id = ids[i];
+		for (size_t k = 0; k < rows; k++) {
+			if (strcmp(db_get(r, k, "course_id"), ids[i]) != 0)
+				continue;
+			static const char *const cols[] = { "s1", "s2", "s3", "s4", "s5" };
+			for (int s = 0; s < 5; s++)
+				t->tally.by_score[s] = strtoll(db_get(r, k, cols[s]), NULL, 10);
+			t->tally.participants = strtoll(db_get(r, k, "participants"), NULL, 10);
+			t->last_answer = strtol(db_get(r, k, "last_answer"), NULL, 10);
+			break;
+		}
+	}
+	return DB_OK;
+}
+
+/* ------------------------------------------------------------ results */
+
+/* The selection of sessions, $1..$5 as in struct results_filter, checked
+ * by the caller (digits, ISO dates). */
+#define FILTER \
+	" se.status <> 'annulee'" \
+	" AND (NULLIF($1, '') IS NULL OR se.id = NULLIF($1, '')::bigint)" \
+	" AND (NULLIF($2, '') IS NULL OR se.course_id = NULLIF($2, '')::bigint)" \
+	" AND (NULLIF($3, '') IS NULL OR EXISTS (SELECT 1 FROM slot sl" \
+	"   JOIN slot_trainer tr ON tr.slot_id = sl.id" \
+	"   WHERE sl.session_id = se.id AND tr.trainer_id = NULLIF($3, '')::bigint))" \
+	" AND (NULLIF($4, '') IS NULL OR se.last_day >= NULLIF($4, '')::date)" \
+	" AND (NULLIF($5, '') IS NULL OR se.last_day <= NULLIF($5, '')::date)"
+
+#define KIND_ORDER(col) "array_position(ARRAY['amont', 'chaud', 'froid', 'froid_manager'], " col ")"
+
+static const struct db_stmt kinds = { "survey_results_kinds",
+	"SELECT sv.kind, count(*) AS surveys,"
+	" count(*) FILTER (WHERE sv.opened_on IS NOT NULL OR st.id IS NOT NULL) AS sent,"
+	" count(st.id) AS answered, coalesce(sum(sv.reminders_sent), 0) AS reminders"
+	" FROM survey sv JOIN session se ON se.id = sv.session_id"
+	" LEFT JOIN survey_answer_set st ON st.survey_id = sv.id"
+	" WHERE" FILTER " GROUP BY sv.kind ORDER BY " KIND_ORDER("sv.kind") };
+
+static const struct db_stmt counts = { "survey_results_counts",
+	"SELECT sv.kind, q.code, q.type, max(q.wording) AS wording, max(q.label_1) AS label_1,"
+	" max(q.label_5) AS label_5, an.item, max(an.item_label) AS item_label, an.value,"
+	" count(*) AS count"
+	" FROM survey sv JOIN session se ON se.id = sv.session_id"
+	" JOIN survey_answer_set st ON st.survey_id = sv.id"
+	" JOIN survey_answer an ON an.answer_set_id = st.id"
+	" JOIN survey_question q ON q.id = an.question_id"
+	" WHERE" FILTER " AND q.type <> 'texte'"
+	" GROUP BY sv.kind, q.code, q.type, an.item, an.value"
+	" ORDER BY " KIND_ORDER("sv.kind") ", min(q.position), an.item, an.value" };
+
+static const struct db_stmt texts = { "survey_results_texts",
+	"SELECT sv.kind, q.code, q.wording, se.id AS session_id, se.last_day,"
+	" CASE WHEN q.type = 'texte' THEN '' ELSE an.value END AS score,"
+	" CASE WHEN q.type = 'texte' THEN an.value ELSE an.comment END AS text"
+	" FROM survey sv JOIN session se ON se.id = sv.session_id"
+	" JOIN survey_answer_set st ON st.survey_id = sv.id"
+	" JOIN survey_answer an ON an.answer_set_id = st.id"
+	" JOIN survey_question q ON q.id = an.question_id"
+	" WHERE" FILTER " AND (q.type = 'texte' OR an.comment <> '')"
+	" ORDER BY se.last_day DESC, " KIND_ORDER("sv.kind") ", q.position, st.id LIMIT $6::int" };
+
+static int run_filter(struct db *db, struct arena *a, const struct db_stmt *st,
+		const struct results_filter *f, const char *extra, struct db_rows **r)
+{
+	const char *p[] = { f->session_id ? f->session_id : "", f->course_id ? f->course_id : "",
+		f->trainer_id ? f->trainer_id : "", f->from ? f->from : "", f->to ? f->to : "", extra };
+	/* optional filters: planned for the values given */
+	return db_run_custom_plan(db, a, st, extra ? 6 : 5, p, r);
+}
+
+#define KIND_FIELDS(X) X(kind) X(surveys) X(sent) X(answered) X(reminders)
+#define COUNT_FIELDS(X) X(kind) X(code) X(type) X(wording) X(label_1) X(label_5) X(item) \
+	X(item_label) X(value) X(count)
+#define TEXT_FIELDS(X) X(kind) X(code) X(wording) X(session_id) X(last_day) X(score) X(text)
+
+int store_results_kinds(struct db *db, struct arena *a, const struct results_filter *f,
+		struct results_kind **out, size_t *n)
+{
+	struct db_rows *r;
+	int rc = run_filter(db, a, &kinds, f, NULL, &r);
+	if (rc != DB_OK)
+		return rc;
+	MAP_ROWS(r, a, struct results_kind, KIND_FIELDS, out, n);
+	return DB_OK;
+}
+
+int store_results_counts(struct db *db, struct arena *a, const struct results_filter *f,
+		struct results_count **out, size_t *n)
+{
+	struct db_rows *r;
+	int rc = run_filter(db, a, &counts, f, NULL, &r);
+	if (rc != DB_OK)
+		return rc;
+	MAP_ROWS(r, a, struct results_count, COUNT_FIELDS, out, n);
+	return DB_OK;
+}
+
+int store_results_texts(struct db *db, struct arena *a, const struct results_filter *f,
+		size_t max, struct results_text **out, size_t *n)
+{
+	struct db_rows *r;
+	char m[24];
+	snprintf(m, sizeof(m), "%zu", max);
+	int rc = run_filter(db, a, &texts, f, m, &r);
+	if (rc != DB_OK)
+		return rc;
+	MAP_ROWS(r, a, struct results_text, TEXT_FIELDS, out, n);
+	return DB_OK;
+}
+
+/* ----------------------------------------------------------- Qualiopi */
+
+static const struct db_stmt quality = { "survey_quality_rows",
+	"SELECT c.id AS course_id, c.title AS course_title,"
+	" (SELECT count(*) FROM session s2 WHERE s2.course_id = c.id AND s2.status <> 'annulee'"
+	"   AND s2.last_day BETWEEN $1::date AND $2::date) AS sessions,"
+	" coalesce(sv.kind, '') AS kind, count(sv.id) AS surveys, count(st.id) AS answered,"
+	" coalesce(sum(sv.reminders_sent), 0) AS reminders"
+	" FROM session se JOIN course c ON c.id = se.course_id"
+	" LEFT JOIN survey sv ON sv.session_id = se.id"
+	" LEFT JOIN survey_answer_set st ON st.survey_id = sv.id"
+	" WHERE se.status <> 'annulee' AND se.last_day BETWEEN $1::date AND $2::date"
+	" GROUP BY c.id, c.title, sv.kind"
+	" ORDER BY c.title, c.id, " KIND_ORDER("sv.kind") };
+
+static const struct db_stmt unsent = { "survey_quality_unsent",
+	"SELECT se.id, c.title AS course_title, se.first_day, se.last_day,"
+	" (SELECT count(*) FROM registration r WHERE r.session_id = se.id"
+	"   AND r.status = 'confirmee') AS participants"
+	" FROM session se JOIN course c ON c.id = se.course_id"
+	" WHERE se.status <> 'annulee' AND se.last_day BETWEEN $1::date AND $2::date"
+	" AND se.last_day < $3::date"
+	" AND EXISTS (SELECT 1 FROM registration r WHERE r.session_id = se.id AND r.status = 'confirmee')"
+	" AND NOT EXISTS (SELECT 1 FROM survey sv LEFT JOIN survey_answer_set st ON st.survey_id = sv.id"
+	"   WHERE sv.session_id = se.id AND (sv.opened_on IS NOT NULL OR st.id IS NOT NULL))"
+	" ORDER BY se.last_day DESC, se.id DESC LIMIT 500" };
+
+#define QUALITY_FIELDS(X) X(course_id) X(course_title) X(sessions) X(kind) X(surveys) \
+	X(answered) X(reminders)
+#define UNSENT_FIELDS(X) X(id) X(course_title) X(first_day) X(last_day) X(participants)
+
+int store_quality_rows(struct db *db, struct arena *a, const char *from, const char *to,
+		struct quality_row **out, size_t *n)
+{
+	struct db_rows *r;
+	const char *p[] = { from, to };
+	int rc = db_run(db, a, &quality, 2, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	MAP_ROWS(r, a, struct quality_row, QUALITY_FIELDS, out, n);
+	return DB_OK;
+}
+
+int store_quality_unsent(struct db *db, struct arena *a, const char *from, const char *to,
+		const char *today, struct unsent_session **out, size_t *n)
+{
+	struct db_rows *r;
+	const char *p[] = { from, to, today };
+	int rc = db_run(db, a, &unsent, 3, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	MAP_ROWS(r, a, struct unsent_session, UNSENT_FIELDS, out, n);
+	return DB_OK;
+}
+
+static const struct db_stmt has_trainer = { "survey_session_has_trainer",
+	"SELECT EXISTS (SELECT 1 FROM slot sl JOIN slot_trainer tr ON tr.slot_id = sl.id"
+	" WHERE sl.session_id = $1::bigint AND tr.trainer_id = $2::bigint) AS yes" };
+
+int store_session_has_trainer(struct db *db, struct arena *a, const char *session_id,
+		const char *trainer_id, int *yes)
+{
+	struct db_rows *r;
+	const char *p[] = { session_id, trainer_id };
+	*yes = 0;
+	int rc = db_run(db, a, &has_trainer, 2, p, &r);
+	if (rc != DB_OK)
+		return rc;
+	*yes = db_rows_count(r) && strcmp(db_get(r, 0, "yes"), "t") == 0;
+	return DB_OK;
+}
