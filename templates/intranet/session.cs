@@ -135,6 +135,7 @@
 <?cs if:Desk && subcount(FormerRegistrations) ?><details><summary>Inscriptions annulées ou excusées (<?cs var:subcount(FormerRegistrations) ?>)</summary>
 <ul><?cs each:g = FormerRegistrations ?><li><?cs var:g.sort_name ?> — <?cs var:g.status_label ?><?cs if:g.by ?> par <?cs var:g.by ?><?cs /if ?><?cs if:g.reason ?> : <?cs var:g.reason ?><?cs /if ?></li><?cs /each ?></ul></details><?cs /if ?>
 
+<p class="results-link"><a href="/intranet/evaluations?session=<?cs var:Session.0.id ?>">Résultats des évaluations de cette session</a></p>
 <?cs if:subcount(Grid.Columns) && subcount(Grid.Rows) ?>
 <h2 id="emargement">Émargement</h2>
 <p><?cs each:c = Grid.Columns ?><a href="/intranet/presence/<?cs var:c.id ?>"><?cs var:c.label ?></a><?cs if:c.certified ?> <span class="tag tag-confirmee">certifiée</span><?cs /if ?><?cs if:c.scans ?> (<a href="/intranet/presence/<?cs var:c.id ?>#feuilles"><?cs var:c.scans ?> feuille<?cs if:c.scans > 1 ?>s<?cs /if ?> signée<?cs if:c.scans > 1 ?>s<?cs /if ?></a>)<?cs /if ?><?cs if:!last(c) ?> · <?cs /if ?><?cs /each ?></p>
