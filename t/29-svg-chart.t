@@ -1,0 +1,2 @@
+#!/bin/sh
+exec "$(dirname "$0")/../build/asan/test_svg_chart"
