@@ -27,6 +27,14 @@ trap stop INT TERM EXIT
 
 "$ROOT/conf/stack.sh" stop "$VAR" 2>/dev/null || true
 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" demo
+# Answered questionnaires on the demonstration's given sessions, once per
+# var/dev, so that the fiches show their satisfaction rates. Only here:
+# the test stacks start from demonstration data without answers and add
+# their own (t/99-survey-results.t runs the command itself).
+if [ ! -f "$VAR/surveys-demo.done" ]; then
+	"$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" surveys demo >/dev/null &&
+		touch "$VAR/surveys-demo.done"
+fi
 
 # Mail for a new user to read: a local SMTP sink writes every message to
 # var/dev/mail/, the outbox is sent every 5 seconds, warnings are queued

@@ -234,8 +234,6 @@ cmd_start() {
 		demo_admin "$var"
 		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" attendance demo >/dev/null ||
 			die "demonstration attendance failed"
-		"$ROOT/cgi-bin/formations" -c "$var/formations.conf" surveys demo >/dev/null ||
-			die "demonstration questionnaires failed"
 	fi
 	app_start "$var"
 	nginx_conf "$var" "$port"

@@ -1,6 +1,6 @@
 #!/usr/bin/env perl
 # Evaluation results through the real stack, on the demonstration's
-# answers (`formations surveys demo`, run by the stack): the satisfaction
+# answers (`formations surveys demo`, as `make run` adds them): the satisfaction
 # rate of the real fiche and of a course with too few answers, on the
 # fiche and the catalogue cards, the fiche's ETag changing with a new
 # answer, the completeness check counting the rate; the results page of a
@@ -21,6 +21,18 @@ binmode(Test::More->builder->$_, ':encoding(UTF-8)') for qw(output failure_outpu
 
 my $stack = Stack->start(name => 'survey-results', demo => 1);
 sub q1 { my ($sql) = @_; return $stack->q($sql) }
+my $cli = "$Stack::ROOT/cgi-bin/formations -c " . $stack->var . "/formations.conf";
+
+# The demonstration's answers, as `make run` adds them; a second run adds
+# nothing.
+is(q1("SELECT count(*) FROM survey_answer_set"), 0, 'the demonstration data has no answers of its own');
+like(`$cli surveys demo 2>&1`, qr{answered}, 'formations surveys demo');
+my $sets = q1("SELECT count(*) FROM survey_answer_set");
+my $sessions = q1("SELECT count(*) FROM session");
+cmp_ok($sets, '>', 50, "it answers the given sessions ($sets answer sets)");
+is(system("$cli surveys demo >/dev/null 2>&1"), 0, 'run again');
+is(q1("SELECT count(*) FROM survey_answer_set") . '/' . q1("SELECT count(*) FROM session"), "$sets/$sessions",
+	'it adds nothing the second time');
 
 my ($admin_email, $admin_pw) = $stack->demo_admin;
 my $admin = Browser->new($stack->base);
