@@ -36,10 +36,11 @@
 <p><?cs var:q.total ?> réponse(s)<?cs if:q.mean ?> · moyenne <strong><?cs var:q.mean ?></strong> sur 5<?cs /if ?></p>
 <?cs uvar:q.svg ?>
 <details><summary>Les chiffres en tableau</summary>
-<table class="data"><caption>Réponses à « <?cs var:q.wording ?> »</caption>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="q<?cs name:q ?>-c">
+<table class="data"><caption id="q<?cs name:q ?>-c">Réponses à « <?cs var:q.wording ?> »<?cs if:q.item_label ?> (<?cs var:q.item_label ?>)<?cs /if ?></caption>
 <thead><tr><th scope="col">Réponse</th><th scope="col">Nombre</th><th scope="col">Part</th></tr></thead>
 <tbody><?cs each:r = q.rows ?><tr><th scope="row"><?cs var:r.label ?></th><td><?cs var:r.count ?></td><td><?cs var:r.pct ?></td></tr><?cs /each ?></tbody>
-</table></details>
+</table></div></details>
 </section>
 <?cs /each ?>
 <?cs /if ?>
