@@ -114,6 +114,21 @@ while (time - $t0 < 3) {
 }
 ok($seen, 'the public fiche through the page cache follows within 3 seconds');
 
+# The per-session tallies (sql/0024) follow a changed score and a
+# participant excused after the session.
+q1("UPDATE survey_answer SET value = '1' WHERE answer_set_id = $set"
+	. " AND question_id IN (SELECT id FROM survey_question WHERE global)");
+my $pct1 = int((200 * $ok + $n1) / (2 * $n1));
+$r = $admin->get($fiche);
+like($r->{text}, qr{$pct1 % de participants satisfaits \($n1 réponses sur $p participants}, "a score changed to 1: $pct1 %");
+my $excused = q1("SELECT r.id FROM registration r JOIN session se ON se.id = r.session_id"
+	. " WHERE se.course_id = $coop AND se.status = 'realisee' AND r.status = 'confirmee'"
+	. " AND NOT EXISTS (SELECT 1 FROM survey sv JOIN survey_answer_set st ON st.survey_id = sv.id"
+	. "  WHERE sv.registration_id = r.id) ORDER BY r.id LIMIT 1");
+q1("UPDATE registration SET status = 'excusee', reason = 'Test', changed_by = 'test' WHERE id = $excused");
+my $p1 = $p - 1;
+like($admin->get($fiche)->{text}, qr{\($n1 réponses sur $p1 participants}, 'a participant excused: one fewer');
+
 # The completeness check counts the published rate, not the typed field.
 $r = $admin->get('/intranet/formations/completude');
 is($r->{status}, 200, 'the completeness check');
@@ -135,7 +150,7 @@ like($r->{text}, qr{<th scope="row">À chaud</th><td>$surveys</td><td>$surveys</
 like($r->{text}, qr{<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"[^>]*aria-labelledby="q0-t q0-d"><title id="q0-t">Les objectifs de la formation ont-ils été atteints \?</title><desc id="q0-d">1 – Pas du tout : \d+ ; 2 : \d+ ; 3 : \d+ ; 4 : \d+ ; 5 – Tout à fait : \d+</desc>},
 	'each question has its chart, with a title and a desc giving the figures');
 like($r->{text}, qr{<text [^>]*>\d+ \(\d+ %\)</text>}, 'bars carry their numbers as text');
-like($r->{text}, qr{<caption>Réponses à « Dans l(?:'|&#39;)ensemble, êtes-vous satisfait\(e\) de cette formation \? »</caption>}, 'and a table of the same figures');
+like($r->{text}, qr{<caption id="q\d+-c">Réponses à « Dans l(?:'|&#39;)ensemble, êtes-vous satisfait\(e\) de cette formation \? »</caption>}, 'and a table of the same figures');
 like($r->{text}, qr{réponse\(s\) · moyenne <strong>\d,\d</strong> sur 5}, 'with the mean');
 like($r->{text}, qr{<h2 id="commentaires">Commentaires</h2>}, 'the comments');
 my $other = q1("SELECT st.id FROM survey_answer_set st JOIN survey sv ON sv.id = st.survey_id WHERE sv.session_id = $teams_session LIMIT 1");
@@ -193,7 +208,7 @@ $r = $admin->get('/intranet/qualite');
 is($r->{status}, 200, 'the Qualiopi figures');
 my ($coop_row) = $r->{text} =~ m{(<tr id="course-$coop">.*?</tr>)}s;
 my ($teams_row) = $r->{text} =~ m{(<tr id="course-$teams">.*?</tr>)}s;
-like($coop_row // '', qr{<td>\d+ %</td>\s*<td>$n1 / $p</td>}, 'the rate of the real fiche, its respondents and participants');
+like($coop_row // '', qr{<td>\d+ %</td>\s*<td>$n1 / $p1</td>}, 'the rate of the real fiche, its respondents and participants');
 like($teams_row // '', qr{pas assez de réponses}, 'the Teams course has too few answers');
 like($r->{text}, qr{<strong id="few">\d+</strong> formation\(s\) sans assez de réponses}, 'counted');
 like($r->{text}, qr{<ul id="unsent"><li><a href="/intranet/sessions/$unsent">}, 'the session whose questionnaires never went');

@@ -23,30 +23,41 @@
 
 /* ------------------------------------------------------ the fiche's rate */
 
-/* Sessions in the window that are not cancelled; the global question's
- * answer of each chaud answer set; the participants counted once each. */
+/* The sessions of the courses in the window whose tally is behind their
+ * changes (sql/0024), counted again: the answers to the global question
+ * of their chaud answer sets by score, and their participants (confirmed,
+ * or who answered since). computed takes the changes read before
+ * counting: a change committed meanwhile leaves the row to count again. */
+static const struct db_stmt recount = { "survey_tallies_recount",
+	"WITH st AS (SELECT t.session_id, t.changes FROM session_satisfaction t"
+	"  JOIN session se ON se.id = t.session_id WHERE t.computed <> t.changes"
+	"  AND se.course_id = ANY($1::bigint[]) AND se.last_day BETWEEN $2::date AND $3::date)"
+	" UPDATE session_satisfaction t SET s1 = x.s1, s2 = x.s2, s3 = x.s3, s4 = x.s4, s5 = x.s5,"
+	"  participants = x.p, last_answer = x.la, computed = st.changes"
+	" FROM st CROSS JOIN LATERAL (SELECT"
+	"  count(*) FILTER (WHERE an.value = '1') AS s1, count(*) FILTER (WHERE an.value = '2') AS s2,"
+	"  count(*) FILTER (WHERE an.value = '3') AS s3, count(*) FILTER (WHERE an.value = '4') AS s4,"
+	"  count(*) FILTER (WHERE an.value = '5') AS s5, max(a.updated_at) AS la,"
+	"  (SELECT count(*) FROM registration r WHERE r.session_id = st.session_id"
+	"   AND (r.status = 'confirmee' OR EXISTS (SELECT 1 FROM survey y"
+	"    JOIN survey_answer_set z ON z.survey_id = y.id WHERE y.registration_id = r.id"
+	"    AND y.kind = 'chaud'))) AS p"
+	"  FROM survey sv JOIN survey_answer_set a ON a.survey_id = sv.id"
+	"  JOIN survey_answer an ON an.answer_set_id = a.id AND an.item = 0"
+	"  JOIN survey_question q ON q.id = an.question_id AND q.global"
+	"  WHERE sv.session_id = st.session_id AND sv.kind = 'chaud') x"
+	" WHERE t.session_id = st.session_id" };
+
+/* The tallies of the sessions in the window that are not cancelled, by
+ * course (a course without any has no row). */
 static const struct db_stmt tallies = { "survey_course_tallies",
-	"WITH se AS (SELECT id, course_id FROM session"
-	"  WHERE course_id = ANY($1::bigint[]) AND last_day BETWEEN $2::date AND $3::date"
-	"  AND status <> 'annulee'),"
-	" resp AS (SELECT se.course_id, sv.registration_id, an.value, st.updated_at"
-	"  FROM se JOIN survey sv ON sv.session_id = se.id AND sv.kind = 'chaud'"
-	"  JOIN survey_answer_set st ON st.survey_id = sv.id"
-	"  JOIN survey_answer an ON an.answer_set_id = st.id AND an.item = 0"
-	"  JOIN survey_question q ON q.id = an.question_id AND q.global),"
-	" part AS (SELECT se.course_id, count(*) AS n FROM se JOIN registration r ON r.session_id = se.id"
-	"  WHERE r.status = 'confirmee' OR r.id IN (SELECT registration_id FROM resp)"
-	"  GROUP BY se.course_id)"
-	" SELECT c.id::text AS course_id,"
-	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '1') AS s1,"
-	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '2') AS s2,"
-	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '3') AS s3,"
-	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '4') AS s4,"
-	"  (SELECT count(*) FROM resp WHERE resp.course_id = c.id AND value = '5') AS s5,"
-	"  coalesce((SELECT n FROM part WHERE part.course_id = c.id), 0) AS participants,"
-	"  coalesce((SELECT extract(epoch FROM max(updated_at))::bigint FROM resp"
-	"   WHERE resp.course_id = c.id), 0) AS last_answer"
-	" FROM unnest($1::bigint[]) AS c(id)" };
+	"SELECT se.course_id::text AS course_id, sum(t.s1) AS s1, sum(t.s2) AS s2, sum(t.s3) AS s3,"
+	" sum(t.s4) AS s4, sum(t.s5) AS s5,"
+	" sum(greatest(t.participants, t.s1 + t.s2 + t.s3 + t.s4 + t.s5)) AS participants,"
+	" coalesce(extract(epoch FROM max(t.last_answer))::bigint, 0) AS last_answer"
+	" FROM session se JOIN session_satisfaction t ON t.session_id = se.id"
+	" WHERE se.course_id = ANY($1::bigint[]) AND se.last_day BETWEEN $2::date AND $3::date"
+	" AND se.status <> 'annulee' GROUP BY se.course_id" };
 
 int store_course_tallies(struct db *db, struct arena *a, const char *const *ids, size_t n,
 		const char *first, const char *last, struct course_tally **out)
@@ -68,7 +79,9 @@ int store_course_tallies(struct db *db, struct arena *a, const char *const *ids,
 		return DB_FAILED;
 	const char *p[] = { array, first, last };
 	struct db_rows *r;
-	int rc = db_run(db, a, &tallies, 3, p, &r);
+	int rc = db_run(db, a, &recount, 3, p, NULL);
+	if (rc == DB_OK)
+		rc = db_run(db, a, &tallies, 3, p, &r);
 	if (rc != DB_OK)
 		return rc;
 	size_t rows = db_rows_count(r);

@@ -24,7 +24,9 @@ struct course_tally {
 /* The tallies of n courses (ids), in the order of ids (a course without
  * sessions gets an empty tally). Participants are the registrations
  * confirmed in those sessions, and whoever answered the chaud
- * questionnaire since (so respondents never outnumber them). */
+ * questionnaire since (so respondents never outnumber them). Read from
+ * the per-session tallies of sql/0024, after counting again those that
+ * changed since they were counted (so this writes, to its cache only). */
 int store_course_tallies(struct db *db, struct arena *a, const char *const *ids, size_t n,
 		const char *first, const char *last, struct course_tally **out);
 
