@@ -186,6 +186,10 @@ my $mine = q1("SELECT count(*) FROM survey sv WHERE sv.kind = 'chaud' AND EXISTS
 like($r->{text}, qr{<th scope="row">À chaud</th><td>$mine</td>}, "are those of their sessions only ($mine questionnaires)");
 unlike($r->{text}, qr{propre à la session Teams}, 'without the comments of the others');
 unlike($r->{text}, qr{<select id="formateur"}, 'and no choice of trainer');
+$r = $trainer->get('/intranet');
+ok($r->{text} =~ m{<a href="/intranet/evaluations">Évaluations</a>} && $r->{text} !~ m{/intranet/qualite},
+	'the trainer\'s home leads to their results, not to the Qualiopi figures');
+like($admin->get('/intranet')->{text}, qr{<a href="/intranet/qualite">Indicateurs qualité</a>}, 'the admin\'s home to both');
 is($trainer->get('/intranet/qualite')->{status}, 403, 'the Qualiopi figures are not for trainers');
 is($trainer->get('/intranet/qualite.csv')->{status}, 403, 'nor their CSV');
 ok($stack->user_add('conseil.resultats@egoc.example', 'conseiller', 'Conseil Résultats', 'mot de passe du conseil 1'), 'a conseiller account');

@@ -24,11 +24,13 @@
 <li><a href="/intranet/journal">Journal</a><span>Connexions et modifications des comptes</span></li>
 <li><a href="/intranet/donnees">Données d'un demandeur</a><span>Exporter ou effacer (RGPD)</span></li>
 <li><a href="/intranet/fermetures">Jours de fermeture</a><span>Ils reportent les échéances des demandes</span></li>
+<li><a href="/intranet/qualite">Indicateurs qualité</a><span>Qualiopi : satisfaction, réponses, relances, par formation</span></li>
 <?cs /if ?>
 <?cs if:Login.role == "admin" || Login.referent ?>
 <li><a href="/intranet/accessibilite">Besoins liés à un handicap</a><span>À étudier par le référent handicap, par échéance</span></li>
 <?cs /if ?>
 <li><a href="/intranet/calendrier">Calendrier</a><span><?cs if:Login.role == "formateur" ?>Vos créneaux de formation<?cs else ?>Les sessions et leurs créneaux, par mois, semaine ou liste<?cs /if ?></span></li>
+<li><a href="/intranet/evaluations">Évaluations</a><span><?cs if:Login.role == "formateur" ?>Les résultats des questionnaires de vos sessions<?cs else ?>Les résultats des questionnaires, par session, formation, formateur, période<?cs /if ?></span></li>
 <?cs if:Login.role != "formateur" ?>
 <li><a href="/intranet/lieux">Lieux et salles</a><span>Adresses, accès, capacités</span></li>
 <li><a href="/intranet/formateurs">Formateurs</a><span>Contacts, formations données, agendas</span></li>
