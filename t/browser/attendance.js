@@ -61,7 +61,7 @@ const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (K
     const shown = await text(digits);
     ok(/^\d{3} \d{3}$/.test(shown), `it shows the code of the moment, six digits (${shown})`);
     ok(await trainer.getByRole('region', { name: 'Code de signature' }).isVisible(), 'in a region named by its heading');
-    const qr = trainer.getByRole('img', { name: /^QR code/ });
+    const qr = trainer.getByRole('img', { name: /^QR code qui ouvre la page de signature/ });
     const qrWidth = await qr.evaluate((img) => img.decode().then(() => img.naturalWidth, () => 0));
     ok(qrWidth > 0, `the QR code image loads (naturalWidth ${qrWidth})`);
     const box = await qr.boundingBox();
