@@ -3,12 +3,37 @@
 // checks the form, the form with errors, the tracking page, the dashboard
 // and the demand page.
 'use strict';
-const { ok, done, launch, axe, login } = require('./lib');
+const { ok, done, launch, axe, login, journey, type, click, stepsReport } = require('./lib');
 
 (async () => {
   const [base, email, password] = process.argv.slice(2);
   const { browser, close } = await launch();
   try {
+    // --- the journey, counted: from the catalogue, a search with a typo,
+    // the fiche, its first-screen button, the form's required fields
+    const asking = journey('a requester finds the fiche with a typo and sends a demand');
+    const first = await browser.newPage();
+    await first.goto(`${base}/formations`);
+    await type(asking, first.getByLabel(/^Rechercher/), 'cooperaton');
+    await Promise.all([first.waitForURL(/\?/), click(asking, first.getByRole('button', { name: 'Filtrer' }))]);
+    await Promise.all([first.waitForURL(/\/formations\/cooperation-territoriale$/),
+      click(asking, first.getByRole('link', { name: /coopération/i }).first())]);
+    await Promise.all([first.waitForURL(/\/demande\?formation=/),
+      click(asking, first.getByRole('link', { name: 'Demander cette formation' }).first())]);
+    await type(asking, first.getByLabel('Nom (obligatoire)', { exact: true }), 'Roux');
+    await type(asking, first.getByLabel('Prénom (obligatoire)', { exact: true }), 'Anne');
+    await type(asking, first.getByLabel(/^Adresse électronique/), 'anne.roux@caf87.caf.fr');
+    await type(asking, first.getByLabel(/^Organisme/), 'Caf de la Haute-Vienne');
+    await type(asking, first.getByLabel(/^Nombre de participants/), '6');
+    await click(asking, first.getByLabel(/^J'accepte/));
+    await Promise.all([first.waitForURL(/\/demande\/suivi\//),
+      click(asking, first.getByRole('button', { name: 'Envoyer ma demande' }))]);
+    ok(await first.getByRole('heading', { name: 'Demande envoyée' }).isVisible(),
+      `the demand is sent in ${asking.clicks} clicks and ${asking.typed} fields`);
+    ok(asking.clicks + asking.typed <= 11, 'in at most 11 steps (5 fields are required, the search typed once)',
+      `${asking.clicks} clicks, ${asking.typed} typed`);
+    await first.close();
+
     const page = await browser.newPage();
     await page.goto(`${base}/formations/cooperation-territoriale`);
     await page.getByRole('link', { name: 'Demander cette formation' }).first().click();
@@ -66,6 +91,7 @@ const { ok, done, launch, axe, login } = require('./lib');
     ok(false, 'browser run', e.stack);
   } finally {
     await close();
+    stepsReport();
     done();
   }
 })();
