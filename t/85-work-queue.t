@@ -77,6 +77,11 @@ is(listed("/intranet/demandes?formation=$course"), 'D-2025-90004', 'filtered by 
 # The home's primary action opens the demand due first whose clock runs
 # (90005 waits for its requester), in the due-date list.
 my ($d1, $d2, $d3, $d4, $d5) = map { q1("SELECT id FROM demand WHERE reference = 'D-2025-9000$_'") } 1 .. 5;
+# The menu says where one is (aria-current), by the part of the site.
+like($r->{text}, qr{<a href="/intranet" aria-current="page">Intranet</a>}, 'the menu marks the home');
+like($admin->get("/intranet/demandes/$d1")->{text}, qr{<a href="/intranet/demandes" aria-current="page">Demandes</a>}, 'and the demands part on a demand');
+unlike($admin->get("/intranet/demandes/$d1")->{text}, qr{<a href="/intranet" aria-current}, 'and only it');
+
 like($r->{text}, qr{<a class="button" href="/intranet/demandes/$d1\?liste=">Traiter la demande due en premier</a>\s*<span class="hint">D-2025-90001, réponse due le \w+ \d+}, 'the home offers the demand due first');
 
 # The demand page: back to its list, previous and next of that list, one

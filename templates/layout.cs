@@ -1,6 +1,6 @@
 <?cs # The one layout of every page. Pages include this file, then call
      layout_begin() and layout_end() around their content. Every var: is
-     HTML-escaped (Config.VarEscapeMode = html). ?><?cs def:layout_begin() ?><!doctype html>
+     HTML-escaped (Config.VarEscapeMode = html). ?><?cs def:nav(href, label) ?><a href="<?cs var:href ?>"<?cs if:Page.section == href ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a><?cs /def ?><?cs def:layout_begin() ?><!doctype html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
@@ -20,24 +20,24 @@
 <summary>Menu</summary>
 <?cs if:Login.name ?><nav aria-label="Navigation de l'intranet">
 <ul>
-<li><a href="/intranet">Intranet</a></li>
-<li><a href="/intranet/calendrier">Calendrier</a></li>
-<?cs if:Login.role != "formateur" ?><li><a href="/intranet/demandes">Demandes</a></li>
-<li><a href="/intranet/lieux">Lieux</a></li>
-<li><a href="/intranet/formateurs">Formateurs</a></li><?cs /if ?>
-<?cs if:Login.role == "admin" || Login.role == "conseiller" ?><li><a href="/intranet/formations">Catalogue</a></li><?cs /if ?>
-<?cs if:Login.role == "admin" ?><li><a href="/intranet/utilisateurs">Utilisateurs</a></li>
-<li><a href="/intranet/fermetures">Fermetures</a></li>
-<li><a href="/intranet/journal">Journal</a></li><?cs /if ?>
+<li><?cs call:nav("/intranet", "Intranet") ?></li>
+<li><?cs call:nav("/intranet/calendrier", "Calendrier") ?></li>
+<?cs if:Login.role != "formateur" ?><li><?cs call:nav("/intranet/demandes", "Demandes") ?></li>
+<li><?cs call:nav("/intranet/lieux", "Lieux") ?></li>
+<li><?cs call:nav("/intranet/formateurs", "Formateurs") ?></li><?cs /if ?>
+<?cs if:Login.role == "admin" || Login.role == "conseiller" ?><li><?cs call:nav("/intranet/formations", "Catalogue") ?></li><?cs /if ?>
+<?cs if:Login.role == "admin" ?><li><?cs call:nav("/intranet/utilisateurs", "Utilisateurs") ?></li>
+<li><?cs call:nav("/intranet/fermetures", "Fermetures") ?></li>
+<li><?cs call:nav("/intranet/journal", "Journal") ?></li><?cs /if ?>
 <li><form method="post" action="/intranet/deconnexion" class="inline">
 <input type="hidden" name="_csrf" value="<?cs var:Csrf.token ?>">
 <button type="submit" class="link">Se déconnecter (<?cs var:Login.name ?>)</button></form></li>
 </ul>
 </nav><?cs else ?><nav aria-label="Navigation principale">
 <ul>
-<li><a href="/formations">Catalogue</a></li>
-<li><a href="/sessions">Sessions à venir</a></li>
-<li><a href="/demande">Demander une formation</a></li>
+<li><?cs call:nav("/formations", "Catalogue") ?></li>
+<li><?cs call:nav("/sessions", "Sessions à venir") ?></li>
+<li><?cs call:nav("/demande", "Demander une formation") ?></li>
 </ul>
 </nav><?cs /if ?>
 </details>

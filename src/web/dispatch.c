@@ -155,6 +155,20 @@ static int worker_keys(struct worker *w)
 	return 0;
 }
 
+/* The part of the site a path is in, for the menu's aria-current:
+ * "/formations" for "/formations/x", "/intranet/demandes" for
+ * "/intranet/demandes/12", "/intranet" for the staff home. */
+static int set_section(struct ctx *ctx)
+{
+	const char *p = ctx->req->path;
+	if (!p || p[0] != '/')
+		return 0;
+	size_t n = 1 + strcspn(p + 1, "/");
+	if (strncmp(p, "/intranet", n) == 0 && n == 9 && p[9] == '/' && p[10])
+		n = 10 + strcspn(p + 10, "/");
+	return view_set(ctx->view, "Page.section", arena_strndup(ctx->arena, p, n)) < 0 ? 500 : 0;
+}
+
 /* What the route table asks, in order (its body was read with its limits
  * already): database, anti-forgery, login, role. A handler runs only when
  * all of it holds. */
@@ -177,6 +191,8 @@ static int run_route(struct ctx *ctx, const struct route *route, struct worker *
 		if (!(routes_role_bit(ctx->login->role) & route->roles))
 			return 403;
 	}
+	if ((status = set_section(ctx)) != 0)
+		return status;
 	return route->handler(ctx);
 }
 
