@@ -29,6 +29,23 @@ struct svg_bar {
 int svg_bar_chart(struct buf *out, const char *id, const char *title, const struct svg_bar *bars,
 		size_t n);
 
+/* One item of a before-and-after chart: two means in tenths (0..max),
+ * each with its number of answers (0: not drawn, "aucune réponse"). */
+struct svg_pair {
+	const char *label;          /* UTF-8, escaped here; drawn above the two bars */
+	long before, after;         /* tenths: 35 is 3,5 */
+	long before_n, after_n;
+};
+
+/* Appends <svg role="img"> with a <title> and a <desc> in words, per item
+ * its label then two bars on a 0..max_tenths scale: "Avant" hatched and
+ * "Après" solid, each named in text at its left and followed by its mean
+ * ("3,5 (12 réponses)"), so that neither colour nor pattern is needed to
+ * read it. 0, or -1 when an argument is wrong or the cap is reached (out
+ * is then left as it was). */
+int svg_pair_chart(struct buf *out, const char *id, const char *title,
+		const struct svg_pair *items, size_t n, long max_tenths);
+
 /* Appends s with &, <, >, " and ' escaped for XML text and attributes. */
 int svg_escape(struct buf *out, const char *s);
 

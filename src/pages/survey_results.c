@@ -19,10 +19,12 @@
 #include "rules/fields.h"
 #include "rules/survey.h"
 #include "store/accounts.h"
+#include "store/certificates.h"
 #include "store/courses.h"
 #include "store/db.h"
 #include "store/resources.h"
 #include "store/sessions.h"
+#include "store/survey_objectives.h"
 #include "store/survey_results.h"
 #include "view/view.h"
 #include "web/request.h"
@@ -277,6 +279,49 @@ static int results_fill(struct ctx *ctx, const struct results *r)
 	return view_set_int(ctx->view, "TextsTruncated", r->n_texts >= TEXTS_SHOWN) < 0 ? 500 : 0;
 }
 
+/* The evaluation of objectives of one session: per objective of the
+ * fiche, the mean level at entry and at the end, drawn and in a table. */
+static int objectives_fill(struct ctx *ctx, const struct session *s)
+{
+	struct arena *a = ctx->arena;
+	struct course c;
+	struct objective_level *l;
+	size_t n;
+	int rc = store_course_by_id(ctx->db, a, s->course_id, &c);
+	if (rc == DB_OK)
+		rc = store_objective_levels(ctx->db, a, s->id, NULL,
+				course_objective_lines(a, c.objective, c.evaluable_objectives), &l, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	if (!objective_levels_answered(l, n))
+		return 0;
+	if (n > SVG_BARS_MAX)
+		n = SVG_BARS_MAX;
+	struct svg_pair pairs[SVG_BARS_MAX];
+	for (size_t i = 0; i < n; i++) {
+		long bt = l[i].before_answers ? (20 * l[i].before_sum + l[i].before_answers) /
+			(2 * l[i].before_answers) : 0;
+		long at = l[i].after_answers ? (20 * l[i].after_sum + l[i].after_answers) /
+			(2 * l[i].after_answers) : 0;
+		pairs[i] = (struct svg_pair){ arena_printf(a, "Objectif %d", l[i].item), bt, at,
+			l[i].before_answers, l[i].after_answers };
+		if (!pairs[i].label || VIEW_ROW(ctx->view, "Objectives", i,
+				{ "item", arena_printf(a, "%d", l[i].item) }, { "label", l[i].label },
+				{ "before", objective_mean_fr(a, l[i].before_sum, l[i].before_answers, 0) },
+				{ "before_n", arena_printf(a, "%ld", l[i].before_respondents) },
+				{ "after", objective_mean_fr(a, l[i].after_sum, l[i].after_answers, 0) },
+				{ "after_n", arena_printf(a, "%ld", l[i].after_respondents) }) < 0)
+			return 500;
+	}
+	struct buf svg;
+	buf_init(&svg, SVG_MAX);
+	int bad = svg_pair_chart(&svg, "objectifs", "Niveau moyen auto-évalué sur chaque objectif,"
+			" de 1 à 5, avant et après la formation", pairs, n, 50) < 0;
+	const char *svg_text = bad ? "" : arena_strdup(a, svg.data ? svg.data : "");
+	buf_free(&svg);
+	return !svg_text || view_set(ctx->view, "ObjectivesSvg", svg_text) < 0 ? 500 : 0;
+}
+
 /* The filter form's lists: courses, and trainers for the staff. */
 static int filter_fill(struct ctx *ctx, const struct results_filter *f, int trainer)
 {
@@ -321,6 +366,8 @@ int page_survey_results(struct ctx *ctx)
 		if (VIEW_FIELDS(ctx->view, "Session", { "id", s.id }, { "course", s.course_title },
 				{ "span", span }) < 0)
 			return 500;
+		if ((rc = objectives_fill(ctx, &s)) != 0)
+			return rc;
 	}
 	struct results r;
 	if ((rc = results_load(ctx, &f, &r, TEXTS_SHOWN)) != 0 || (rc = filter_fill(ctx, &f, trainer)) != 0 ||

@@ -20,6 +20,7 @@
 #include "store/outbox.h"
 #include "store/registrations.h"
 #include "store/sessions.h"
+#include "store/survey_objectives.h"
 
 /* A PDF is a few tens of kilobytes; the table allows 4 MiB. */
 #define CERTIFICATE_PDF_MAX (4u << 20)
@@ -301,9 +302,20 @@ static int issue_one(struct issuing *g, const struct registration *r, int planne
 		.signatory_name = g->s->certificate_signatory, .signatory_role = g->s->certificate_role,
 		.issued_at = g->issued_fr, .verification_code = code,
 		.verification_url = arena_printf(g->a, "%s/attestations/%s", g->s->base_url, code) };
+	/* The evaluation of acquired skills: the participant's own levels on
+	 * each objective, before and after; none answered, none printed. */
+	struct objective_level *lv;
+	size_t nl;
+	int rc = store_objective_levels(g->db, g->a, NULL, r->id, g->objectives, &lv, &nl);
+	if (rc != DB_OK)
+		return rc;
+	struct pdf_result *results;
+	if (objective_results(g->a, lv, nl, &results, &pa.n_results) != 0)
+		return DB_FAILED;
+	pa.results = results;
 	struct buf pdf;
 	buf_init(&pdf, CERTIFICATE_PDF_MAX);
-	int rc = pdf_certificate(&pdf, &pa) == 0 ? DB_OK : DB_FAILED;
+	rc = pdf_certificate(&pdf, &pa) == 0 ? DB_OK : DB_FAILED;
 	if (rc == DB_OK) {
 		const char *p[] = { r->id, g->se.id, code, text, sig, pdf.data };
 		rc = db_run_with_bytes(g->db, g->a, &insert, 6, p, 5, pdf.len, NULL);

@@ -28,6 +28,18 @@
 </table></div>
 <?cs else ?><p>Aucun questionnaire pour ces sessions.</p><?cs /if ?>
 
+<?cs if:subcount(Objectives) ?>
+<h2 id="objectifs">Évaluation des objectifs, avant et après</h2>
+<p>Le niveau que les participants se donnent sur chaque objectif de la fiche, de 1 (je découvre) à 5 (je maîtrise) : dans le questionnaire en amont, puis dans celui à chaud.</p>
+<?cs uvar:ObjectivesSvg ?>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="objectives-titre">
+<table class="data" id="objectives">
+<caption id="objectives-titre">Niveau moyen auto-évalué par objectif, sur 5</caption>
+<thead><tr><th scope="col">Objectif</th><th scope="col">Avant (en amont)</th><th scope="col">Répondants avant</th><th scope="col">Après (à chaud)</th><th scope="col">Répondants après</th></tr></thead>
+<tbody><?cs each:o = Objectives ?><tr><th scope="row">Objectif <?cs var:o.item ?> : <?cs var:o.label ?></th><td><?cs var:o.before ?></td><td><?cs var:o.before_n ?></td><td><?cs var:o.after ?></td><td><?cs var:o.after_n ?></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+
 <?cs if:subcount(Questions) ?>
 <h2 id="questions">Réponses par question</h2>
 <?cs each:q = Questions ?>
