@@ -52,5 +52,20 @@ int main(void)
 		strcmp(small.data, "avant") == 0, "over the cap: -1, the buffer as it was");
 	buf_free(&small);
 	buf_free(&b);
+
+	/* Before and after: means in tenths on 0..5, each side named. */
+	buf_init(&b, 1 << 20);
+	const struct svg_pair pairs[] = { { "Objectif <1>", 25, 45, 2, 2 }, { "Objectif 2", 0, 50, 0, 1 } };
+	tap_ok(svg_pair_chart(&b, "obj", "Avant, après", pairs, 2, 50) == 0, "a before-and-after chart");
+	tap_ok(has(&b, "<desc id=\"obj-d\">Objectif &lt;1&gt; : avant 2,5 (2 réponses), après 4,5 (2 réponses) ;"
+		" Objectif 2 : avant aucune réponse, après 5,0 (1 réponse)</desc>"), "its desc in words");
+	tap_ok(has(&b, ">Avant</text><rect") && has(&b, ">Après</text><rect"), "each bar named in text");
+	tap_ok(has(&b, "fill=\"url(#obj-h)\"") && has(&b, "<pattern id=\"obj-h\""),
+		"before is hatched: told from after without colour");
+	tap_ok(has(&b, "width=\"230\" height=\"18\"") && has(&b, "width=\"115\" height=\"18\""),
+		"bars proportional to the scale: 5 full, 2,5 half");
+	tap_ok(has(&b, ">aucune réponse</text>"), "a side without answers says so, no bar");
+	tap_ok(svg_pair_chart(&b, "obj", "x", pairs, 2, 0) == -1, "a scale of 0 is refused");
+	buf_free(&b);
 	return tap_done();
 }
