@@ -21,6 +21,10 @@ binmode(Test::More->builder->$_, ':encoding(UTF-8)') for qw(output failure_outpu
 my $stack = Stack->start(name => 'survey-objectives', demo => 1);
 my $var = $stack->var;
 sub q1 { $stack->q($_[0]) }
+# The demonstration's answers (as `make run` adds them), for the Qualiopi
+# figures to have rates to sort.
+my $cli = "$Stack::ROOT/cgi-bin/formations -c $var/formations.conf";
+like(`$cli surveys demo 2>&1`, qr{answered}, 'formations surveys demo');
 my ($admin_email, $admin_pw) = $stack->demo_admin;
 my $admin = Browser->new($stack->base);
 is($admin->login($admin_email, $admin_pw)->{status}, 303, 'the admin logs in');
@@ -73,6 +77,27 @@ like($r->{text}, qr{<svg [^>]*aria-labelledby="objectifs-t objectifs-d">.*?<titl
 like($r->{text}, qr{<text [^>]*>Avant</text><rect [^>]*fill="url\(#objectifs-h\)"}, 'before hatched, named in text');
 like($r->{text}, qr{<text [^>]*>Après</text><rect [^>]*fill="#1d4f91"}, 'after solid, named in text');
 
+# The tables sort by a link on each column header (?tri=), ascending.
+like($r->{text}, qr{<th scope="col" aria-sort="ascending"><a href="/intranet/evaluations\?session=$sid&amp;formation=&amp;formateur=&amp;du=&amp;au=#objectifs">Objectif</a></th><th scope="col"><a href="/intranet/evaluations\?session=$sid&amp;formation=&amp;formateur=&amp;du=&amp;au=&amp;tri=avant#objectifs">Avant \(en amont\)</a></th>},
+	'each column header of the objectives is a link; the default order is the fiche\'s');
+sub objective_order { my ($html) = @_; my @o = $html =~ m{<tr><th scope="row">Objectif (\d+) : }g; return join ' ', @o }
+is(objective_order($r->{text}), '1 2 3 4', 'by default in the order of the fiche');
+$r = $admin->get("/intranet/evaluations?session=$sid&tri=apres");
+is($r->{status}, 200, 'sorted by the level after');
+is(objective_order($r->{text}), '2 1 3 4', 'lowest level after first, the unrated last');
+like($r->{text}, qr{<th scope="col" aria-sort="ascending"><a href="[^"]*tri=apres#objectifs">Après \(à chaud\)</a></th>}, 'the sorted column says so');
+like($r->{text}, qr{<th scope="col" aria-sort="ascending"><a href="[^"]*#taux-reponse">Questionnaire</a></th>}, 'the other table keeps its order');
+like($r->{text}, qr{<desc id="objectifs-d">Objectif 1 : }, 'the chart keeps the order of the fiche');
+like($r->{text}, qr{<input type="hidden" name="tri" value="apres">}, 'the filter form keeps the order');
+$r = $admin->get("/intranet/evaluations?session=$sid&tri=avant");
+is(objective_order($r->{text}), '2 1 3 4', 'sorted by the level before');
+# Response rates: amont and chaud 2 of 2, froid none; sorted by the
+# questionnaires sent, then the kinds' order.
+$r = $admin->get("/intranet/evaluations?session=$sid&tri=reponses");
+is($r->{status}, 200, 'the response rates sorted by answers');
+like($r->{text}, qr{<th scope="col" aria-sort="ascending"><a href="[^"]*tri=reponses#taux-reponse">Réponses</a></th>}, 'says so');
+is($admin->get("/intranet/evaluations?session=$sid&tri=nimportequoi")->{status}, 400, 'an unknown order: 400');
+
 # A session without such answers has no such part.
 my $other = q1("SELECT id FROM session WHERE id <> $sid ORDER BY id LIMIT 1");
 unlike($admin->get("/intranet/evaluations?session=$other")->{text}, qr{id="objectifs"}, 'none without answers');
@@ -110,5 +135,34 @@ like(pdf_text($two), qr{Objectif 1 : .*?3 ?→ ?5}, "the other participant's own
 my $bare = pdf_text($none);
 like($bare, qr{Objectifs de la formation}, 'without answers the attestation lists the objectives');
 unlike($bare, qr{Résultats de l.évaluation des acquis}, 'but has no results, as before');
+
+# The Qualiopi figures sort the same way.
+sub quality_rows {
+	my ($html) = @_;
+	my ($table) = $html =~ m{<table class="data" id="quality">(.*?)</table>}s;
+	my @pairs = ($table // '') =~ m{<tr id="course-(\d+)"><th scope="row">.*?</th>\n<td>(\d+)</td>}sg;
+	return map { [ $pairs[2 * $_], $pairs[2 * $_ + 1] ] } 0 .. $#pairs / 2;
+}
+$r = $admin->get('/intranet/qualite');
+is($r->{status}, 200, 'the Qualiopi figures');
+like($r->{text}, qr{<a href="/intranet/qualite\?du=[0-9-]+&amp;au=[0-9-]+&amp;tri=sessions#formations">Sessions</a>}, 'their headers are links');
+my @default = map { $_->[0] } quality_rows($r->{text});
+cmp_ok(scalar @default, '>', 2, 'several courses');
+$r = $admin->get('/intranet/qualite?tri=sessions');
+is($r->{status}, 200, 'sorted by sessions');
+my @rows = quality_rows($r->{text});
+my @sessions = map { $_->[1] } @rows;
+is_deeply(\@sessions, [ sort { $a <=> $b } @sessions ], "fewest sessions first (@sessions)");
+cmp_ok($sessions[0], '<', $sessions[-1], 'and the order changes something') if @sessions > 1;
+like($r->{text}, qr{<th scope="col" aria-sort="ascending"><a href="[^"]*tri=sessions#formations">Sessions</a></th>}, 'the sorted column says so');
+is(join(' ', sort @default), join(' ', sort map { $_->[0] } @rows), 'the same courses');
+$r = $admin->get('/intranet/qualite?tri=taux');
+my @rates = $r->{text} =~ m{<tr id="course-\d+"><th scope="row">.*?</th>\n<td>\d+</td><td>(\d+ %|<span class="tag tag-late">)}sg;
+my ($seen_none, $sorted, $last) = (0, 1, -1);
+for my $x (@rates) {
+	if ($x =~ /^(\d+)/) { $sorted = 0 if $seen_none || $1 < $last; $last = $1 } else { $seen_none = 1 }
+}
+ok((grep { /%/ } @rates) && (grep { !/%/ } @rates) && $sorted, "by rate, lowest first, those without a rate last (@rates)");
+is($admin->get('/intranet/qualite?tri=titre')->{status}, 400, 'an unknown order: 400');
 
 done_testing();

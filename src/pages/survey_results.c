@@ -7,6 +7,7 @@
  *   GET /intranet/qualite[.csv]      the Qualiopi figures, for admins. */
 #include "pages/pages.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,75 @@ static int is_date(const char *s)
 {
 	struct civil_date d;
 	return cal_parse_date(s, &d) == 0;
+}
+
+/* ------------------------------------------------------------ sorting */
+
+/* A table is sorted by one of its figures, ascending (as the demands'
+ * list: a link on each column header, ?tri=); its first column's link is
+ * the default order the store gives. A row without the figure (no
+ * answers) comes last; ties keep their order. */
+#define SORT_NONE LONG_MAX
+
+struct sort_row {
+	long value;
+	size_t index;
+};
+
+static int sort_row_cmp(const void *pa, const void *pb)
+{
+	const struct sort_row *a = pa, *b = pb;
+	if (a->value != b->value)
+		return a->value < b->value ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* The order of n rows by values (NULL: as they are), into order[n]. */
+static int sort_order(struct arena *a, const long *values, size_t n, size_t **order)
+{
+	struct sort_row *rows = arena_calloc(a, n ? n : 1, sizeof(*rows));
+	*order = arena_calloc(a, n ? n : 1, sizeof(**order));
+	if (!rows || !*order)
+		return 500;
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (struct sort_row){ values ? values[i] : 0, i };
+	if (values && n > 1)
+		qsort(rows, n, sizeof(*rows), sort_row_cmp);
+	for (size_t i = 0; i < n; i++)
+		(*order)[i] = rows[i].index;
+	return 0;
+}
+
+/* Whether key is one of keys (NULL-terminated). */
+static int sort_is(const char *key, const char *const *keys)
+{
+	for (const char *const *k = keys; k && *k; k++)
+		if (strcmp(key, *k) == 0)
+			return 1;
+	return 0;
+}
+
+/* ?tri=: "" or a key of one of the page's tables (lists NULL-terminated;
+ * more NULL for one table); anything else is a 400, no link of the
+ * product makes it. */
+static int read_sort(struct ctx *ctx, const char *const *keys, const char *const *more,
+		const char **sort)
+{
+	const char *v = params_get(&ctx->req->query, "tri");
+	*sort = v && (sort_is(v, keys) || sort_is(v, more)) ? v : "";
+	return !v || !*v || **sort ? 0 : 400;
+}
+
+/* A share in thousandths to sort by, SORT_NONE without a whole. */
+static long share_key(long part, long whole)
+{
+	return whole > 0 ? part * 1000 / whole : SORT_NONE;
+}
+
+/* A mean in tenths to sort by, SORT_NONE without answers. */
+static long mean_key(long sum, long answers)
+{
+	return answers > 0 ? (20 * sum + answers) / (2 * answers) : SORT_NONE;
 }
 
 /* The GET parameters: ids and ISO dates, "" when not given; anything else
@@ -245,11 +315,37 @@ static int fill_question(struct ctx *ctx, size_t k, const struct results_count *
 	return 0;
 }
 
-static int results_fill(struct ctx *ctx, const struct results *r)
+/* The response rates' order for ?tri= (NULL: the kinds' own). */
+static const char *const kind_sorts[] = { "questionnaires", "envoyes", "reponses", "taux",
+	"relances", NULL };
+
+static int kinds_order(struct arena *a, const struct results *r, const char *sort, size_t **order)
+{
+	long *v = NULL;
+	if (sort_is(sort, kind_sorts)) {
+		if (!(v = arena_calloc(a, r->n_kinds ? r->n_kinds : 1, sizeof(*v))))
+			return 500;
+		for (size_t i = 0; i < r->n_kinds; i++) {
+			const struct results_kind *k = &r->kinds[i];
+			v[i] = strcmp(sort, "questionnaires") == 0 ? atol(k->surveys) :
+				strcmp(sort, "envoyes") == 0 ? atol(k->sent) :
+				strcmp(sort, "reponses") == 0 ? atol(k->answered) :
+				strcmp(sort, "relances") == 0 ? atol(k->reminders) :
+				share_key(atol(k->answered), atol(k->surveys));
+		}
+	}
+	return sort_order(a, v, r->n_kinds, order);
+}
+
+static int results_fill(struct ctx *ctx, const struct results *r, const char *sort)
 {
 	struct arena *a = ctx->arena;
+	size_t *order;
+	int src = kinds_order(a, r, sort, &order);
+	if (src)
+		return src;
 	for (size_t i = 0; i < r->n_kinds; i++) {
-		const struct results_kind *k = &r->kinds[i];
+		const struct results_kind *k = &r->kinds[order[i]];
 		if (VIEW_ROW(ctx->view, "Kinds", i, { "label", kind_label(k->kind) },
 				{ "surveys", k->surveys }, { "sent", k->sent }, { "answered", k->answered },
 				{ "rate", percent(a, atol(k->answered), atol(k->surveys)) },
@@ -281,7 +377,26 @@ static int results_fill(struct ctx *ctx, const struct results *r)
 
 /* The evaluation of objectives of one session: per objective of the
  * fiche, the mean level at entry and at the end, drawn and in a table. */
-static int objectives_fill(struct ctx *ctx, const struct session *s)
+static const char *const objective_sorts[] = { "avant", "repondants_avant", "apres",
+	"repondants_apres", NULL };
+
+static int objectives_order(struct arena *a, const struct objective_level *l, size_t n,
+		const char *sort, size_t **order)
+{
+	long *v = NULL;
+	if (sort_is(sort, objective_sorts)) {
+		if (!(v = arena_calloc(a, n ? n : 1, sizeof(*v))))
+			return 500;
+		for (size_t i = 0; i < n; i++)
+			v[i] = strcmp(sort, "avant") == 0 ? mean_key(l[i].before_sum, l[i].before_answers) :
+				strcmp(sort, "apres") == 0 ? mean_key(l[i].after_sum, l[i].after_answers) :
+				strcmp(sort, "repondants_avant") == 0 ? l[i].before_respondents :
+				l[i].after_respondents;
+	}
+	return sort_order(a, v, n, order);
+}
+
+static int objectives_fill(struct ctx *ctx, const struct session *s, const char *sort)
 {
 	struct arena *a = ctx->arena;
 	struct course c;
@@ -298,6 +413,20 @@ static int objectives_fill(struct ctx *ctx, const struct session *s)
 	if (n > SVG_BARS_MAX)
 		n = SVG_BARS_MAX;
 	struct svg_pair pairs[SVG_BARS_MAX];
+	size_t *order;
+	if ((rc = objectives_order(a, l, n, sort, &order)) != 0)
+		return rc;
+	/* the chart keeps the fiche's order; the table follows ?tri= */
+	for (size_t j = 0; j < n; j++) {
+		size_t i = order[j];
+		if (VIEW_ROW(ctx->view, "Objectives", j,
+				{ "item", arena_printf(a, "%d", l[i].item) }, { "label", l[i].label },
+				{ "before", objective_mean_fr(a, l[i].before_sum, l[i].before_answers, 0) },
+				{ "before_n", arena_printf(a, "%ld", l[i].before_respondents) },
+				{ "after", objective_mean_fr(a, l[i].after_sum, l[i].after_answers, 0) },
+				{ "after_n", arena_printf(a, "%ld", l[i].after_respondents) }) < 0)
+			return 500;
+	}
 	for (size_t i = 0; i < n; i++) {
 		long bt = l[i].before_answers ? (20 * l[i].before_sum + l[i].before_answers) /
 			(2 * l[i].before_answers) : 0;
@@ -305,12 +434,7 @@ static int objectives_fill(struct ctx *ctx, const struct session *s)
 			(2 * l[i].after_answers) : 0;
 		pairs[i] = (struct svg_pair){ arena_printf(a, "Objectif %d", l[i].item), bt, at,
 			l[i].before_answers, l[i].after_answers };
-		if (!pairs[i].label || VIEW_ROW(ctx->view, "Objectives", i,
-				{ "item", arena_printf(a, "%d", l[i].item) }, { "label", l[i].label },
-				{ "before", objective_mean_fr(a, l[i].before_sum, l[i].before_answers, 0) },
-				{ "before_n", arena_printf(a, "%ld", l[i].before_respondents) },
-				{ "after", objective_mean_fr(a, l[i].after_sum, l[i].after_answers, 0) },
-				{ "after_n", arena_printf(a, "%ld", l[i].after_respondents) }) < 0)
+		if (!pairs[i].label)
 			return 500;
 	}
 	struct buf svg;
@@ -352,8 +476,10 @@ static int filter_fill(struct ctx *ctx, const struct results_filter *f, int trai
 int page_survey_results(struct ctx *ctx)
 {
 	struct results_filter f;
+	const char *sort;
 	int trainer, rc = read_filter(ctx, &f);
-	if (rc || (rc = restrict_to_trainer(ctx, &f, &trainer)) != 0)
+	if (rc || (rc = read_sort(ctx, kind_sorts, objective_sorts, &sort)) != 0 ||
+			(rc = restrict_to_trainer(ctx, &f, &trainer)) != 0)
 		return rc;
 	const char *title = "Résultats des évaluations";
 	if (*f.session_id) {
@@ -366,14 +492,16 @@ int page_survey_results(struct ctx *ctx)
 		if (VIEW_FIELDS(ctx->view, "Session", { "id", s.id }, { "course", s.course_title },
 				{ "span", span }) < 0)
 			return 500;
-		if ((rc = objectives_fill(ctx, &s)) != 0)
+		if ((rc = objectives_fill(ctx, &s, sort)) != 0)
 			return rc;
 	}
 	struct results r;
 	if ((rc = results_load(ctx, &f, &r, TEXTS_SHOWN)) != 0 || (rc = filter_fill(ctx, &f, trainer)) != 0 ||
-			(rc = results_fill(ctx, &r)) != 0)
+			(rc = results_fill(ctx, &r, sort)) != 0)
 		return rc;
-	if (view_set(ctx->view, "Page.title", title) < 0)
+	if (view_set(ctx->view, "Page.title", title) < 0 || view_set(ctx->view, "Filter.tri", sort) < 0 ||
+			view_set(ctx->view, "Sort.kinds", sort_is(sort, kind_sorts) ? sort : "") < 0 ||
+			view_set(ctx->view, "Sort.objectives", sort_is(sort, objective_sorts) ? sort : "") < 0)
 		return 500;
 	return handler_render(ctx, 200, "intranet/survey_results.cs");
 }
@@ -527,16 +655,52 @@ static const char *rate_text(struct arena *a, const struct survey_rate *r)
 	return r->published ? arena_printf(a, "%d %%", r->percent) : "";
 }
 
+/* The figures' order for ?tri= (none: by title, as the store gives). */
+static const char *const quality_sorts[] = { "sessions", "taux", "repondants", "amont", "chaud",
+	"froid", "responsables", "relances", NULL };
+
+static long quality_key(const struct quality_course *c, const char *sort)
+{
+	static const char *const kinds[] = { "amont", "chaud", "froid", "responsables" };
+	static const enum survey_kind kv[] = { SURVEY_AMONT, SURVEY_CHAUD, SURVEY_FROID,
+		SURVEY_FROID_MANAGER };
+	for (size_t k = 0; k < 4; k++)
+		if (strcmp(sort, kinds[k]) == 0)
+			return share_key(c->answered[kv[k]], c->surveys[kv[k]]);
+	if (strcmp(sort, "sessions") == 0)
+		return atol(c->sessions);
+	if (strcmp(sort, "taux") == 0)
+		return c->rate.published ? c->rate.percent : SORT_NONE;
+	if (strcmp(sort, "repondants") == 0)
+		return (long)c->rate.respondents;
+	return c->reminders;
+}
+
+static int quality_order(struct arena *a, const struct quality *q, const char *sort, size_t **order)
+{
+	long *v = NULL;
+	if (*sort) {
+		if (!(v = arena_calloc(a, q->n ? q->n : 1, sizeof(*v))))
+			return 500;
+		for (size_t i = 0; i < q->n; i++)
+			v[i] = quality_key(&q->courses[i], sort);
+	}
+	return sort_order(a, v, q->n, order);
+}
+
 int page_quality(struct ctx *ctx)
 {
 	struct quality q = { 0 };
-	int rc = quality_load(ctx, &q);
-	if (rc)
+	const char *sort;
+	size_t *order;
+	int rc = read_sort(ctx, quality_sorts, NULL, &sort);
+	if (rc || (rc = quality_load(ctx, &q)) != 0 ||
+			(rc = quality_order(ctx->arena, &q, sort, &order)) != 0)
 		return rc;
 	struct arena *a = ctx->arena;
 	size_t few = 0;
 	for (size_t i = 0; i < q.n; i++) {
-		const struct quality_course *c = &q.courses[i];
+		const struct quality_course *c = &q.courses[order[i]];
 		few += !c->rate.published;
 		if (VIEW_ROW(ctx->view, "Courses", i, { "id", c->id }, { "title", c->title },
 				{ "sessions", c->sessions }, { "rate", rate_text(a, &c->rate) },
@@ -561,7 +725,7 @@ int page_quality(struct ctx *ctx)
 	if (cal_parse_date(q.from, &df) != 0 || cal_parse_date(q.to, &dt) != 0 ||
 			survey_period_fr(df, dt, period, sizeof(period)) != 0)
 		period[0] = '\0';
-	if (VIEW_FIELDS(ctx->view, "Filter", { "du", q.from }, { "au", q.to },
+	if (VIEW_FIELDS(ctx->view, "Filter", { "du", q.from }, { "au", q.to }, { "tri", sort },
 			{ "from_words", pages_long_date(a, q.from) }, { "to_words", pages_long_date(a, q.to) },
 			{ "period", period }) < 0 ||
 			view_set_int(ctx->view, "Few", (long)few) < 0 ||

@@ -1,4 +1,5 @@
 <?cs include:"layout.cs" ?><?cs call:layout_begin() ?>
+<?cs def:sort_th(key, label, anchor, current) ?><th scope="col"<?cs if:current == key ?> aria-sort="ascending"<?cs /if ?>><a href="/intranet/evaluations?<?cs var:Filter.query ?>&amp;tri=<?cs var:key ?>#<?cs var:anchor ?>"><?cs var:label ?></a></th><?cs /def ?>
 <?cs if:Session.id ?><p class="breadcrumb"><a href="/intranet/sessions/<?cs var:Session.id ?>">Session : <?cs var:Session.course ?>, <?cs var:Session.span ?></a></p><?cs /if ?>
 <h1><?cs var:Page.title ?></h1>
 <?cs if:Filter.trainer ?><p>Vous voyez les résultats des sessions que vous animez.</p><?cs /if ?>
@@ -14,6 +15,7 @@
 </select></p><?cs /if ?>
 <p><label for="du">Sessions finies à partir du</label><input type="date" id="du" name="du" value="<?cs var:Filter.du ?>"></p>
 <p><label for="au">jusqu'au</label><input type="date" id="au" name="au" value="<?cs var:Filter.au ?>"></p>
+<?cs if:Filter.tri ?><input type="hidden" name="tri" value="<?cs var:Filter.tri ?>"><?cs /if ?>
 <p><button type="submit">Filtrer</button></p>
 </form>
 <p><a href="/intranet/evaluations.csv?<?cs var:Filter.query ?>">Exporter ces résultats (CSV)</a><?cs if:Filter.session ?> · <a href="/intranet/evaluations">Toutes les sessions</a><?cs /if ?></p>
@@ -23,7 +25,7 @@
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="kinds-titre">
 <table class="data" id="kinds">
 <caption id="kinds-titre">Questionnaires et réponses par moment d'évaluation</caption>
-<thead><tr><th scope="col">Questionnaire</th><th scope="col">Questionnaires</th><th scope="col">Envoyés</th><th scope="col">Réponses</th><th scope="col">Taux de réponse</th><th scope="col">Relances envoyées</th></tr></thead>
+<thead><tr><th scope="col"<?cs if:!Sort.kinds ?> aria-sort="ascending"<?cs /if ?>><a href="/intranet/evaluations?<?cs var:Filter.query ?>#taux-reponse">Questionnaire</a></th><?cs call:sort_th("questionnaires", "Questionnaires", "taux-reponse", Sort.kinds) ?><?cs call:sort_th("envoyes", "Envoyés", "taux-reponse", Sort.kinds) ?><?cs call:sort_th("reponses", "Réponses", "taux-reponse", Sort.kinds) ?><?cs call:sort_th("taux", "Taux de réponse", "taux-reponse", Sort.kinds) ?><?cs call:sort_th("relances", "Relances envoyées", "taux-reponse", Sort.kinds) ?></tr></thead>
 <tbody><?cs each:k = Kinds ?><tr><th scope="row"><?cs var:k.label ?></th><td><?cs var:k.surveys ?></td><td><?cs var:k.sent ?></td><td><?cs var:k.answered ?></td><td><?cs var:k.rate ?></td><td><?cs var:k.reminders ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs else ?><p>Aucun questionnaire pour ces sessions.</p><?cs /if ?>
@@ -35,7 +37,7 @@
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="objectives-titre">
 <table class="data" id="objectives">
 <caption id="objectives-titre">Niveau moyen auto-évalué par objectif, sur 5</caption>
-<thead><tr><th scope="col">Objectif</th><th scope="col">Avant (en amont)</th><th scope="col">Répondants avant</th><th scope="col">Après (à chaud)</th><th scope="col">Répondants après</th></tr></thead>
+<thead><tr><th scope="col"<?cs if:!Sort.objectives ?> aria-sort="ascending"<?cs /if ?>><a href="/intranet/evaluations?<?cs var:Filter.query ?>#objectifs">Objectif</a></th><?cs call:sort_th("avant", "Avant (en amont)", "objectifs", Sort.objectives) ?><?cs call:sort_th("repondants_avant", "Répondants avant", "objectifs", Sort.objectives) ?><?cs call:sort_th("apres", "Après (à chaud)", "objectifs", Sort.objectives) ?><?cs call:sort_th("repondants_apres", "Répondants après", "objectifs", Sort.objectives) ?></tr></thead>
 <tbody><?cs each:o = Objectives ?><tr><th scope="row">Objectif <?cs var:o.item ?> : <?cs var:o.label ?></th><td><?cs var:o.before ?></td><td><?cs var:o.before_n ?></td><td><?cs var:o.after ?></td><td><?cs var:o.after_n ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs /if ?>
