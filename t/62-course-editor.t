@@ -77,9 +77,14 @@ my @missing_fields = grep { !$ids->{"f-$_"} } qw(title kind category modality tr
 	content_intro programme programme_notes methods access_modalities access_delay eval_before
 	eval_during eval_hot eval_cold attendance_proof certificate_text accessibility
 	accessibility_premises disability_referent_name disability_referent_contact contact_phones
-	contact_email contact_text prices price_per_trainee satisfaction_rate satisfaction_answers
-	satisfaction_period);
+	contact_email contact_text prices price_per_trainee satisfaction_rate);
 is("@missing_fields", '', 'every field of the fiche has its id f-NAME');
+# The satisfaction rate is computed from the answers, not typed: no field,
+# the editor says where it comes from and what the fiche shows today.
+unlike($form // '', qr{name="satisfaction_(?:rate|answers|period)"}, 'no typed satisfaction rate, answers or period');
+like($page, qr{<div class="field" id="f-satisfaction_rate" tabindex="-1">\s*<h3>Taux de satisfaction</h3>\s*<p>Il ne se saisit pas : la fiche publie la part des participants ayant répondu 4 ou 5 sur 5}, 'the editor says how the rate is computed');
+like($page, qr{Aujourd.hui, la fiche affiche : <strong>(?:Taux de satisfaction publié à partir de 5 réponses|\d+ % de participants satisfaits)}, 'and what the fiche shows today');
+like($page, qr{<a href="/intranet/evaluations\?formation=\d+">Résultats des évaluations de cette formation</a>}, 'with a link to the results');
 
 # --- the programme as rows
 my %f = $a->form_fields($r, $edit);

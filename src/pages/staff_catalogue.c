@@ -137,9 +137,6 @@ static const struct {
 	{ "contact_phones", "Téléphones" }, { "contact_email", "Courriel" },
 	{ "contact_text", "Texte de contact" }, { "prices", "Tarifs (ou conditions tarifaires)" },
 	{ "price_per_trainee", "Tarif / coût stagiaire" },
-	{ "satisfaction_rate", "Taux de satisfaction (%)" },
-	{ "satisfaction_period", "Période mesurée" },
-	{ "satisfaction_answers", "Nombre de réponses" },
 };
 
 static const char *field_label(const char *name)
@@ -295,6 +292,16 @@ static const char *outline(struct ctx *ctx, const struct programme *p)
 	return kept;
 }
 
+/* The rate the fiche publishes today, said on the editor where it used
+ * to be typed: computed, never typed. */
+static int rate_fill(struct ctx *ctx, const char *course_id)
+{
+	struct survey_rate rate;
+	const char *ids[] = { course_id };
+	int rc = survey_rates_of_courses(ctx, ids, 1, &rate, NULL);
+	return rc ? rc : survey_rate_fill(ctx, "Rate", &rate);
+}
+
 static int edit_page(struct ctx *ctx, int status, const struct course *current,
 		const struct course *form, const struct programme_form *pf, const char *version)
 {
@@ -312,7 +319,7 @@ static int edit_page(struct ctx *ctx, int status, const struct course *current,
 				view_set(ctx->view, "Course.updated", pages_long_date(ctx->arena, current->updated_on)) < 0)
 			return 500;
 		int rc = set_history(ctx, current->id);
-		if (rc)
+		if (rc || (rc = rate_fill(ctx, current->id)) != 0)
 			return rc;
 	}
 	if (params_get(&ctx->req->query, "fait"))
@@ -440,7 +447,7 @@ static int is_rich(const char *field)
 static int is_one_line(const char *field)
 {
 	static const char *const one_line[] = { "title", "kind", "category", "modality",
-		"duration_text", "price_per_trainee", "satisfaction_period", "disability_referent_name",
+		"duration_text", "price_per_trainee", "disability_referent_name",
 		"disability_referent_contact", "contact_phones", "contact_email", "trainers", "group_size",
 		NULL };
 	for (const char *const *r = one_line; *r; r++)
@@ -467,15 +474,12 @@ static void read_numbers(struct ctx *ctx, struct edit *e)
 	const struct { const char *name; double min, max; const char **slot; } nums[] = {
 		{ "duration_days", 0.5, 365, &e->course.duration_days },
 		{ "duration_hours", 0.5, 3000, &e->course.duration_hours },
-		{ "satisfaction_rate", 0, 100, &e->course.satisfaction_rate },
-		{ "satisfaction_answers", 0, 1000000, &e->course.satisfaction_answers },
 	};
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
 		const char *raw = params_get(f, nums[i].name);
 		char out[32];
 		raw = raw ? raw : "";
-		if (field_decimal(raw, nums[i].min, nums[i].max, out, sizeof(out)) < 0 ||
-				(strcmp(nums[i].name, "satisfaction_answers") == 0 && strchr(out, '.'))) {
+		if (field_decimal(raw, nums[i].min, nums[i].max, out, sizeof(out)) < 0) {
 			*nums[i].slot = arena_strdup(ctx->arena, raw);
 			field_error(ctx, e, nums[i].name, arena_printf(ctx->arena,
 				"Indiquez un nombre entre %g et %g.", nums[i].min, nums[i].max));

@@ -15,16 +15,20 @@ struct db;
 	X(prerequisites, 4000) X(objective, 20000) X(evaluable_objectives, 20000) \
 	X(duration_text, 500) X(access_modalities, 4000) X(modality, 20) X(trainers, 1000) \
 	X(group_size, 1000) X(prices, 4000) X(price_per_trainee, 500) \
-	X(satisfaction_period, 200) X(content_intro, 20000) X(programme_notes, 20000) \
+	X(content_intro, 20000) X(programme_notes, 20000) \
 	X(methods, 40000) X(eval_before, 4000) X(eval_during, 4000) X(eval_hot, 4000) \
 	X(eval_cold, 4000) X(attendance_proof, 2000) X(certificate_text, 2000) \
 	X(accessibility, 8000) X(accessibility_premises, 4000) \
 	X(disability_referent_name, 200) X(disability_referent_contact, 300) \
 	X(access_delay, 2000) X(contact_phones, 300) X(contact_email, 254) X(contact_text, 2000)
 
-/* Numbers kept as text ("" for none), checked by the edit page. */
+/* Numbers kept as text ("" for none), checked by the edit page. (The
+ * typed satisfaction_rate, satisfaction_answers and satisfaction_period
+ * of sql/0003 are no longer read nor written: the fiche's rate is
+ * computed from the answers, pages/survey_results.c. The columns stay,
+ * with what was typed, so that no migration drops data.) */
 #define COURSE_NUMBER_FIELDS(X) \
-	X(duration_days) X(duration_hours) X(satisfaction_rate) X(satisfaction_answers)
+	X(duration_days) X(duration_hours)
 
 struct course {
 	const char *id, *slug, *status, *version, *updated_on;

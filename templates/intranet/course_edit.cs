@@ -157,11 +157,12 @@
 <h2 id="tarifs-titre">Tarifs et satisfaction</h2>
 <?cs call:area("prices", Labels.prices, Form.prices, Errors.prices, 2, "") ?>
 <?cs call:input("price_per_trainee", Labels.price_per_trainee, Form.price_per_trainee, Errors.price_per_trainee, 500) ?>
-<div class="field-pair">
-<?cs call:input("satisfaction_rate", Labels.satisfaction_rate, Form.satisfaction_rate, Errors.satisfaction_rate, 10) ?>
-<?cs call:input("satisfaction_answers", Labels.satisfaction_answers, Form.satisfaction_answers, Errors.satisfaction_answers, 10) ?>
+<div class="field" id="f-satisfaction_rate" tabindex="-1">
+<h3>Taux de satisfaction</h3>
+<p>Il ne se saisit pas : la fiche publie la part des participants ayant répondu 4 ou 5 sur 5 à la question « Dans l'ensemble, êtes-vous satisfait(e) de cette formation ? » du questionnaire à chaud, sur les sessions finies depuis 12 mois, avec sa période, le nombre de réponses et de participants et la date du calcul. En dessous de 5 réponses, elle dit qu'il n'y en a pas encore assez.</p>
+<?cs if:Rate.rate_sentence ?><p>Aujourd'hui, la fiche affiche : <strong><?cs var:Rate.rate_sentence ?></strong>.</p><?cs /if ?>
+<?cs if:Course.id ?><p><a href="/intranet/evaluations?formation=<?cs var:Course.id ?>">Résultats des évaluations de cette formation</a></p><?cs /if ?>
 </div>
-<?cs call:input("satisfaction_period", Labels.satisfaction_period, Form.satisfaction_period, Errors.satisfaction_period, 200) ?>
 </section>
 <p><button type="submit" name="enregistrer" value="fin">Enregistrer la fiche</button></p>
 </form>
