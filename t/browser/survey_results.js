@@ -20,7 +20,12 @@ const { ok, done, launch, login, journey, stepsReport, checkPage } = require('./
     ok(await charts.count() >= 8, `the session's results have their charts (${await charts.count()})`);
     ok(await page.getByRole('img', { name: /Dans l'ensemble, êtes-vous satisfait/ }).count() === 1,
       'each chart is named by its question');
+    ok(await page.getByRole('img', { name: /Niveau moyen auto-évalué sur chaque objectif/ }).count() === 1
+      && await page.getByRole('table', { name: /Niveau moyen auto-évalué par objectif/ }).count() === 1,
+      'the evaluation of objectives, before and after: a chart and a table');
     await checkPage(page, 'the results of a session');
+    await page.goto(`${base}/intranet/evaluations?session=${facts.session}&tri=apres`);
+    await checkPage(page, 'the results of a session, sorted by the level after');
     await page.goto(`${base}/intranet/evaluations`);
     await checkPage(page, 'the results of every session');
     await page.goto(`${base}/intranet/qualite`);
