@@ -103,6 +103,13 @@ like($f{programme}, qr{^# Module 3 : Partager}, 'the text form is still there, f
 # Saved untouched, nothing changes.
 $r = $a->post($edit, [ fields_of($a->get($edit), $edit) ]);
 like($r->{headers}{location} // '', qr{inchange=1}, 'the rows sent back as drawn: nothing to save');
+# A typed rate sent anyway (an old form) changes nothing: the column keeps
+# what it had, the fiche's rate is computed.
+my $typed = $stack->psql("SELECT coalesce(satisfaction_rate::text, '-') || '/' || coalesce(satisfaction_answers::text, '-') || '/' || satisfaction_period FROM course WHERE id = $id");
+$r = $a->post($edit, [ fields_of($a->get($edit), $edit, satisfaction_rate => '12', satisfaction_answers => '3', satisfaction_period => '2020') ]);
+like($r->{headers}{location} // '', qr{inchange=1}, 'a typed satisfaction rate sent: nothing to save');
+is($stack->psql("SELECT coalesce(satisfaction_rate::text, '-') || '/' || coalesce(satisfaction_answers::text, '-') || '/' || satisfaction_period FROM course WHERE id = $id"),
+	$typed, 'the old columns are not written');
 
 # --- the rows of the real fiche saved into a new course: the same rows
 # and the same public programme as the parser gave the fiche
