@@ -5,7 +5,7 @@
 # bounded in time). Prints ratios, never absolute promises.
 #
 # BENCH_ONLY=sessions (or a comma-separated list of instructions, fiche,
-# demands, dashboard, sessions, registrations, attendance) runs only those
+# demands, dashboard, sessions, registrations, attendance, surveys) runs only those
 # sections; all of them by default.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -431,4 +431,69 @@ printf '%-62s %9s %8s\n' "session file, 6 sheets x 40 rows, server time p50 of 2
 	"verification page, made-up code, server time p50 of 100" "$unknown_p50" "< 5"
 echo "  ($marks marks and 6 certifications posted, $bad refused; the file has ${sheet_pages:-?} pages;" \
 	"$n_att attestations in the session; $issued)"
+fi
+
+# --- evaluations: results of a course, the fiche with its rate, remind -------
+# t/lib/bench-surveys.sql, after bench-sessions.sql (loaded here when no
+# section before loaded it), brings every confirmed or past bench session
+# to 8 registrations with their amont, chaud and froid questionnaires all
+# answered: about 200,000 answer sets over the 10,000 sessions. Measured:
+# the server time (p50) of the results of the fiche's course and of the
+# Qualiopi figures; the fiche, its rate counted from those answers, through
+# the page cache against the static copy (the fiche section's reference);
+# `formations remind` over the year of questionnaires, its first run (the
+# day's openings, reminders and closings) and its second (nothing left).
+if section surveys; then
+login
+echo
+if [ "$(psql_q "SELECT count(*) FROM place WHERE name = 'Lieu bench 1'")" = 0 ]; then
+	load_sql bench-sessions.sql "10,000 sessions and 60,000 slots"
+fi
+load_sql bench-surveys.sql "about 200,000 answer sets"
+for table in participant registration survey survey_answer_set survey_answer; do
+	psql_q "VACUUM $table" >/dev/null
+done
+n_sets=$(psql_q "SELECT count(*) FROM survey_answer_set")
+n_answers=$(psql_q "SELECT count(*) FROM survey_answer")
+n_sessions=$(psql_q "SELECT count(*) FROM session")
+course_id=$(psql_q "SELECT id FROM course WHERE slug = '${FICHE##*/}'")
+course_sets=$(psql_q "SELECT count(*) FROM survey_answer_set st JOIN survey y ON y.id = st.survey_id
+	JOIN session se ON se.id = y.session_id WHERE se.course_id = $course_id AND se.status <> 'annulee'")
+results="/intranet/evaluations?formation=$course_id"
+# The first reading counts the stale tallies again (the load left them all so).
+curl -fsS -o /dev/null -b "$jar" "$base$results"
+curl -fsS -o /dev/null -b "$jar" "$base/intranet/qualite"
+results_p50=$(server_p50 "$results" 50)
+quality_p50=$(server_p50 /intranet/qualite 50)
+fiche_p50=$(server_p50 "$FICHE" 50)
+NGINX_CACHE=on "$ROOT/conf/stack.sh" nginx-reload "$VAR" "$PORT"
+sleep 1
+curl -fsS -o "$VAR/bench/fiche-rate.html" "$base$FICHE"
+rate=$(sed -n 's/.*<dd class="satisfaction">\([^<]*\)<.*/\1/p' "$VAR/bench/fiche-rate.html" | head -n 1)
+cp "$VAR/bench/fiche-rate.html" "$VAR/bench/fiche-static.html"
+read -r s_static_rps s_static_p99 < <(measure "$base/bench/fiche-static.html")
+read -r s_cached_rps s_cached_p99 < <(measure "$base$FICHE")
+remind_ms=() remind_out=()
+for _ in 1 2; do
+	t0=$(date +%s%N)
+	out=$("$ROOT/cgi-bin/formations" -c "$VAR/formations.conf" remind) ||
+		echo "  warning: formations remind failed: $out" >&2
+	t1=$(date +%s%N)
+	remind_ms+=("$(( (t1 - t0) / 1000000 ))")
+	remind_out+=("$(sed -n 's/^questionnaires: //p' <<<"$out")")
+done
+echo
+printf '%-62s %9s %8s %8s\n' "evaluations ($n_sets answer sets, $n_sessions sessions)" "ms" "target" "ratio"
+awk -v r="$results_p50" -v q="$quality_p50" -v f="$fiche_p50" -v first="${remind_ms[0]}" \
+	-v second="${remind_ms[1]}" -v sr="$s_static_rps" -v cr="$s_cached_rps" -v cs="$course_sets" 'BEGIN {
+	row = "%-62s %9s %8s %8.2f\n"
+	printf row, "results of a course (" cs " answer sets), server p50 (/ fiche p50)", r, "< 20", (f > 0 ? r / f : 0)
+	printf row, "Qualiopi figures (/intranet/qualite), server p50 (/ fiche)", q, "", (f > 0 ? q / f : 0)
+	printf "%-62s %9s %8s %8.3f\n", "fiche with its rate, page cache: requests/s (/ static)", sprintf("%.0f", cr), ">= 0.6",
+		(sr > 0 ? cr / sr : 0)
+	printf row, "formations remind over the year, first run (/ second)", first, "< 2000", (second > 0 ? first / second : 0)
+	printf row, "formations remind, second run", second, "< 2000", 1 }'
+echo "  ($n_answers answers; fiche p50 $fiche_p50 ms, cache off; static copy ${s_static_rps} requests/s," \
+	"p99 ${s_static_p99} ms, cached p99 ${s_cached_p99} ms; the fiche says: ${rate:-no rate};" \
+	"remind: ${remind_out[0]:-?}; then ${remind_out[1]:-?})"
 fi
