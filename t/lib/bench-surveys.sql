@@ -4,7 +4,7 @@
 -- registrations gets its amont, chaud and froid questionnaires, all
 -- answered (answer sets of the default models' current versions, two
 -- objectives per per_objective question): about 200,000 answer sets and
--- 1.7 million answers over the 10,000 sessions. The schedule is the one
+-- 1.2 million answers over the 10,000 sessions. The schedule is the one
 -- `formations remind` would have kept had it run every day: mailed when
 -- due, closed 30 days after the mail.
 --
@@ -12,11 +12,11 @@
 --
 --   conf/stack.sh psql VARDIR -f t/lib/bench-surveys.sql
 --
--- Set-based, no loop. The row triggers that mark a session's cached
--- tallies stale (sql/0024, sql/0025) are disabled for the answers' insert
+-- Set-based, no loop. The row trigger that marks a session's satisfaction
+-- tally stale (sql/0024) is disabled for the answers' insert
 -- (ALTER TABLE ... DISABLE TRIGGER USER, the schema owner only, in this
 -- transaction) and every session's tally is marked stale once at the end,
--- which is what they would have done, row by row, 1.7 million times.
+-- which is what they would have done, row by row, 1.2 million times.
 \set ON_ERROR_STOP on
 \timing on
 
@@ -105,16 +105,11 @@ WHERE x.type <> 'texte' OR x.required OR x.h % 5 = 0
 ORDER BY x.set_id, x.qid, x.item;
 ALTER TABLE survey_answer ENABLE TRIGGER USER;
 
--- What the disabled triggers would have done: every session's cached
--- tallies to count again at their next reading.
+-- What the disabled triggers would have done: every session's
+-- satisfaction tally to count again at its next reading (the results'
+-- counts of sql/0025 are already behind: the questionnaires' and the
+-- answer sets' statement triggers marked their sessions).
 UPDATE session_satisfaction SET changes = changes + 1;
-DO $$
-BEGIN
-	IF to_regclass('session_question_tally') IS NOT NULL THEN
-		EXECUTE 'UPDATE session_question_tally SET changes = changes + 1';
-	END IF;
-END
-$$;
 
 DROP TABLE bench_ss, bench_sv, bench_version;
 COMMIT;
@@ -125,6 +120,7 @@ ANALYZE survey;
 ANALYZE survey_answer_set;
 ANALYZE survey_answer;
 ANALYZE session_satisfaction;
+ANALYZE session_results_stamp;
 
 SELECT y.kind, count(DISTINCT y.session_id) AS sessions, count(*) AS answer_sets,
 	(SELECT count(*) FROM survey_answer) AS answers
