@@ -129,30 +129,43 @@ static const struct db_stmt kinds = { "survey_results_kinds",
 	" FROM session se JOIN session_kind_count k ON k.session_id = se.id"
 	" WHERE" FILTER " GROUP BY k.kind ORDER BY " KIND_ORDER("k.kind") };
 
-/* Summed by question id first (few keys, integers, a scale's scores in
- * columns), then each score given a row of its own as the answers have,
- * then by code across versions with the questions' words. The rows of
- * each session are read by its key (OFFSET 0 keeps the lateral join):
- * the planner, costing each lookup as pages read from disk, would
- * rather scan the whole table (30 ms against 14 for a course of 1,000
- * sessions at 200,000 answer sets; a few times slower for the rare
- * selection of every session, which the scan would serve better). */
-static const struct db_stmt counts = { "survey_results_counts",
-	"WITH c AS (SELECT k.kind, k.question_id, k.item, k.value, sum(k.n) AS n, sum(k.s1) AS s1,"
+/* The rows of the counts summed by question id (c: few keys, integers,
+ * a scale's scores in columns), each score given a row of its own as
+ * the answers have, then summed by code across versions with the
+ * questions' words. */
+#define COUNTS_OF(c) \
+	"WITH c AS (" c ")," \
+	" v AS (SELECT c.kind, c.question_id, c.item, c.item_label, c.value, c.n FROM c WHERE c.value <> ''" \
+	"  UNION ALL SELECT c.kind, c.question_id, c.item, c.item_label, x.value, x.n FROM c" \
+	"  CROSS JOIN LATERAL (VALUES ('1', c.s1), ('2', c.s2), ('3', c.s3), ('4', c.s4), ('5', c.s5))" \
+	"   AS x (value, n) WHERE c.value = '' AND x.n > 0)" \
+	" SELECT v.kind, q.code, q.type, max(q.wording) AS wording, max(q.label_1) AS label_1," \
+	" max(q.label_5) AS label_5, v.item, max(v.item_label) AS item_label, v.value," \
+	" sum(v.n) AS count" \
+	" FROM v JOIN survey_question q ON q.id = v.question_id" \
+	" GROUP BY v.kind, q.code, q.type, v.item, v.value" \
+	" ORDER BY " KIND_ORDER("v.kind") ", min(q.position), v.item, v.value"
+
+/* Any selection, from its sessions' counts. The rows of each session are
+ * read by its key (OFFSET 0 keeps the lateral join): the planner, costing
+ * each lookup as pages read from disk, would rather scan the whole table
+ * (30 ms against 14 for a course of 1,000 sessions at 200,000 answer
+ * sets; a few times slower for the rare selection of every session,
+ * which the scan would serve better). */
+static const struct db_stmt counts = { "survey_results_counts", COUNTS_OF(
+	"SELECT k.kind, k.question_id, k.item, k.value, sum(k.n) AS n, sum(k.s1) AS s1,"
 	"  sum(k.s2) AS s2, sum(k.s3) AS s3, sum(k.s4) AS s4, sum(k.s5) AS s5, max(k.item_label) AS item_label"
 	"  FROM session se CROSS JOIN LATERAL (SELECT * FROM session_answer_count k0"
 	"   WHERE k0.session_id = se.id OFFSET 0) k"
-	"  WHERE" FILTER " GROUP BY k.kind, k.question_id, k.item, k.value),"
-	" v AS (SELECT c.kind, c.question_id, c.item, c.item_label, c.value, c.n FROM c WHERE c.value <> ''"
-	"  UNION ALL SELECT c.kind, c.question_id, c.item, c.item_label, x.value, x.n FROM c"
-	"  CROSS JOIN LATERAL (VALUES ('1', c.s1), ('2', c.s2), ('3', c.s3), ('4', c.s4), ('5', c.s5))"
-	"   AS x (value, n) WHERE c.value = '' AND x.n > 0)"
-	" SELECT v.kind, q.code, q.type, max(q.wording) AS wording, max(q.label_1) AS label_1,"
-	" max(q.label_5) AS label_5, v.item, max(v.item_label) AS item_label, v.value,"
-	" sum(v.n) AS count"
-	" FROM v JOIN survey_question q ON q.id = v.question_id"
-	" GROUP BY v.kind, q.code, q.type, v.item, v.value"
-	" ORDER BY " KIND_ORDER("v.kind") ", min(q.position), v.item, v.value" };
+	"  WHERE" FILTER " GROUP BY k.kind, k.question_id, k.item, k.value") };
+
+/* A whole course, from its own counts (sql/0025), counted again first
+ * when behind. */
+static const struct db_stmt course_refresh = { "survey_results_course_refresh",
+	"SELECT course_results_refresh($1::bigint) AS done" };
+static const struct db_stmt course_counts = { "survey_results_course_counts", COUNTS_OF(
+	"SELECT kind, question_id, item, value, n, s1, s2, s3, s4, s5, item_label"
+	" FROM course_answer_count WHERE course_id = $1::bigint") };
 
 static const struct db_stmt texts = { "survey_results_texts",
 	"SELECT sv.kind, q.code, q.wording, se.id AS session_id, se.last_day,"
@@ -172,6 +185,18 @@ static int run_filter(struct db *db, struct arena *a, const struct db_stmt *st,
 		f->trainer_id ? f->trainer_id : "", f->from ? f->from : "", f->to ? f->to : "", extra };
 	/* optional filters: planned for the values given */
 	return db_run_custom_plan(db, a, st, extra ? 6 : 5, p, r);
+}
+
+static int given(const char *v)
+{
+	return v && *v;
+}
+
+/* A course and nothing else: its own counts serve it. */
+static int only_course(const struct results_filter *f)
+{
+	return given(f->course_id) && !given(f->session_id) && !given(f->trainer_id) &&
+		!given(f->from) && !given(f->to);
 }
 
 #define KIND_FIELDS(X) X(kind) X(surveys) X(sent) X(answered) X(reminders)
@@ -196,9 +221,17 @@ int store_results_counts(struct db *db, struct arena *a, const struct results_fi
 		struct results_count **out, size_t *n)
 {
 	struct db_rows *r;
-	int rc = run_filter(db, a, &refresh, f, NULL, &r);
-	if (rc == DB_OK)
-		rc = run_filter(db, a, &counts, f, NULL, &r);
+	int rc;
+	if (only_course(f)) {
+		const char *p[] = { f->course_id };
+		rc = db_run(db, a, &course_refresh, 1, p, &r);
+		if (rc == DB_OK)
+			rc = db_run(db, a, &course_counts, 1, p, &r);
+	} else {
+		rc = run_filter(db, a, &refresh, f, NULL, &r);
+		if (rc == DB_OK)
+			rc = run_filter(db, a, &counts, f, NULL, &r);
+	}
 	if (rc != DB_OK)
 		return rc;
 	MAP_ROWS(r, a, struct results_count, COUNT_FIELDS, out, n);
