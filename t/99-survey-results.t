@@ -157,6 +157,35 @@ my $other = q1("SELECT st.id FROM survey_answer_set st JOIN survey sv ON sv.id =
 q1("UPDATE survey_answer SET comment = 'Commentaire propre à la session Teams.' WHERE answer_set_id = $other AND question_id = (SELECT min(question_id) FROM survey_answer WHERE answer_set_id = $other)");
 unlike($admin->get("/intranet/evaluations?session=$coop_session")->{text}, qr{propre à la session Teams}, 'another session\'s comment is not shown');
 like($admin->get("/intranet/evaluations?formation=$teams")->{text}, qr{propre à la session Teams}, 'the results of a course have it');
+
+# The counts kept per session and per course (sql/0025) follow a changed
+# score, there and back, as counted from the answers themselves.
+my $global_5 = "SELECT count(*) FROM survey sv JOIN session se ON se.id = sv.session_id"
+	. " JOIN survey_answer_set st ON st.survey_id = sv.id JOIN survey_answer an ON an.answer_set_id = st.id"
+	. " JOIN survey_question q ON q.id = an.question_id AND q.global"
+	. " WHERE se.course_id = $coop AND se.status <> 'annulee' AND an.value = '5'";
+my $fives = sub {
+	my ($url) = @_;
+	my ($n) = $admin->get($url)->{text} =~ m{\r\nÀ chaud;Dans l'ensemble, êtes-vous satisfait\(e\) de cette formation \?;;5 – Très satisfait\(e\);(\d+);};
+	return $n // 0;
+};
+my $five_set = q1("SELECT an.answer_set_id FROM survey_answer an JOIN survey_question q ON q.id = an.question_id AND q.global"
+	. " JOIN survey_answer_set st ON st.id = an.answer_set_id JOIN survey sv ON sv.id = st.survey_id"
+	. " JOIN session se ON se.id = sv.session_id WHERE se.course_id = $coop AND se.status <> 'annulee'"
+	. " AND an.value = '5' ORDER BY 1 LIMIT 1");
+my $five_session = q1("SELECT sv.session_id FROM survey_answer_set st JOIN survey sv ON sv.id = st.survey_id WHERE st.id = $five_set");
+for my $change (['5', '1'], ['1', '5']) {
+	my $before = q1($global_5);
+	is($fives->("/intranet/evaluations.csv?formation=$coop"), $before, "the course's 5s before a $change->[0] becomes $change->[1]: $before");
+	my $in_session = $fives->("/intranet/evaluations.csv?session=$five_session");
+	q1("UPDATE survey_answer SET value = '$change->[1]' WHERE answer_set_id = $five_set"
+		. " AND question_id IN (SELECT id FROM survey_question WHERE global)");
+	my $after = q1($global_5);
+	isnt($after, $before, 'the score changed');
+	is($fives->("/intranet/evaluations.csv?formation=$coop"), $after, "the results of the course follow: $after");
+	is($fives->("/intranet/evaluations.csv?formation=$coop&du=2000-01-01"), $after, 'and the same course through its sessions');
+	is($fives->("/intranet/evaluations.csv?session=$five_session"), $in_session + $after - $before, 'and the session');
+}
 $r = $admin->get("/intranet/evaluations?du=2000-01-01&au=2000-12-31");
 like($r->{text}, qr{Aucun questionnaire pour ces sessions}, 'a period without sessions');
 is($admin->get('/intranet/evaluations?session=abc')->{status}, 400, 'a session that is no id: 400');
