@@ -1,7 +1,9 @@
 /* Evaluation results read from the answers (sql/0020): the tally behind
  * each fiche's satisfaction rate, the results of a selection of sessions
  * (one session, a course, a trainer, a period) and the Qualiopi figures.
- * Read only: nothing here writes. Every value is text, "" for NULL. */
+ * Nothing here writes but the caches of sql/0024 and sql/0025 (the
+ * counts kept per session and per course, counted again when read after
+ * a change). Every value is text, "" for NULL. */
 #ifndef FORMATIONS_STORE_SURVEY_RESULTS_H
 #define FORMATIONS_STORE_SURVEY_RESULTS_H
 
