@@ -150,8 +150,8 @@ static const struct db_stmt kinds = { "survey_results_kinds",
  * read by its key (OFFSET 0 keeps the lateral join): the planner, costing
  * each lookup as pages read from disk, would rather scan the whole table
  * (30 ms against 14 for a course of 1,000 sessions at 200,000 answer
- * sets; a few times slower for the rare selection of every session,
- * which the scan would serve better). */
+ * sets; the scan may serve the rare selection of every session better,
+ * not measured). */
 static const struct db_stmt counts = { "survey_results_counts", COUNTS_OF(
 	"SELECT k.kind, k.question_id, k.item, k.value, sum(k.n) AS n, sum(k.s1) AS s1,"
 	"  sum(k.s2) AS s2, sum(k.s3) AS s3, sum(k.s4) AS s4, sum(k.s5) AS s5, max(k.item_label) AS item_label"
