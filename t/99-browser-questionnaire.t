@@ -18,6 +18,11 @@ my $stack = Stack->start(name => 'browser-questionnaire', demo => 1);
 my ($email, $password) = $stack->demo_admin;
 my $q = sub { $stack->psql(encode_utf8($_[0])) };
 
+# The demonstration's answers first (the real fiche then has a rate), so
+# that the browser finds the rate moved by its own answer.
+system("$Stack::ROOT/cgi-bin/formations", '-c', $stack->var . '/formations.conf', 'surveys', 'demo') == 0
+	or die 'surveys demo';
+
 # A session whose last half-day runs now, one confirmed participant.
 my $course = $q->("SELECT id FROM course WHERE slug = 'cooperation-territoriale'");
 my $session = $q->("INSERT INTO session (course_id, kind, min_participants, max_participants, status)"

@@ -20,6 +20,19 @@ const PHONE = { width: 375, height: 812 };
     launch({ viewport: { width: 1280, height: 900 } }),
   ]);
   try {
+    // the fiche's rate before the answer, read at another address than the
+    // fiche's own, so that no copy of the page is in nginx's cache after it
+    const respondents = async (page, path) => {
+      await page.goto(`${base}${path}`);
+      const text = await page.locator('main').innerText();
+      const m = text.match(/(\d+) % de participants satisfaits \((\d+) réponses? sur (\d+) participants?/);
+      return m ? { percent: Number(m[1]), n: Number(m[2]), of: Number(m[3]) } : { text: text.slice(0, 400) };
+    };
+    const reader = await deskB.browser.newPage();
+    const before = await respondents(reader, '/formations/cooperation-territoriale?avant');
+    ok(before.n >= 5, `the fiche shows a rate before (${before.percent} %, ${before.n} answers of ${before.of})`,
+      JSON.stringify(before));
+
     const j = journey('the participant answers the chaud questionnaire on a phone');
     const page = await phoneB.browser.newPage();
     await page.goto(`${base}/participant/${facts.participant}`);
@@ -52,6 +65,10 @@ const PHONE = { width: 375, height: 812 };
     ok(await banner.count() === 1 && /vos réponses sont enregistrées/.test(await banner.innerText()),
       'the banner says the answers are saved');
     await checkPage(page, 'the questionnaire answered');
+    const after = await respondents(reader, '/formations/cooperation-territoriale');
+    ok(after.n === before.n + 1 && after.of === before.of,
+      `the fiche's rate counts the new answer (${after.percent} %, ${after.n} answers of ${after.of})`,
+      JSON.stringify(after));
 
     const admin = journey('an admin opens the questionnaire models');
     const desk = await deskB.browser.newPage();
