@@ -24,8 +24,26 @@
 #include "web/response.h"
 #include "web/routes.h"
 
+/* The part of the site a path is in, for the menu's aria-current:
+ * "/formations" for "/formations/x", "/intranet/demandes" for
+ * "/intranet/demandes/12", "/intranet" for the staff home. */
+static int set_section(struct ctx *ctx)
+{
+	const char *p = ctx->req->path;
+	if (!p || p[0] != '/')
+		return 0;
+	size_t n = 1 + strcspn(p + 1, "/");
+	if (strncmp(p, "/intranet", n) == 0 && n == 9 && p[9] == '/' && p[10])
+		n = 10 + strcspn(p + 10, "/");
+	return view_set(ctx->view, "Page.section", arena_strndup(ctx->arena, p, n)) < 0 ? 500 : 0;
+}
+
 int handler_render(struct ctx *ctx, int status, const char *template_name)
 {
+	/* only a page drawn with the layout needs it: redirects and refusals
+	 * before any page do not pay for it */
+	if (set_section(ctx) != 0)
+		return 500;
 	ctx->res->status = status;
 	ctx->res->body.len = 0;
 	if (view_render(ctx->templates, template_name, ctx->view, &ctx->res->body) < 0)
@@ -155,20 +173,6 @@ static int worker_keys(struct worker *w)
 	return 0;
 }
 
-/* The part of the site a path is in, for the menu's aria-current:
- * "/formations" for "/formations/x", "/intranet/demandes" for
- * "/intranet/demandes/12", "/intranet" for the staff home. */
-static int set_section(struct ctx *ctx)
-{
-	const char *p = ctx->req->path;
-	if (!p || p[0] != '/')
-		return 0;
-	size_t n = 1 + strcspn(p + 1, "/");
-	if (strncmp(p, "/intranet", n) == 0 && n == 9 && p[9] == '/' && p[10])
-		n = 10 + strcspn(p + 10, "/");
-	return view_set(ctx->view, "Page.section", arena_strndup(ctx->arena, p, n)) < 0 ? 500 : 0;
-}
-
 /* What the route table asks, in order (its body was read with its limits
  * already): database, anti-forgery, login, role. A handler runs only when
  * all of it holds. */
@@ -191,8 +195,6 @@ static int run_route(struct ctx *ctx, const struct route *route, struct worker *
 		if (!(routes_role_bit(ctx->login->role) & route->roles))
 			return 403;
 	}
-	if ((status = set_section(ctx)) != 0)
-		return status;
 	return route->handler(ctx);
 }
 
