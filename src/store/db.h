@@ -73,4 +73,19 @@ int db_is_null(const struct db_rows *r, size_t i, const char *col);
 int db_get_bytea(const struct db_rows *r, size_t i, const char *col, struct arena *a,
 		unsigned char **out, size_t *len);
 
+/* Rows into an array of T in the arena, each field of the X-macro FIELDS
+ * (X(name) for a struct member and its column of the same name); returns
+ * DB_FAILED from the calling function when out of memory. */
+#define DB_MAP_ROWS(r, a, T, FIELDS, out, n) do { \
+	*(n) = db_rows_count(r); \
+	*(out) = arena_calloc((a), *(n) ? *(n) : 1, sizeof(T)); \
+	if (!*(out)) \
+		return DB_FAILED; \
+	for (size_t i_ = 0; i_ < *(n); i_++) { \
+		T *o_ = &(*(out))[i_]; \
+		FIELDS(DB_MAP_ONE) \
+	} \
+} while (0)
+#define DB_MAP_ONE(f) o_->f = db_get(r, i_, #f);
+
 #endif

@@ -9,17 +9,6 @@
 #include "base/buf.h"
 #include "store/db.h"
 
-#define MAP_ROWS(r, a, T, FIELDS, out, n) do { \
-	*(n) = db_rows_count(r); \
-	*(out) = arena_calloc((a), *(n) ? *(n) : 1, sizeof(T)); \
-	if (!*(out)) \
-		return DB_FAILED; \
-	for (size_t i_ = 0; i_ < *(n); i_++) { \
-		T *o_ = &(*(out))[i_]; \
-		FIELDS(MAP_ONE) \
-	} \
-} while (0)
-#define MAP_ONE(f) o_->f = db_get(r, i_, #f);
 
 /* ------------------------------------------------------ the fiche's rate */
 
@@ -213,7 +202,7 @@ int store_results_kinds(struct db *db, struct arena *a, const struct results_fil
 		rc = run_filter(db, a, &kinds, f, NULL, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct results_kind, KIND_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct results_kind, KIND_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -234,7 +223,7 @@ int store_results_counts(struct db *db, struct arena *a, const struct results_fi
 	}
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct results_count, COUNT_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct results_count, COUNT_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -247,7 +236,7 @@ int store_results_texts(struct db *db, struct arena *a, const struct results_fil
 	int rc = run_filter(db, a, &texts, f, m, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct results_text, TEXT_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct results_text, TEXT_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -297,7 +286,7 @@ int store_quality_rows(struct db *db, struct arena *a, const char *from, const c
 		rc = db_run(db, a, &quality, 2, p, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct quality_row, QUALITY_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct quality_row, QUALITY_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -309,7 +298,7 @@ int store_quality_unsent(struct db *db, struct arena *a, const char *from, const
 	int rc = db_run(db, a, &unsent, 3, p, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct unsent_session, UNSENT_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct unsent_session, UNSENT_FIELDS, out, n);
 	return DB_OK;
 }
 

@@ -11,17 +11,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-#define MAP_ROWS(r, a, T, FIELDS, out, n) do { \
-	*(n) = db_rows_count(r); \
-	*(out) = arena_calloc((a), *(n) ? *(n) : 1, sizeof(T)); \
-	if (!*(out)) \
-		return DB_FAILED; \
-	for (size_t i_ = 0; i_ < *(n); i_++) { \
-		T *o_ = &(*(out))[i_]; \
-		FIELDS(MAP_ONE) \
-	} \
-} while (0)
-#define MAP_ONE(f) o_->f = db_get(r, i_, #f);
 
 static int run(struct db *db, struct arena *a, const struct db_stmt *st, int np,
 		const char *const *p, struct db_rows **r)
@@ -66,7 +55,7 @@ int store_survey_models(struct db *db, struct arena *a, struct survey_model **ou
 	int rc = run(db, a, &models, 0, NULL, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct survey_model, SURVEY_MODEL_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct survey_model, SURVEY_MODEL_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -78,7 +67,7 @@ int store_survey_questions(struct db *db, struct arena *a, const char *version_i
 	int rc = run(db, a, &questions_of, 1, p, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct survey_question_row, SURVEY_QUESTION_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct survey_question_row, SURVEY_QUESTION_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -94,7 +83,7 @@ int store_survey_model(struct db *db, struct arena *a, const char *id, struct su
 		return DB_NOT_FOUND;
 	struct survey_model *rows;
 	size_t k;
-	MAP_ROWS(r, a, struct survey_model, SURVEY_MODEL_FIELDS, &rows, &k);
+	DB_MAP_ROWS(r, a, struct survey_model, SURVEY_MODEL_FIELDS, &rows, &k);
 	*m = rows[0];
 	return qs ? store_survey_questions(db, a, m->version_id, qs, n) : DB_OK;
 }
@@ -329,7 +318,7 @@ static int one_survey(struct db_rows *r, struct arena *a, struct survey_row *out
 		return DB_NOT_FOUND;
 	struct survey_row *rows;
 	size_t n;
-	MAP_ROWS(r, a, struct survey_row, SURVEY_FIELDS, &rows, &n);
+	DB_MAP_ROWS(r, a, struct survey_row, SURVEY_FIELDS, &rows, &n);
 	*out = rows[0];
 	return DB_OK;
 }
@@ -359,7 +348,7 @@ int store_surveys_of_registration(struct db *db, struct arena *a, const char *re
 	int rc = run(db, a, &of_registration, 1, p, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct survey_row, SURVEY_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct survey_row, SURVEY_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -376,7 +365,7 @@ int store_survey_answers(struct db *db, struct arena *a, const char *answer_set_
 	if (rc != DB_OK)
 		return rc;
 #define ANSWER_FIELDS(X) X(question_id) X(item) X(item_label) X(value) X(comment)
-	MAP_ROWS(r, a, struct survey_answer, ANSWER_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct survey_answer, ANSWER_FIELDS, out, n);
 #undef ANSWER_FIELDS
 	return DB_OK;
 }
@@ -469,7 +458,7 @@ int store_survey_candidates(struct db *db, struct arena *a, const char *today,
 		return rc;
 #define CANDIDATE_FIELDS(X) X(kind) X(session_id) X(registration_id) X(demand_id) X(to_email) \
 	X(convocation_epoch) X(half_day_start_epoch) X(half_day_end_epoch)
-	MAP_ROWS(r, a, struct survey_candidate, CANDIDATE_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct survey_candidate, CANDIDATE_FIELDS, out, n);
 #undef CANDIDATE_FIELDS
 	return DB_OK;
 }
@@ -535,7 +524,7 @@ int store_surveys_pending(struct db *db, struct arena *a, const char *now_epoch,
 	int rc = run(db, a, &pending, 1, p, &r);
 	if (rc != DB_OK)
 		return rc;
-	MAP_ROWS(r, a, struct survey_row, SURVEY_FIELDS, out, n);
+	DB_MAP_ROWS(r, a, struct survey_row, SURVEY_FIELDS, out, n);
 	return DB_OK;
 }
 
