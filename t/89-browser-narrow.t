@@ -38,6 +38,9 @@ my %facts = (
 	course => $course,
 	requester => 'luc.bonnet@caf15.caf.fr',
 	demand => $q->("SELECT id FROM demand WHERE reference = 'D-2025-00001'"),
+	# a session still to come, whose slots can be cancelled (the confirmation page)
+	open_session => $q->("SELECT min(s.id) FROM session s JOIN slot t ON t.session_id = s.id"
+		. " WHERE s.status IN ('envisagee', 'confirmee') AND NOT t.cancelled AND t.day > current_date"),
 	# a certified half-day of the demonstration (formations attendance demo)
 	halfday => $q->("SELECT half_day_id FROM attendance_event WHERE kind = 'certification' ORDER BY id LIMIT 1"),
 	participant => $q->("SELECT token FROM registration WHERE status = 'confirmee' ORDER BY id LIMIT 1"),

@@ -8,7 +8,7 @@
 // facts from the wrapper (ids of a place with rooms, a session with slots,
 // a course with history; the email of the inserted demand).
 'use strict';
-const { ok, done, launch, axe, login, horizontalFit } = require('./lib');
+const { ok, done, launch, axe, login, horizontalFit, checkPage } = require('./lib');
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const show = (got, want) => `got:  ${JSON.stringify(got)}\nwant: ${JSON.stringify(want)}`;
@@ -164,6 +164,15 @@ async function menuOpens(page, base, path, link) {
         JSON.stringify(got));
     }
     ok((await horizontalFit(page)).scroll === 1280, 'and no horizontal scroll of the page');
+
+    // --- a destructive action's confirmation page (nothing is confirmed here)
+    await page.goto(`${base}/intranet/sessions/${facts.open_session}`);
+    await Promise.all([page.waitForEvent('load'),
+      page.getByRole('button', { name: /^Annuler le créneau du / }).first().click()]);
+    ok(await page.getByRole('heading', { name: 'Annuler ce créneau ?' }).count() === 1
+      && await page.getByRole('button', { name: 'Annuler le créneau' }).count() === 1,
+    'cancelling a slot asks first, with the consequences and one button');
+    await checkPage(page, 'the confirmation of a cancellation');
   } catch (e) {
     ok(false, 'browser run', e.stack);
   } finally {
