@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/memo.h"
+#include "base/settings.h"
 #include "rules/calendar_fr.h"
 #include "rules/richtext.h"
 #include "rules/slot_time.h"
@@ -253,17 +254,73 @@ int catalogue_fill_course(struct ctx *ctx, const struct course *c,
 	return set_programme(v, lines, n) < 0 ? 500 : 0;
 }
 
+/* The parts of a fiche drawn from its course alone (the text, the
+ * programme), kept by the worker per course, version and last change:
+ * any edit saved by the intranet makes a new version, hence a new key, so
+ * a hit is what drawing them again would give. A fiche read again costs a
+ * one-row query and two lookups instead of its whole course, its
+ * programme and its drawing (most of its instructions and of its time in
+ * PostgreSQL). Bounded like the rich-text memo; a worker keeps its own. */
+static struct memo fiche_memo = { .bytes_max = 8u << 20 };
+
+static const char *fiche_key(struct arena *a, const struct course *c, const char *part)
+{
+	return arena_printf(a, "%s:%s:%s:%s", c->id, c->version, c->last_modified, part);
+}
+
+/* Draws the course's own parts of the page for c, from the whole course
+ * read again (which may be newer than c: then *c becomes that one). */
+static int fiche_draw(struct ctx *ctx, struct course *c, const char **head, const char **main)
+{
+	struct programme_line *lines;
+	size_t n;
+	int rc = store_course_page(ctx->db, ctx->arena, c->slug, c, &lines, &n);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	if ((rc = catalogue_fill_course(ctx, c, lines, n)) != 0)
+		return rc;
+	const char *names[] = { "public/course_head.cs", "public/course_main.cs" };
+	const char *keys[] = { "head", "main" };
+	const char **out[] = { head, main };
+	for (size_t i = 0; i < 2; i++) {
+		struct buf b;
+		buf_init(&b, ctx->settings->response_max);
+		const char *key = fiche_key(ctx->arena, c, keys[i]);
+		rc = key && view_render(ctx->templates, names[i], ctx->view, &b) == 0 ? 0 : 500;
+		*out[i] = rc ? NULL : arena_strdup(ctx->arena, b.data ? b.data : "");
+		if (*out[i])
+			(void)memo_put(&fiche_memo, key, strlen(key), *out[i]);
+		buf_free(&b);
+		if (!*out[i])
+			return 500;
+	}
+	return 0;
+}
+
+static int fiche_parts(struct ctx *ctx, struct course *c, const char **head, const char **main)
+{
+	const char *kh = fiche_key(ctx->arena, c, "head"), *km = fiche_key(ctx->arena, c, "main");
+	if (!kh || !km)
+		return 500;
+	*head = memo_get(&fiche_memo, kh, strlen(kh));
+	*main = memo_get(&fiche_memo, km, strlen(km));
+	if (*head && *main)
+		return view_set(ctx->view, "Course.slug", c->slug) < 0 ? 500 : 0;
+	return fiche_draw(ctx, c, head, main);
+}
+
 int page_course(struct ctx *ctx)
 {
 	const char *slug = ctx->req->args[0];
 	if (!slug_is_valid(slug))
 		return 404;
 	struct course c;
-	struct programme_line *lines;
-	size_t n;
-	int rc = store_course_page(ctx->db, ctx->arena, slug, &c, &lines, &n);
+	int rc = store_course_head(ctx->db, ctx->arena, slug, &c);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
+	const char *head, *main;
+	if ((rc = fiche_parts(ctx, &c, &head, &main)) != 0)
+		return rc;
 	struct session *sessions;
 	size_t n_sessions;
 	char today[CAL_DATE_BUF];
@@ -307,10 +364,11 @@ int page_course(struct ctx *ctx)
 			n_sessions ? h : 0ULL, rh, handler_build_id());
 	if (handler_not_modified(ctx, etag, modified))
 		return 0;
-	if (view_set(ctx->view, "Page.title", c.title) < 0)
+	if (view_set(ctx->view, "Page.title", c.title) < 0 ||
+			view_set(ctx->view, "Fiche.head", head) < 0 ||
+			view_set(ctx->view, "Fiche.main", main) < 0)
 		return 500;
 	if ((rc = survey_rate_fill(ctx, "Course", &rate)) != 0 ||
-			(rc = catalogue_fill_course(ctx, &c, lines, n)) != 0 ||
 			(rc = sessions_public_fill(ctx, sessions, n_sessions, 0)) != 0)
 		return rc;
 	return handler_render(ctx, 200, "public/course.cs");

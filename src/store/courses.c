@@ -39,6 +39,12 @@ static const struct db_stmt course_page = { "course_page",
 	" LEFT JOIN course_day d ON d.module_id = m.id"
 	" LEFT JOIN day_step s ON s.day_id = d.id"
 	" ORDER BY 1, 2, 3, 4" };
+/* What the fiche needs of its course at each request: which version to
+ * show (the rest of the page is kept by the worker per version). */
+static const struct db_stmt course_head = { "course_head",
+	"SELECT id::text AS id, slug, status, title, version::text AS version,"
+	" extract(epoch FROM date_trunc('second', updated_at))::bigint::text AS last_modified"
+	" FROM course WHERE slug = $1 AND status = 'published'" };
 static const struct db_stmt course_by_id = { "course_by_id",
 	COURSE_COLUMNS " WHERE id = $1" };
 static const struct db_stmt courses_published_full = { "courses_published_full",
@@ -177,6 +183,25 @@ int store_course_page(struct db *db, struct arena *a, const char *slug, struct c
 		return DB_FAILED;
 	for (size_t i = 1; i < rows; i++)
 		line_from_row(r, i, &(*lines)[i - 1]);
+	return DB_OK;
+}
+
+int store_course_head(struct db *db, struct arena *a, const char *slug, struct course *out)
+{
+	struct db_rows *r;
+	const char *params[] = { slug };
+	int rc = db_run(db, a, &course_head, 1, params, &r);
+	if (rc != DB_OK)
+		return rc;
+	if (db_rows_count(r) == 0)
+		return DB_NOT_FOUND;
+	memset(out, 0, sizeof(*out));
+	out->id = db_get(r, 0, "id");
+	out->slug = db_get(r, 0, "slug");
+	out->status = db_get(r, 0, "status");
+	out->title = db_get(r, 0, "title");
+	out->version = db_get(r, 0, "version");
+	out->last_modified = db_get(r, 0, "last_modified");
 	return DB_OK;
 }
 

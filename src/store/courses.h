@@ -60,6 +60,9 @@ struct course_filter {
 	const char *q, *category, *modality, *kind;
 };
 
+/* The published course of slug, its id, slug, status, title, version
+ * and last_modified only (the other fields NULL): DB_NOT_FOUND if none. */
+int store_course_head(struct db *db, struct arena *a, const char *slug, struct course *out);
 /* A published course by slug with its programme, in one query: DB_OK,
  * DB_NOT_FOUND, or a failure. */
 int store_course_page(struct db *db, struct arena *a, const char *slug, struct course *out,

@@ -43,10 +43,19 @@ static const struct db_stmt tallies = { "survey_course_tallies",
 	"SELECT se.course_id::text AS course_id, sum(t.s1) AS s1, sum(t.s2) AS s2, sum(t.s3) AS s3,"
 	" sum(t.s4) AS s4, sum(t.s5) AS s5,"
 	" sum(greatest(t.participants, t.s1 + t.s2 + t.s3 + t.s4 + t.s5)) AS participants,"
-	" coalesce(extract(epoch FROM max(t.last_answer))::bigint, 0) AS last_answer"
+	" coalesce(extract(epoch FROM max(t.last_answer))::bigint, 0) AS last_answer,"
+	" count(*) FILTER (WHERE t.computed <> t.changes) AS stale"
 	" FROM session se JOIN session_satisfaction t ON t.session_id = se.id"
 	" WHERE se.course_id = ANY($1::bigint[]) AND se.last_day BETWEEN $2::date AND $3::date"
 	" AND se.status <> 'annulee' GROUP BY se.course_id" };
+
+static int tallies_stale(const struct db_rows *r)
+{
+	for (size_t k = 0; k < db_rows_count(r); k++)
+		if (strcmp(db_get(r, k, "stale"), "0") != 0)
+			return 1;
+	return 0;
+}
 
 int store_course_tallies(struct db *db, struct arena *a, const char *const *ids, size_t n,
 		const char *first, const char *last, struct course_tally **out)
@@ -68,9 +77,14 @@ int store_course_tallies(struct db *db, struct arena *a, const char *const *ids,
 		return DB_FAILED;
 	const char *p[] = { array, first, last };
 	struct db_rows *r;
-	int rc = db_run(db, a, &recount, 3, p, NULL);
-	if (rc == DB_OK)
-		rc = db_run(db, a, &tallies, 3, p, &r);
+	/* Read first: counting again (a write, dearer than the read) only when
+	 * a tally shown is behind its answers, which is rare on a fiche. */
+	int rc = db_run(db, a, &tallies, 3, p, &r);
+	if (rc == DB_OK && tallies_stale(r)) {
+		rc = db_run(db, a, &recount, 3, p, NULL);
+		if (rc == DB_OK)
+			rc = db_run(db, a, &tallies, 3, p, &r);
+	}
 	if (rc != DB_OK)
 		return rc;
 	size_t rows = db_rows_count(r);

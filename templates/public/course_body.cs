@@ -1,4 +1,7 @@
-<?cs # The body of a fiche: shared by the public page and the staff preview. ?><?cs def:course_body() ?>
+<?cs # The body of a fiche: shared by the public page and the staff preview.
+  Three parts: course_head and course_main show the course alone (the public
+  page draws them once per course version and keeps them, pages/catalogue.c),
+  course_live what changes without an edit: the rate and the next sessions. ?><?cs def:course_head() ?>
 <article class="fiche">
 <p class="kind"><?cs var:Course.kind_label ?><?cs if:Course.category ?> · <?cs var:Course.category ?><?cs /if ?></p>
 <h1><?cs var:Course.title ?></h1>
@@ -17,7 +20,7 @@
 <dt>Modalités d'animation</dt><dd><?cs var:Course.modality_label ?></dd>
 <?cs if:Course.trainers ?><dt>Formateur</dt><dd><?cs var:Course.trainers ?></dd><?cs /if ?>
 <?cs if:Course.group_size ?><dt>Effectif</dt><dd><?cs var:Course.group_size ?></dd><?cs /if ?>
-<dt>Taux de satisfaction</dt><dd class="satisfaction"><?cs var:Course.rate_sentence ?><?cs if:Course.rate_computed ?>, calculé le <?cs var:Course.rate_computed ?><?cs /if ?></dd>
+<?cs /def ?><?cs def:course_live() ?><dt>Taux de satisfaction</dt><dd class="satisfaction"><?cs var:Course.rate_sentence ?><?cs if:Course.rate_computed ?>, calculé le <?cs var:Course.rate_computed ?><?cs /if ?></dd>
 </dl>
 <section class="next-sessions" aria-labelledby="sessions-titre">
 <h2 id="sessions-titre">Sessions à venir</h2>
@@ -29,7 +32,7 @@
 <?cs else ?><p>Aucune session programmée pour l'instant : envoyez une demande, nous vous proposerons des dates.</p><?cs /if ?>
 </section>
 </aside>
-<div class="fiche-main">
+<?cs /def ?><?cs def:course_main() ?><div class="fiche-main">
 <section>
 <h2>Objectif professionnel</h2>
 <?cs uvar:Course.objective_html ?>
@@ -92,4 +95,4 @@
 </div>
 </div>
 </article>
-<?cs /def ?>
+<?cs /def ?><?cs def:course_body() ?><?cs call:course_head() ?><?cs call:course_live() ?><?cs call:course_main() ?><?cs /def ?>

@@ -1,0 +1,1 @@
+<?cs # The course's own part of a fiche after its sessions (pages/catalogue.c keeps it). ?><?cs include:"public/course_body.cs" ?><?cs call:course_main() ?>
