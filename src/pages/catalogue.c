@@ -309,13 +309,26 @@ static int fiche_parts(struct ctx *ctx, struct course *c, const char **head, con
 	return fiche_draw(ctx, c, head, main);
 }
 
+/* The fiche's three reads (its course's version, its next sessions, its
+ * rate) go in one round trip and one snapshot; the course itself is read
+ * only when this worker has not drawn that version yet. */
 int page_course(struct ctx *ctx)
 {
 	const char *slug = ctx->req->args[0];
 	if (!slug_is_valid(slug))
 		return 404;
+	char today[CAL_DATE_BUF];
+	if (cal_format_date(cal_paris_local_date((int64_t)time(NULL)), today, sizeof(today)) != 0)
+		return 500;
+	struct db_call calls[3];
+	store_course_head_call(&calls[0], slug);
+	if (store_public_sessions_call(&calls[1], ctx->arena, today, slug,
+			COURSE_SESSIONS_SHOWN) != DB_OK || survey_rate_call(ctx, &calls[2], slug) != 0)
+		return 500;
+	int rc = db_run_reads(ctx->db, ctx->arena, calls, 3);
 	struct course c;
-	int rc = store_course_head(ctx->db, ctx->arena, slug, &c);
+	if (rc == DB_OK)
+		rc = store_course_head_read(&calls[0], &c);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	const char *head, *main;
@@ -323,13 +336,8 @@ int page_course(struct ctx *ctx)
 		return rc;
 	struct session *sessions;
 	size_t n_sessions;
-	char today[CAL_DATE_BUF];
-	if (cal_format_date(cal_paris_local_date((int64_t)time(NULL)), today, sizeof(today)) != 0)
+	if (store_public_sessions_read(&calls[1], ctx->arena, &sessions, &n_sessions) != DB_OK)
 		return 500;
-	rc = store_public_sessions(ctx->db, ctx->arena, today, slug, "", COURSE_SESSIONS_SHOWN,
-			&sessions, &n_sessions);
-	if (rc != DB_OK)
-		return handler_db_status(rc);
 	/* The fiche shows its next sessions: the validators change with them,
 	 * and with the day (a session over leaves the list). */
 	long modified = strtol(c.last_modified, NULL, 10);
@@ -348,8 +356,7 @@ int page_course(struct ctx *ctx)
 	 * the page cache never keeps a stale rate past its second. */
 	struct survey_rate rate;
 	long last_answer;
-	const char *id = c.id;
-	if ((rc = survey_rates_of_courses(ctx, &id, 1, &rate, &last_answer)) != 0)
+	if ((rc = survey_rate_read(ctx, &calls[2], c.id, &rate, &last_answer)) != 0)
 		return rc;
 	char sentence[SURVEY_SENTENCE_FR_BUF];
 	unsigned long long rh = 14695981039346656037ULL;

@@ -13,6 +13,7 @@ int page_catalogue(struct ctx *ctx);
 int page_course(struct ctx *ctx);
 /* Shared by the pages that show courses (catalogue.c). */
 struct course;
+struct db_call;
 struct view;
 const char *catalogue_modality_label(const char *modality);
 struct arena;
@@ -290,6 +291,11 @@ struct survey_rate;
  * status. */
 int survey_rates_of_courses(struct ctx *ctx, const char *const *ids, size_t n,
 		struct survey_rate *rates, long *last_answer);
+/* The same for the fiche of slug, as a call sent with the fiche's other
+ * reads (store/db.h, db_run_reads), then read for its course_id. */
+int survey_rate_call(struct ctx *ctx, struct db_call *c, const char *slug);
+int survey_rate_read(struct ctx *ctx, const struct db_call *c, const char *course_id,
+		struct survey_rate *rate, long *last_answer);
 /* prefix.rate_published ("1" or ""), rate_percent, rate_respondents,
  * rate_sentence (the fiche's words) and rate_computed ("2 décembre 2026"). */
 int survey_rate_fill(struct ctx *ctx, const char *prefix, const struct survey_rate *r);

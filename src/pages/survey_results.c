@@ -64,6 +64,30 @@ int survey_rates_of_courses(struct ctx *ctx, const char *const *ids, size_t n,
 	return 0;
 }
 
+int survey_rate_call(struct ctx *ctx, struct db_call *c, const char *slug)
+{
+	struct civil_date first, last;
+	if (survey_rate_window(pages_paris_today(), &first, &last) != 0)
+		return 500;
+	store_course_tally_call(c, slug, pages_iso_date(ctx->arena, first),
+			pages_iso_date(ctx->arena, last));
+	return 0;
+}
+
+int survey_rate_read(struct ctx *ctx, const struct db_call *c, const char *course_id,
+		struct survey_rate *rate, long *last_answer)
+{
+	struct course_tally t;
+	int rc = store_course_tally_read(c, course_id, &t);
+	if (rc == DB_STALE)   /* an answer since it was counted: count again */
+		return survey_rates_of_courses(ctx, &course_id, 1, rate, last_answer);
+	if (rc != DB_OK)
+		return handler_db_status(rc);
+	rate_of(&t, pages_paris_today(), rate);
+	*last_answer = t.last_answer;
+	return 0;
+}
+
 int survey_rate_fill(struct ctx *ctx, const char *prefix, const struct survey_rate *r)
 {
 	char sentence[SURVEY_SENTENCE_FR_BUF], computed[CAL_LONG_FR_BUF];

@@ -186,13 +186,14 @@ int store_course_page(struct db *db, struct arena *a, const char *slug, struct c
 	return DB_OK;
 }
 
-int store_course_head(struct db *db, struct arena *a, const char *slug, struct course *out)
+void store_course_head_call(struct db_call *c, const char *slug)
 {
-	struct db_rows *r;
-	const char *params[] = { slug };
-	int rc = db_run(db, a, &course_head, 1, params, &r);
-	if (rc != DB_OK)
-		return rc;
+	*c = (struct db_call){ .stmt = &course_head, .nparams = 1, .params = { slug } };
+}
+
+int store_course_head_read(const struct db_call *c, struct course *out)
+{
+	const struct db_rows *r = c->rows;
 	if (db_rows_count(r) == 0)
 		return DB_NOT_FOUND;
 	memset(out, 0, sizeof(*out));

@@ -7,6 +7,7 @@
 
 struct arena;
 struct db;
+struct db_call;
 
 /* Every text column of a fiche, once: the store's SELECT and UPDATE, the
  * edit form and the view all come from this list. X(name, max_chars). */
@@ -61,8 +62,10 @@ struct course_filter {
 };
 
 /* The published course of slug, its id, slug, status, title, version
- * and last_modified only (the other fields NULL): DB_NOT_FOUND if none. */
-int store_course_head(struct db *db, struct arena *a, const char *slug, struct course *out);
+ * and last_modified only (the other fields NULL), as a call of
+ * db_run_reads (store/db.h) and its reading: DB_NOT_FOUND if none. */
+void store_course_head_call(struct db_call *c, const char *slug);
+int store_course_head_read(const struct db_call *c, struct course *out);
 /* A published course by slug with its programme, in one query: DB_OK,
  * DB_NOT_FOUND, or a failure. */
 int store_course_page(struct db *db, struct arena *a, const char *slug, struct course *out,

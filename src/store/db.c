@@ -235,6 +235,94 @@ int db_run_binary_result(struct db *db, struct arena *a, const struct db_stmt *s
 	return run(db, a, stmt, nparams, params, out, &how);
 }
 
+/* Keeps a pipeline's result in the arena, as db_run_once does. */
+static int keep_rows(struct arena *a, PGresult *res, struct db_rows **out)
+{
+	struct db_rows *rows = arena_alloc(a, sizeof(*rows));
+	if (!rows || arena_defer(a, rows_clear, res) < 0) {
+		PQclear(res);
+		return DB_FAILED;
+	}
+	rows->res = res;
+	*out = rows;
+	return DB_OK;
+}
+
+/* A pipeline left in a state that cannot be read on: the connection is
+ * dropped (the next request opens another), never reused half-read. */
+static int pipeline_lost(struct db *db, const char *what)
+{
+	log_line("db: pipeline broken at %s: %s", what, PQerrorMessage(db->conn));
+	db_disconnect(db);
+	db->was_lost = 1;
+	return DB_UNAVAILABLE;
+}
+
+/* Reads every result of the pipeline up to its sync, so that the
+ * connection leaves pipeline mode clean whatever failed. */
+static int pipeline_collect(struct db *db, struct arena *a, struct db_call *calls, size_t n)
+{
+	int rc = DB_OK;
+	for (size_t i = 0; i < n; i++) {
+		PGresult *res = PQgetResult(db->conn);
+		if (!res)
+			return pipeline_lost(db, calls[i].stmt->name);
+		/* each statement's result is followed by a NULL */
+		PGresult *end = PQgetResult(db->conn);
+		if (end)
+			PQclear(end);
+		if (rc == DB_OK && PQresultStatus(res) == PGRES_TUPLES_OK) {
+			rc = keep_rows(a, res, &calls[i].rows);
+			continue;
+		}
+		if (rc == DB_OK)
+			rc = db_failure(db, res, calls[i].stmt->name);
+		PQclear(res);
+		if (!db->conn)
+			return rc;
+	}
+	PGresult *sync = PQgetResult(db->conn);
+	int synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+	PQclear(sync);
+	if (!synced || PQexitPipelineMode(db->conn) != 1)
+		return pipeline_lost(db, "pipeline sync");
+	return rc;
+}
+
+static int run_reads_once(struct db *db, struct arena *a, struct db_call *calls, size_t n)
+{
+	int rc = db_ready(db);
+	for (size_t i = 0; rc == DB_OK && i < n; i++)
+		rc = db_prepare(db, calls[i].stmt);
+	if (rc != DB_OK)
+		return rc;
+	if (PQenterPipelineMode(db->conn) != 1)
+		return pipeline_lost(db, "pipeline start");
+	int sent = 1;
+	for (size_t i = 0; sent && i < n; i++)
+		sent = PQsendQueryPrepared(db->conn, calls[i].stmt->name, calls[i].nparams,
+				calls[i].params, NULL, NULL, 0) == 1;
+	/* the sync ends the implicit transaction and flushes what was queued */
+	if (!sent || PQpipelineSync(db->conn) != 1)
+		return pipeline_lost(db, "pipeline send");
+	return pipeline_collect(db, a, calls, n);
+}
+
+int db_run_reads(struct db *db, struct arena *a, struct db_call *calls, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		calls[i].rows = NULL;
+		if (!reads_only(calls[i].stmt->sql) || calls[i].nparams > DB_CALL_PARAMS_MAX ||
+				db->in_tx)
+			return DB_FAILED;
+	}
+	int was_connected = db->conn != NULL;
+	int rc = run_reads_once(db, a, calls, n);
+	if (rc == DB_UNAVAILABLE && was_connected)
+		rc = run_reads_once(db, a, calls, n);
+	return rc;
+}
+
 static const struct db_stmt stmt_begin = { "tx_begin", "BEGIN" };
 static const struct db_stmt stmt_commit = { "tx_commit", "COMMIT" };
 static const struct db_stmt stmt_rollback = { "tx_rollback", "ROLLBACK" };

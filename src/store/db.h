@@ -54,6 +54,22 @@ int db_run_with_bytes(struct db *db, struct arena *a, const struct db_stmt *stmt
  * db_get_len; numbers would come in network order). */
 int db_run_binary_result(struct db *db, struct arena *a, const struct db_stmt *stmt,
 		int nparams, const char *const *params, struct db_rows **out);
+/* Reads sent together and answered together (libpq's pipeline mode): one
+ * round trip, one implicit transaction (one snapshot) for all of them,
+ * instead of one each. The store fills each call (its statement and
+ * parameters, which must stay valid until the run), the page runs them,
+ * then the store reads each call's rows. Only statements that read (a
+ * SELECT, or WITH without a data-modifying part), outside a transaction:
+ * after a lost connection they are all sent once more on a new one, as
+ * db_run does for one read. */
+#define DB_CALL_PARAMS_MAX 8
+struct db_call {
+	const struct db_stmt *stmt;
+	int nparams;
+	const char *params[DB_CALL_PARAMS_MAX];
+	struct db_rows *rows;   /* the result, set by db_run_reads */
+};
+int db_run_reads(struct db *db, struct arena *a, struct db_call *calls, size_t n);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -232,6 +232,26 @@ int store_public_sessions(struct db *db, struct arena *a, const char *from,
 	return sessions_run(db, a, &public_sessions, 4, p, out, n, 0);
 }
 
+int store_public_sessions_call(struct db_call *c, struct arena *a, const char *from,
+		const char *course_slug, size_t limit)
+{
+	const char *lim = arena_printf(a, "%zu", limit);
+	*c = (struct db_call){ .stmt = &public_sessions, .nparams = 4,
+		.params = { from, course_slug, "", lim } };
+	return lim ? DB_OK : DB_FAILED;
+}
+
+int store_public_sessions_read(const struct db_call *c, struct arena *a,
+		struct session **out, size_t *n)
+{
+	*n = db_rows_count(c->rows);
+	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
+		return DB_FAILED;
+	for (size_t i = 0; i < *n; i++)
+		session_from_row(c->rows, i, &(*out)[i]);
+	return DB_OK;
+}
+
 /* Public feeds show the sessions a requester may see, whatever their
  * status once published (a cancellation must reach subscribed calendars):
  * INTER and flagged INTRA sessions that are or were confirmed. A feed

@@ -13,6 +13,7 @@
 
 struct arena;
 struct db;
+struct db_call;
 
 /* A session with its course, place, demand and counts; every value text,
  * "" for NULL. Dates YYYY-MM-DD (first_day/last_day of its live slots). */
@@ -151,6 +152,12 @@ int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_f
  * starting in one month ("YYYY-MM"), by first day. */
 int store_public_sessions(struct db *db, struct arena *a, const char *from,
 		const char *course_slug, const char *month, size_t limit,
+		struct session **out, size_t *n);
+/* The same of one course (all months), as a call of db_run_reads
+ * (store/db.h) and its reading. */
+int store_public_sessions_call(struct db_call *c, struct arena *a, const char *from,
+		const char *course_slug, size_t limit);
+int store_public_sessions_read(const struct db_call *c, struct arena *a,
 		struct session **out, size_t *n);
 
 /* The slots of a feed from..to: the public ones (course_slug "" for all),

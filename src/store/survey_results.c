@@ -38,16 +38,30 @@ static const struct db_stmt recount = { "survey_tallies_recount",
 	" WHERE t.session_id = st.session_id" };
 
 /* The tallies of the sessions in the window that are not cancelled, by
- * course (a course without any has no row). */
-static const struct db_stmt tallies = { "survey_course_tallies",
-	"SELECT se.course_id::text AS course_id, sum(t.s1) AS s1, sum(t.s2) AS s2, sum(t.s3) AS s3,"
-	" sum(t.s4) AS s4, sum(t.s5) AS s5,"
-	" sum(greatest(t.participants, t.s1 + t.s2 + t.s3 + t.s4 + t.s5)) AS participants,"
-	" coalesce(extract(epoch FROM max(t.last_answer))::bigint, 0) AS last_answer,"
-	" count(*) FILTER (WHERE t.computed <> t.changes) AS stale"
-	" FROM session se JOIN session_satisfaction t ON t.session_id = se.id"
-	" WHERE se.course_id = ANY($1::bigint[]) AND se.last_day BETWEEN $2::date AND $3::date"
-	" AND se.status <> 'annulee' GROUP BY se.course_id" };
+ * course (a course without any has no row), and how many of them are
+ * behind their answers. */
+#define TALLIES_OF(courses) \
+	"SELECT se.course_id::text AS course_id, sum(t.s1) AS s1, sum(t.s2) AS s2, sum(t.s3) AS s3," \
+	" sum(t.s4) AS s4, sum(t.s5) AS s5," \
+	" sum(greatest(t.participants, t.s1 + t.s2 + t.s3 + t.s4 + t.s5)) AS participants," \
+	" coalesce(extract(epoch FROM max(t.last_answer))::bigint, 0) AS last_answer," \
+	" count(*) FILTER (WHERE t.computed <> t.changes) AS stale" \
+	" FROM session se JOIN session_satisfaction t ON t.session_id = se.id" \
+	" WHERE se.course_id = ANY(" courses ") AND se.last_day BETWEEN $2::date AND $3::date" \
+	" AND se.status <> 'annulee' GROUP BY se.course_id"
+static const struct db_stmt tallies = { "survey_course_tallies", TALLIES_OF("$1::bigint[]") };
+/* The fiche's, by its slug: sent with the fiche's other reads. */
+static const struct db_stmt tallies_by_slug = { "survey_course_tallies_by_slug",
+	TALLIES_OF("ARRAY(SELECT id FROM course WHERE slug = $1 AND status = 'published')") };
+
+static void tally_from_row(const struct db_rows *r, size_t k, struct course_tally *t)
+{
+	static const char *const cols[] = { "s1", "s2", "s3", "s4", "s5" };
+	for (int s = 0; s < 5; s++)
+		t->tally.by_score[s] = strtoll(db_get(r, k, cols[s]), NULL, 10);
+	t->tally.participants = strtoll(db_get(r, k, "participants"), NULL, 10);
+	t->last_answer = strtol(db_get(r, k, "last_answer"), NULL, 10);
+}
 
 static int tallies_stale(const struct db_rows *r)
 {
@@ -94,14 +108,29 @@ int store_course_tallies(struct db *db, struct arena *a, const char *const *ids,
 		for (size_t k = 0; k < rows; k++) {
 			if (strcmp(db_get(r, k, "course_id"), ids[i]) != 0)
 				continue;
-			static const char *const cols[] = { "s1", "s2", "s3", "s4", "s5" };
-			for (int s = 0; s < 5; s++)
-				t->tally.by_score[s] = strtoll(db_get(r, k, cols[s]), NULL, 10);
-			t->tally.participants = strtoll(db_get(r, k, "participants"), NULL, 10);
-			t->last_answer = strtol(db_get(r, k, "last_answer"), NULL, 10);
+			tally_from_row(r, k, t);
 			break;
 		}
 	}
+	return DB_OK;
+}
+
+void store_course_tally_call(struct db_call *c, const char *slug, const char *first,
+		const char *last)
+{
+	*c = (struct db_call){ .stmt = &tallies_by_slug, .nparams = 3, .params = { slug, first, last } };
+}
+
+int store_course_tally_read(const struct db_call *c, const char *course_id,
+		struct course_tally *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->course_id = course_id;
+	if (db_rows_count(c->rows) == 0)
+		return DB_OK;
+	if (tallies_stale(c->rows))
+		return DB_STALE;
+	tally_from_row(c->rows, 0, out);
 	return DB_OK;
 }
 

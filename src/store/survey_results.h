@@ -13,6 +13,7 @@
 
 struct arena;
 struct db;
+struct db_call;
 
 /* The tally of the global question for one course over the sessions
  * whose last day is in [first, last] (YYYY-MM-DD), and the Unix second of
@@ -31,6 +32,13 @@ struct course_tally {
  * changed since they were counted (so this writes, to its cache only). */
 int store_course_tallies(struct db *db, struct arena *a, const char *const *ids, size_t n,
 		const char *first, const char *last, struct course_tally **out);
+/* The tally of the published course of slug as a call of db_run_reads
+ * (store/db.h) and its reading, which counts nothing again: DB_STALE when
+ * a session's tally is behind its answers (store_course_tallies then). */
+void store_course_tally_call(struct db_call *c, const char *slug, const char *first,
+		const char *last);
+int store_course_tally_read(const struct db_call *c, const char *course_id,
+		struct course_tally *out);
 
 /* Which sessions: each field "" for any. trainer is a trainer id. */
 struct results_filter {
