@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#define MEMO_SLOTS 1024
+#define MEMO_SLOTS 4096   /* a quarter used at most: 1,024 entries (512 fiches of two parts) */
 
 struct memo_entry {
 	unsigned long long hash;
