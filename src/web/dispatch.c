@@ -246,7 +246,7 @@ void dispatch(struct worker *w, void *fcgx_request)
 		struct body_limits lim;
 		route = routes_match(&req, a, &no_route);
 		routes_body_limits(route, w->settings, &lim);
-		status = request_read_body(&req, a, fr->envp, fr->in, w->settings, &lim);
+		status = request_read_body(&req, a, fr->in, w->settings, &lim);
 	}
 	if (status == 0 && !route)
 		status = no_route;
@@ -258,11 +258,12 @@ void dispatch(struct worker *w, void *fcgx_request)
 		error_page(&ctx, status);
 	else if (status != 0)
 		plain_error(&res, status);
-	const char *method = request_env(fr->envp, "REQUEST_METHOD");
+	/* read from the environment once, when there was an arena to parse it */
+	const char *method = a ? req.method : request_env(fr->envp, "REQUEST_METHOD");
 	if (response_write(&res, fr->out, method && strcmp(method, "HEAD") == 0) < 0)
 		log_line("write failed: client gone?");
-	const char *uri = request_env(fr->envp, "REQUEST_URI");
-	log_line("%s %.300s %d %ld", method ? method : "-", uri ? uri : "-", res.status,
+	const char *uri = a ? req.uri : request_env(fr->envp, "REQUEST_URI");
+	log_line("%s %.300s %d %ld", method && *method ? method : "-", uri && *uri ? uri : "-", res.status,
 			elapsed_us(&start));
 	keep_body(w, &res);
 	if (a)

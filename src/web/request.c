@@ -17,10 +17,28 @@ const char *request_env(char **env, const char *name)
 	return NULL;
 }
 
-static const char *env_or_empty(char **env, const char *name)
+struct env_want {
+	const char *name;
+	const char **value;
+};
+
+/* The request's variables in one pass over the environment (nginx sends
+ * about thirty) rather than one pass per variable; the first of a name
+ * wins, as with request_env(). */
+static void env_find(char **env, const struct env_want *want, size_t n)
 {
-	const char *v = request_env(env, name);
-	return v ? v : "";
+	for (char **e = env; e && *e; e++) {
+		const char *eq = strchr(*e, '=');
+		if (!eq)
+			continue;
+		size_t len = (size_t)(eq - *e);
+		for (size_t k = 0; k < n; k++)
+			if (!*want[k].value && strncmp(want[k].name, *e, len) == 0 &&
+					want[k].name[len] == '\0') {
+				*want[k].value = eq + 1;
+				break;
+			}
+	}
 }
 
 static int status_of(int rc)
@@ -46,9 +64,27 @@ int request_parse_env(struct request *r, struct arena *a, char **env,
 	 * parameters, nor a browser more than a few dozen cookies */
 	const struct parse_limits lim = { s->fields_max < REQUEST_QUERY_FIELDS_MAX ? s->fields_max :
 		REQUEST_QUERY_FIELDS_MAX, s->field_max };
-	r->method = env_or_empty(env, "REQUEST_METHOD");
-	const char *uri = env_or_empty(env, "REQUEST_URI");
-	r->uri = uri;
+	const char *cookie = NULL, *https = NULL;
+	const struct env_want want[] = {
+		{ "REQUEST_METHOD", &r->method }, { "REQUEST_URI", &r->uri },
+		{ "HTTP_COOKIE", &cookie }, { "CONTENT_TYPE", &r->content_type },
+		{ "CONTENT_LENGTH", &r->content_length }, { "HTTP_ORIGIN", &r->origin },
+		{ "HTTP_REFERER", &r->referer }, { "HTTP_IF_NONE_MATCH", &r->if_none_match },
+		{ "HTTP_IF_MODIFIED_SINCE", &r->if_modified_since },
+		{ "REMOTE_ADDR", &r->remote_addr }, { "HTTP_USER_AGENT", &r->user_agent },
+		{ "HTTPS", &https },
+	};
+	env_find(env, want, sizeof(want) / sizeof(want[0]));
+	if (!r->method)
+		r->method = "";
+	if (!r->uri)
+		r->uri = "";
+	if (!r->remote_addr)
+		r->remote_addr = "";
+	if (!r->user_agent)
+		r->user_agent = "";
+	r->https = https && strcmp(https, "on") == 0;
+	const char *uri = r->uri;
 	/* Too long an address, path or query (too many parameters, one too
 	 * long) is 414 URI Too Long; 413 is for bodies. */
 	if (strlen(uri) > REQUEST_URI_MAX)
@@ -63,21 +99,11 @@ int request_parse_env(struct request *r, struct arena *a, char **env,
 		if (rc != PARSE_OK)
 			return rc == PARSE_TOO_LARGE ? 414 : status_of(rc);
 	}
-	const char *cookie = request_env(env, "HTTP_COOKIE");
 	if (cookie) {
 		rc = parse_cookies(a, cookie, strlen(cookie), &lim, &r->cookies);
 		if (rc != PARSE_OK)
 			return status_of(rc);
 	}
-	r->content_type = request_env(env, "CONTENT_TYPE");
-	r->origin = request_env(env, "HTTP_ORIGIN");
-	r->referer = request_env(env, "HTTP_REFERER");
-	r->if_none_match = request_env(env, "HTTP_IF_NONE_MATCH");
-	r->if_modified_since = request_env(env, "HTTP_IF_MODIFIED_SINCE");
-	r->remote_addr = env_or_empty(env, "REMOTE_ADDR");
-	r->user_agent = env_or_empty(env, "HTTP_USER_AGENT");
-	const char *https = request_env(env, "HTTPS");
-	r->https = https && strcmp(https, "on") == 0;
 	return 0;
 }
 
@@ -110,11 +136,11 @@ static int parse_body(struct request *r, struct arena *a, const char *body, size
 	return status_of(parse_multipart(a, body, len, boundary, &ml, &r->form, &r->file));
 }
 
-int request_read_body(struct request *r, struct arena *a, char **env, void *in_stream,
+int request_read_body(struct request *r, struct arena *a, void *in_stream,
 		const struct settings *s, const struct body_limits *lim)
 {
 	size_t len;
-	if (parse_content_length(request_env(env, "CONTENT_LENGTH"), &len) != PARSE_OK)
+	if (parse_content_length(r->content_length, &len) != PARSE_OK)
 		return 400;
 	/* The limit is checked on the announced length, before any read. */
 	if (len > lim->max)

@@ -29,6 +29,7 @@ struct request {
 	struct upload file;        /* the file of a multipart body (file.field NULL: none) */
 	struct params cookies;
 	const char *content_type;
+	const char *content_length;   /* as sent; NULL when none */
 	const char *origin;
 	const char *referer;
 	const char *if_none_match;
@@ -55,7 +56,7 @@ struct body_limits {
  * its limits: 0, or the HTTP status to answer with: 400 malformed, 413 a
  * body, field or file too large (or too many fields or parts), 415 a body
  * of a type the route does not take, 500 out of memory. */
-int request_read_body(struct request *r, struct arena *a, char **env, void *in_stream,
+int request_read_body(struct request *r, struct arena *a, void *in_stream,
 		const struct settings *s, const struct body_limits *lim);
 
 /* The request line, headers and cookies from a plain environment: 0, or
