@@ -28,29 +28,46 @@
 #define COMMENT_MAX 10000
 
 /* Days left and the mark the dashboard shows: late, due today, due soon
- * (the warning thresholds of the régime), or nothing. */
-static int set_due_mark(struct ctx *ctx, const char *list, size_t i, const char *due_iso,
-		const char *regime_name, const char *status)
+ * (the warning thresholds of the régime), or nothing; `today` is
+ * computed once by the caller, not once a row. 0, or -1 for a due date or
+ * régime that does not parse (then no mark). */
+struct due_mark {
+	const char *mark, *text;
+};
+static int due_mark_of(struct ctx *ctx, struct civil_date today, const char *due_iso,
+		const char *regime_name, const char *status, struct due_mark *out)
 {
 	struct civil_date due;
 	enum regime regime;
-	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
+	*out = (struct due_mark){ "", "" };
 	if (cal_parse_date(due_iso, &due) != 0 || due_regime_parse(regime_name, &regime) != 0)
-		return 0;
+		return -1;
 	int left = due_date_days_left(today, due);
 	enum due_warning w = due_date_warning(regime, left);
-	const char *mark = "", *text;
 	if (strcmp(status, "attente_demandeur") == 0)
-		text = "Horloge arrêtée (attente du demandeur)";
+		out->text = "Horloge arrêtée (attente du demandeur)";
 	else if (w == DUE_WARNING_LATE)
-		mark = "late", text = arena_printf(ctx->arena, "En retard de %d j", -left);
+		out->mark = "late", out->text = arena_printf(ctx->arena, "En retard de %d j", -left);
 	else if (w == DUE_WARNING_TODAY)
-		mark = "today", text = "Échéance aujourd'hui";
+		out->mark = "today", out->text = "Échéance aujourd'hui";
 	else if (w != DUE_WARNING_NONE)
-		mark = "soon", text = arena_printf(ctx->arena, "J-%d", left);
+		out->mark = "soon", out->text = arena_printf(ctx->arena, "J-%d", left);
 	else
-		text = arena_printf(ctx->arena, "J-%d", left);
-	return VIEW_ROW(ctx->view, list, i, { "mark", mark }, { "left", text });
+		out->text = arena_printf(ctx->arena, "J-%d", left);
+	return out->text ? 0 : -2;
+}
+
+static int set_due_mark(struct ctx *ctx, const char *list, size_t i, const char *due_iso,
+		const char *regime_name, const char *status)
+{
+	struct due_mark m;
+	int rc = due_mark_of(ctx, cal_paris_local_date((int64_t)time(NULL)), due_iso, regime_name,
+		status, &m);
+	if (rc == -1)
+		return 0;
+	if (rc != 0)
+		return -1;
+	return VIEW_ROW(ctx->view, list, i, { "mark", m.mark }, { "left", m.text });
 }
 
 /* --- the dashboard -------------------------------------------------------- */
@@ -122,17 +139,35 @@ int page_demands(struct ctx *ctx)
 	for (size_t i = 0; i < n_courses; i++)
 		if (VIEW_ROW(v, "Courses", i, { "id", courses[i].id }, { "name", courses[i].label }) < 0)
 			return 500;
+	/* One call a row, and at most 11 fields under it: from the 12th,
+	 * ClearSilver gives the row a hash table of its own (FORCE_HASH_AT),
+	 * which cost more than the rest of the row. The due mark hangs under
+	 * "due"; a row whose dates do not parse has no mark. The long dates
+	 * of consecutive rows repeat (the list is by due date): formatted once. */
+	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
+	const char *due_iso = NULL, *due_text = NULL;
 	for (size_t i = 0; i < shown; i++) {
 		const struct demand_row *d = &rows[i];
 		enum demand_state s;
-		if (demand_state_parse(d->status, &s) != 0 ||
-				VIEW_ROW(v, "Demands", i, { "id", d->id }, { "reference", d->reference },
-					{ "status", demand_state_label_staff(s) }, { "regime", d->regime },
-					{ "received", pages_long_date(ctx->arena, d->received_on) },
-					{ "due", pages_long_date(ctx->arena, d->due_on) },
-					{ "organisation", d->organisation }, { "name", d->name },
-					{ "course", d->course }, { "assignee", d->assignee_name }) < 0 ||
-				set_due_mark(ctx, "Demands", i, d->due_on, d->regime, d->status) < 0)
+		struct due_mark m;
+		int marked = due_mark_of(ctx, today, d->due_on, d->regime, d->status, &m);
+		if (!due_iso || strcmp(due_iso, d->due_on) != 0)
+			due_iso = d->due_on, due_text = pages_long_date(ctx->arena, d->due_on);
+		if (marked == -2 || demand_state_parse(d->status, &s) != 0)
+			return 500;
+		int set = marked == 0 ?
+			VIEW_ROW(v, "Demands", i, { "id", d->id }, { "reference", d->reference },
+				{ "status", demand_state_label_staff(s) }, { "regime", d->regime },
+				{ "received", pages_long_date(ctx->arena, d->received_on) },
+				{ "due", due_text }, { "due.mark", m.mark }, { "due.left", m.text },
+				{ "organisation", d->organisation }, { "name", d->name },
+				{ "course", d->course }, { "assignee", d->assignee_name }) :
+			VIEW_ROW(v, "Demands", i, { "id", d->id }, { "reference", d->reference },
+				{ "status", demand_state_label_staff(s) }, { "regime", d->regime },
+				{ "received", pages_long_date(ctx->arena, d->received_on) },
+				{ "due", due_text }, { "organisation", d->organisation }, { "name", d->name },
+				{ "course", d->course }, { "assignee", d->assignee_name });
+		if (set < 0)
 			return 500;
 	}
 	for (size_t i = 0; i < n_staff; i++)

@@ -39,8 +39,8 @@
 <thead><tr><th scope="col"<?cs if:!Filter.tri ?> aria-sort="ascending"<?cs /if ?>><a href="/intranet/demandes?<?cs var:Filter.query ?>">Échéance</a></th><?cs call:sort_th("reference", "Référence") ?><?cs call:sort_th("recue", "Reçue le") ?><?cs call:sort_th("organisme", "Organisme") ?><?cs call:sort_th("demandeur", "Demandeur") ?><?cs call:sort_th("formation", "Formation") ?><?cs call:sort_th("etat", "État") ?><?cs call:sort_th("responsable", "Responsable") ?></tr></thead>
 <tbody>
 <?cs each:d = Demands ?>
-<tr class="<?cs var:d.mark ?>">
-<td><?cs var:d.due ?><br><span class="due-mark tag tag-due<?cs if:d.mark ?> tag-due-<?cs var:d.mark ?><?cs /if ?>"><?cs var:d.left ?></span></td>
+<tr class="<?cs var:d.due.mark ?>">
+<td><?cs var:d.due ?><br><span class="due-mark tag tag-due<?cs if:d.due.mark ?> tag-due-<?cs var:d.due.mark ?><?cs /if ?>"><?cs var:d.due.left ?></span></td>
 <td><a href="/intranet/demandes/<?cs var:d.id ?>?liste=<?cs var:Filter.list ?>"><?cs var:d.reference ?></a><br><span class="meta"><?cs if:d.regime == "1mois" ?>1 mois<?cs else ?>15 jours<?cs /if ?></span></td>
 <td><?cs var:d.received ?></td>
 <td><?cs var:d.organisation ?></td>
