@@ -7,6 +7,23 @@
 
 /* Blocks are chained; a request rarely needs more than the first one. */
 #define ARENA_BLOCK 16384
+/* What a reset arena keeps for the next request, at most: a worker that
+ * rendered a month of a thousand slots reuses its blocks instead of
+ * freeing them, and glibc frees a chunk of 64 KiB or more by first
+ * consolidating every small chunk the request freed (4 million
+ * instructions on that page). */
+#define ARENA_SPARE_MAX (4u << 20)
+
+/* Under AddressSanitizer a kept block is poisoned until handed out again,
+ * so a use after the reset is still reported. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 struct arena_block {
 	struct arena_block *next;
@@ -23,11 +40,23 @@ struct arena_cleanup {
 struct arena {
 	struct arena_block *blocks;
 	struct arena_cleanup *cleanups;
+	struct arena_block *spare;   /* kept by arena_reset, empty */
+	size_t spare_bytes;
 };
 
 struct arena *arena_new(void)
 {
 	return calloc(1, sizeof(struct arena));
+}
+
+static void free_chain(struct arena_block *b)
+{
+	while (b) {
+		struct arena_block *next = b->next;
+		UNPOISON(b->data, b->size);
+		free(b);
+		b = next;
+	}
 }
 
 void arena_free(struct arena *a)
@@ -36,38 +65,46 @@ void arena_free(struct arena *a)
 		return;
 	for (struct arena_cleanup *c = a->cleanups; c; c = c->next)
 		c->fn(c->ptr);
-	struct arena_block *b = a->blocks;
-	while (b) {
-		struct arena_block *next = b->next;
-		free(b);
-		b = next;
-	}
+	free_chain(a->blocks);
+	free_chain(a->spare);
 	free(a);
 }
 
-/* The same as arena_free then arena_new, except that the first block is
- * kept: a worker reuses one arena and one block for all its requests
- * instead of a malloc and a free of 16 KiB each (a large free makes glibc
- * consolidate every small chunk the request freed). */
+/* The same as arena_free then arena_new, except that the blocks are kept
+ * (up to ARENA_SPARE_MAX) for the next request of the worker. */
 void arena_reset(struct arena *a)
 {
 	for (struct arena_cleanup *c = a->cleanups; c; c = c->next)
 		c->fn(c->ptr);
 	a->cleanups = NULL;
-	struct arena_block *b = a->blocks, *kept = NULL;
+	struct arena_block *b = a->blocks;
 	while (b) {
 		struct arena_block *next = b->next;
-		if (!next && b->size == ARENA_BLOCK)
-			kept = b;
-		else
+		if (a->spare_bytes + b->size <= ARENA_SPARE_MAX) {
+			b->used = 0;
+			POISON(b->data, b->size);
+			b->next = a->spare;
+			a->spare = b;
+			a->spare_bytes += b->size;
+		} else {
 			free(b);
+		}
 		b = next;
 	}
-	if (kept) {
-		kept->used = 0;
-		kept->next = NULL;
-	}
-	a->blocks = kept;
+	a->blocks = NULL;
+}
+
+/* A kept block of at least size bytes, unchained from the spares. */
+static struct arena_block *take_spare(struct arena *a, size_t size)
+{
+	for (struct arena_block **p = &a->spare; *p; p = &(*p)->next)
+		if ((*p)->size >= size) {
+			struct arena_block *b = *p;
+			*p = b->next;
+			a->spare_bytes -= b->size;
+			return b;
+		}
+	return NULL;
 }
 
 static struct arena_block *arena_grow(struct arena *a, size_t need)
@@ -75,11 +112,15 @@ static struct arena_block *arena_grow(struct arena *a, size_t need)
 	size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
 	if (size > SIZE_MAX - sizeof(struct arena_block))
 		return NULL;
-	struct arena_block *b = malloc(sizeof(*b) + size);
-	if (!b)
-		return NULL;
+	struct arena_block *b = take_spare(a, size);
+	if (!b) {
+		b = malloc(sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		b->size = size;
+		POISON(b->data, size);
+	}
 	b->used = 0;
-	b->size = size;
 	b->next = a->blocks;
 	a->blocks = b;
 	return b;
@@ -101,6 +142,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = (char *)b->data + b->used;
 	b->used += size;
+	UNPOISON(p, size);
 	return p;
 }
 
@@ -127,6 +169,26 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 char *arena_strdup(struct arena *a, const char *s)
 {
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_join(struct arena *a, const char *const *parts, size_t n)
+{
+	size_t len[16], total = 0;
+	if (n > sizeof(len) / sizeof(len[0]))
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		len[i] = parts[i] ? strlen(parts[i]) : 0;
+		total += len[i];
+	}
+	char *out = arena_alloc(a, total + 1), *q = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(q, parts[i] ? parts[i] : "", len[i]);
+		q += len[i];
+	}
+	*q = '\0';
+	return out;
 }
 
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)

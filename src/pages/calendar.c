@@ -98,8 +98,21 @@ static const char *slot_where(const struct slot *s)
 	return *s->place_name ? s->place_name : s->room_name;
 }
 
+/* How the period's slots are drawn: their colours and the view's detail. */
+struct slot_look {
+	struct course_colours courses;
+	enum colour_by by;
+	int detailed;                   /* the list: organisation, room, trainers */
+};
+
+/* A slot's fields: those its view writes, and no more. A month holds a
+ * thousand slots, every field is a node of the dataset (allocated,
+ * hashed once a row has ten: ClearSilver's FORCE_HASH_AT, freed) and
+ * every test and variable of the template costs its lookup for each of
+ * them: so the classes, the tooltip and the status said in words are
+ * composed here, and the grid's nine fields stay under that line. */
 static int set_slot(struct ctx *ctx, const char *list, size_t i, const struct slot *s,
-		struct course_colours *cc)
+		struct slot_look *look)
 {
 	enum session_status st;
 	int start;
@@ -108,15 +121,25 @@ static int set_slot(struct ctx *ctx, const char *list, size_t i, const struct sl
 		return -1;
 	if (slot_parse_time(s->start, &start) == 0)
 		(void)slot_format_time_fr(start, when, sizeof(when));
+	static const char *const colours[COURSE_COLOURS + 1] = { "", "1", "2", "3", "4", "5", "6", "7", "8" };
+	int colour = course_colour(&look->courses, s);
+	const char *where = slot_where(s), *label = session_status_label(st);
+	const char *cls = look->by == COLOUR_COURSE ?
+		ARENA_JOIN(ctx->arena, "status-", s->session_status, " colour-", colours[colour]) :
+		ARENA_JOIN(ctx->arena, "status-", s->session_status);
+	const char *tip = ARENA_JOIN(ctx->arena, when, " · ", s->course_title, *where ? " · " : "",
+			where, " · ", label);
+	const char *note = st == SESSION_CONFIRMEE ? "" : label;
+	if (!look->detailed)
+		return VIEW_ROW(ctx->view, list, i, { "id", s->id }, { "session_id", s->session_id },
+			{ "start", arena_strdup(ctx->arena, when) }, { "course", s->course_title },
+			{ "short", short_title(ctx->arena, s->course_title) }, { "cls", cls }, { "tip", tip },
+			{ "where", where }, { "note", note });
 	return VIEW_ROW(ctx->view, list, i, { "id", s->id }, { "session_id", s->session_id },
-		{ "day", s->day }, { "start", arena_strdup(ctx->arena, when) }, { "end", s->end },
-		{ "course", s->course_title }, { "short", short_title(ctx->arena, s->course_title) },
-		{ "colour", arena_printf(ctx->arena, "%d", course_colour(cc, s)) },
-		{ "where", slot_where(s) },
-		{ "room", s->room_name }, { "place", s->place_name },
-		{ "trainers", s->trainers }, { "status", s->session_status },
-		{ "status_label", session_status_label(st) }, { "remote", s->remote },
-		{ "organisation", s->organisation }, { "module", s->module_label });
+		{ "start", arena_strdup(ctx->arena, when) }, { "course", s->course_title },
+		{ "cls", cls }, { "tip", tip }, { "note", note }, { "status", s->session_status },
+		{ "room", s->room_name }, { "trainers", s->trainers }, { "remote", s->remote },
+		{ "organisation", s->organisation });
 }
 
 /* The legend of the colours: the period's courses, or the statuses. */
@@ -140,10 +163,11 @@ static int set_legend(struct ctx *ctx, enum colour_by by, const struct course_co
 
 /* Month and week: each slot goes in its day's cell of the grid. */
 static int fill_grid(struct ctx *ctx, struct civil_date first, int n_days, struct civil_date month_of,
-		const struct slot *slots, size_t n, struct course_colours *cc)
+		const struct slot *slots, size_t n, struct slot_look *look)
 {
 	struct civil_date today = cal_paris_local_date((int64_t)time(NULL));
 	size_t per_day[GRID_DAYS_MAX] = { 0 };
+	const char *slot_list[GRID_DAYS_MAX] = { NULL };   /* a day's list, named once */
 	int64_t base = cal_days_from_civil(first);
 	for (int k = 0; k < n_days; k++) {
 		struct civil_date d = cal_add_days(first, k);
@@ -165,18 +189,20 @@ static int fill_grid(struct ctx *ctx, struct civil_date first, int n_days, struc
 		int64_t k = cal_days_from_civil(d) - base;
 		if (k < 0 || k >= n_days)
 			continue;
-		const char *list = arena_printf(ctx->arena, "Weeks.%d.Days.%d.Slots", (int)k / 7, (int)k % 7);
-		if (!list || set_slot(ctx, list, per_day[k]++, &slots[i], cc) < 0)
+		if (!slot_list[k])
+			slot_list[k] = arena_printf(ctx->arena, "Weeks.%d.Days.%d.Slots", (int)k / 7, (int)k % 7);
+		if (!slot_list[k] || set_slot(ctx, slot_list[k], per_day[k]++, &slots[i], look) < 0)
 			return 500;
 	}
 	return 0;
 }
 
-static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n, struct course_colours *cc)
+static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n, struct slot_look *look)
 {
 	char prev[CAL_DATE_BUF] = "";
 	long day_index = -1;
 	size_t in_day = 0;
+	const char *list = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(prev, slots[i].day) != 0) {
 			snprintf(prev, sizeof(prev), "%s", slots[i].day);
@@ -186,8 +212,9 @@ static int fill_list(struct ctx *ctx, const struct slot *slots, size_t n, struct
 					{ "long", pages_long_date(ctx->arena, slots[i].day) }) < 0)
 				return 500;
 		}
-		const char *list = arena_printf(ctx->arena, "Days.%ld.Slots", day_index);
-		if (!list || set_slot(ctx, list, in_day++, &slots[i], cc) < 0)
+		if (in_day == 0)
+			list = arena_printf(ctx->arena, "Days.%ld.Slots", day_index);
+		if (!list || set_slot(ctx, list, in_day++, &slots[i], look) < 0)
 			return 500;
 	}
 	return 0;
@@ -325,10 +352,10 @@ int page_calendar(struct ctx *ctx)
 		at = ahead;
 	}
 
-	struct course_colours cc = { .n = 0 };
-	rc = view == VIEW_LIST ? fill_list(ctx, slots, n, &cc) : fill_grid(ctx, from, n_days, at, slots, n, &cc);
+	struct slot_look look = { .courses = { .n = 0 }, .by = by, .detailed = view == VIEW_LIST };
+	rc = look.detailed ? fill_list(ctx, slots, n, &look) : fill_grid(ctx, from, n_days, at, slots, n, &look);
 	if (rc == 0)
-		rc = set_legend(ctx, by, &cc);
+		rc = set_legend(ctx, by, &look.courses);
 	if (rc == 0 && !trainer)
 		rc = set_filter_choices(ctx);
 	if (rc == 0 && !trainer)

@@ -51,11 +51,16 @@ int main(void)
 	struct arena *ar = arena_new();
 	char *first = arena_alloc(ar, 100);
 	arena_defer(ar, count_cleanup, NULL);
-	(void)arena_alloc(ar, 100000);   /* a block of its own */
+	char *big_block = arena_alloc(ar, 100000);   /* a block of its own */
 	arena_reset(ar);
 	tap_is_int(cleaned, 1, "reset runs the cleanups");
 	char *again = arena_alloc(ar, 100);
 	tap_ok(again == first, "reset keeps the first block for the next request");
+	tap_ok(arena_alloc(ar, 90000) == big_block, "and the larger one, handed out when it fits");
+	char *huge = arena_alloc(ar, 5u << 20);
+	tap_ok(huge != NULL && huge != big_block, "a need larger than every kept block gets a new one");
+	memset(huge, 1, 5u << 20);
+	arena_reset(ar);   /* frees the block over what a reset keeps (ASan: no leak) */
 	arena_reset(ar);
 	tap_is_int(cleaned, 1, "a cleanup runs once");
 	tap_ok(arena_strdup(ar, "x") != NULL, "the arena serves after a reset");
