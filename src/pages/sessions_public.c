@@ -38,39 +38,45 @@ static const char *month_label(struct arena *a, int year, int month)
 	return arena_printf(a, "%s %d", name ? name : "", year);
 }
 
+/* The sessions' fields are those the templates write (sessions, fiche,
+ * home): a dataset node each, and a row of more than eleven is hashed by
+ * ClearSilver (FORCE_HASH_AT), a cost paid again on each of 300 rows.
+ * seats is "" when the session is full; open and closes are the
+ * sessions page's only (by_month). */
 int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int by_month)
 {
 	char prev[8] = "";
 	long month_index = -1, in_month = 0;
+	const char *list = "Sessions";
 	for (size_t i = 0; i < n; i++) {
 		struct civil_date first;
 		const char *span = pages_span(ctx->arena, s[i].first_day, s[i].last_day);
 		if (!*span || cal_parse_date(s[i].first_day, &first) != 0)
 			continue;
 		long seats = strtol(s[i].max_participants, NULL, 10) - strtol(s[i].registered, NULL, 10);
-		const char *list = "Sessions";
 		size_t index = i;
 		if (by_month) {
 			if (strncmp(prev, s[i].first_day, 7) != 0) {
 				snprintf(prev, sizeof(prev), "%.7s", s[i].first_day);
 				month_index++;
 				in_month = 0;
-				if (VIEW_ROW(ctx->view, "Months", (size_t)month_index,
+				list = arena_printf(ctx->arena, "Months.%ld.Sessions", month_index);
+				if (!list || VIEW_ROW(ctx->view, "Months", (size_t)month_index,
 						{ "label", month_label(ctx->arena, first.year, first.month) },
 						{ "key", arena_strdup(ctx->arena, prev) }) < 0)
 					return 500;
 			}
-			list = arena_printf(ctx->arena, "Months.%ld.Sessions", month_index);
 			index = (size_t)in_month++;
 		}
+		const char *seats_left = seats > 0 ? arena_printf(ctx->arena, "%ld", seats) : "";
 		if (VIEW_ROW(ctx->view, list, index, { "id", s[i].id }, { "course", s[i].course_title },
 				{ "slug", s[i].course_slug },
 				{ "kind", strcmp(s[i].kind, "inter") == 0 ? "INTER" : "INTRA" },
 				{ "organisation", s[i].organisation }, { "span", span },
-				{ "first_day", s[i].first_day }, { "n_slots", s[i].n_slots },
 				{ "place", s[i].place_name }, { "city", s[i].place_city },
-				{ "seats", arena_printf(ctx->arena, "%ld", seats > 0 ? seats : 0) },
-				{ "full", seats <= 0 ? "1" : "" },
+				{ "seats", seats_left }) < 0)
+			return 500;
+		if (by_month && VIEW_ROW(ctx->view, list, index,
 				{ "open", sessions_registration_open(&s[i]) ? "1" : "" },
 				{ "closes", *s[i].closes_on ? pages_long_date(ctx->arena, s[i].closes_on) : "" }) < 0)
 			return 500;

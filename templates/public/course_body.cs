@@ -26,7 +26,7 @@
 <h2 id="sessions-titre">Sessions à venir</h2>
 <?cs if:subcount(Sessions) ?><ul>
 <?cs each:s = Sessions ?><li><a href="/sessions?formation=<?cs var:Course.slug ?>#session-<?cs var:s.id ?>"><?cs var:s.span ?></a> · <?cs var:s.kind ?><?cs if:s.organisation ?> (<?cs var:s.organisation ?>)<?cs /if ?><?cs if:s.place ?>, <?cs var:s.place ?><?cs if:s.city ?> (<?cs var:s.city ?>)<?cs /if ?><?cs /if ?> ·
-<?cs if:s.full ?>complet<?cs else ?><?cs var:s.seats ?> place(s) restante(s)<?cs /if ?></li>
+<?cs if:!s.seats ?>complet<?cs else ?><?cs var:s.seats ?> place(s) restante(s)<?cs /if ?></li>
 <?cs /each ?></ul>
 <p><a href="/formations/<?cs var:Course.slug ?>/sessions.ics">Ajouter ces sessions à votre agenda</a></p>
 <?cs else ?><p>Aucune session programmée pour l'instant : envoyez une demande, nous vous proposerons des dates.</p><?cs /if ?>

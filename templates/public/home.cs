@@ -22,7 +22,7 @@ Chaque demande reçoit une réponse dans les 15 jours (1 mois pour les sessions 
 <h2 id="prochaines">Prochaines sessions</h2>
 <ul class="sessions-short">
 <?cs each:s = Sessions ?><li><a href="/formations/<?cs var:s.slug ?>"><?cs var:s.course ?></a>
-<span class="meta"><?cs var:s.span ?> · <?cs var:s.kind ?><?cs if:s.city ?> · <?cs var:s.city ?><?cs /if ?> · <?cs if:s.full ?>complet<?cs else ?><?cs var:s.seats ?> place(s)<?cs /if ?></span></li>
+<span class="meta"><?cs var:s.span ?> · <?cs var:s.kind ?><?cs if:s.city ?> · <?cs var:s.city ?><?cs /if ?> · <?cs if:!s.seats ?>complet<?cs else ?><?cs var:s.seats ?> place(s)<?cs /if ?></span></li>
 <?cs /each ?></ul>
 <p><a href="/sessions">Toutes les sessions à venir</a></p>
 </section>

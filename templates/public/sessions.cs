@@ -20,7 +20,7 @@ envoyez une demande : l'EGOC s'engage à répondre dans les 15 jours, ou 1 mois 
 <?cs each:s = m.Sessions ?><li class="session" id="session-<?cs var:s.id ?>">
 <h3><a href="/formations/<?cs var:s.slug ?>"><?cs var:s.course ?></a></h3>
 <p><?cs var:s.span ?> · <?cs var:s.kind ?><?cs if:s.organisation ?> (<?cs var:s.organisation ?>)<?cs /if ?><?cs if:s.place ?> · <?cs var:s.place ?><?cs if:s.city ?>, <?cs var:s.city ?><?cs /if ?><?cs /if ?></p>
-<p><?cs if:s.full ?><strong>Complet</strong><?cs else ?><?cs var:s.seats ?> place(s) restante(s)<?cs /if ?><?cs if:s.closes ?> · inscriptions jusqu'au <?cs var:s.closes ?><?cs /if ?>
+<p><?cs if:!s.seats ?><strong>Complet</strong><?cs else ?><?cs var:s.seats ?> place(s) restante(s)<?cs /if ?><?cs if:s.closes ?> · inscriptions jusqu'au <?cs var:s.closes ?><?cs /if ?>
 · <?cs if:s.open ?><a href="/demande?formation=<?cs var:s.slug ?>&amp;session=<?cs var:s.id ?>">Envoyer une demande<span class="visually-hidden"> pour <?cs var:s.course ?>, <?cs var:s.span ?></span></a><?cs else ?>inscriptions closes<?cs /if ?></p>
 </li><?cs /each ?>
 </ul>
