@@ -325,6 +325,7 @@ int page_calendar(struct ctx *ctx)
 		if (view_set(ctx->view, "MyTrainer", mine) < 0)
 			return 500;
 	}
+	f.trainer_names = view == VIEW_LIST;   /* the grid's cells have no room for them */
 	struct civil_date from, prev, next;
 	int n_days;
 	struct slot *slots;

@@ -378,6 +378,20 @@ static int column(const PGresult *res, const char *col)
 	return -1;
 }
 
+
+int db_column(const struct db_rows *r, const char *col)
+{
+	return column(r->res, col);
+}
+
+const char *db_value(const struct db_rows *r, size_t i, int col)
+{
+	if (col < 0 || col >= PQnfields(r->res) || (int)i >= PQntuples(r->res) ||
+			PQgetisnull(r->res, (int)i, col))
+		return "";
+	return PQgetvalue(r->res, (int)i, col);
+}
+
 const char *db_get(const struct db_rows *r, size_t i, const char *col)
 {
 	int c = column(r->res, col);

@@ -89,19 +89,37 @@ int db_is_null(const struct db_rows *r, size_t i, const char *col);
 int db_get_bytea(const struct db_rows *r, size_t i, const char *col, struct arena *a,
 		unsigned char **out, size_t *len);
 
-/* Rows into an array of T in the arena, each field of the X-macro FIELDS
- * (X(name) for a struct member and its column of the same name); returns
+/* The number of column col in r's result, or -1 when it has none; and
+ * the value of row i in that column ("" for NULL, for -1 or a row out of
+ * range). A loop over many rows resolves its columns once with the first
+ * and reads them with the second: db_get looks the name up at each call,
+ * and an absent column costs a comparison with every column there is. */
+int db_column(const struct db_rows *r, const char *col);
+const char *db_value(const struct db_rows *r, size_t i, int col);
+
+/* The n rows of r into the array of T out[0..n), each field of the
+ * X-macro FIELDS (X(name) for a struct member and its column of the same
+ * name; a column the statement leaves out gives ""), the columns
+ * resolved once. */
+#define DB_FILL_ROWS(r, T, FIELDS, out, n) do { \
+	const struct db_rows *fill_rows_ = (r); \
+	T *fill_out_ = (out); \
+	FIELDS(DB_FILL_COLUMN) \
+	for (size_t i_ = 0; i_ < (n); i_++) { \
+		FIELDS(DB_FILL_ONE) \
+	} \
+} while (0)
+#define DB_FILL_COLUMN(f) const int col_##f##_ = db_column(fill_rows_, #f);
+#define DB_FILL_ONE(f) fill_out_[i_].f = db_value(fill_rows_, i_, col_##f##_);
+
+/* Rows into an array of T in the arena, as DB_FILL_ROWS; returns
  * DB_FAILED from the calling function when out of memory. */
 #define DB_MAP_ROWS(r, a, T, FIELDS, out, n) do { \
 	*(n) = db_rows_count(r); \
 	*(out) = arena_calloc((a), *(n) ? *(n) : 1, sizeof(T)); \
 	if (!*(out)) \
 		return DB_FAILED; \
-	for (size_t i_ = 0; i_ < *(n); i_++) { \
-		T *o_ = &(*(out))[i_]; \
-		FIELDS(DB_MAP_ONE) \
-	} \
+	DB_FILL_ROWS(r, T, FIELDS, *(out), *(n)); \
 } while (0)
-#define DB_MAP_ONE(f) o_->f = db_get(r, i_, #f);
 
 #endif

@@ -31,9 +31,10 @@
 	" to_char(s.day, 'YYYY-MM-DD') AS day," \
 	" to_char(" LOCAL("s.starts_at") ", 'HH24:MI') AS start," \
 	" to_char(" LOCAL("s.ends_at") ", 'HH24:MI') AS end,"
-#define SLOT_TRAINER_NAMES \
+#define SLOT_TRAINER_NAME_LIST \
 	" (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM slot_trainer st" \
-	"   JOIN trainer t ON t.id = st.trainer_id WHERE st.slot_id = s.id) AS trainers,"
+	"   JOIN trainer t ON t.id = st.trainer_id WHERE st.slot_id = s.id)"
+#define SLOT_TRAINER_NAMES SLOT_TRAINER_NAME_LIST " AS trainers,"
 #define SLOT_TRAINER_IDS \
 	" (SELECT string_agg(st.trainer_id::text, ',' ORDER BY st.trainer_id) FROM slot_trainer st" \
 	"   WHERE st.slot_id = s.id) AS trainer_ids,"
@@ -52,6 +53,8 @@
 	" c.title AS course_title, c.slug AS course_slug, se.status AS session_status," \
 	" se.kind AS session_kind, se.organisation," \
 	" to_char(s.lunch_start, 'HH24:MI') AS lunch_start, to_char(s.lunch_end, 'HH24:MI') AS lunch_end" \
+	SLOT_FROM
+#define SLOT_FROM \
 	" FROM slot s JOIN session se ON se.id = s.session_id JOIN course c ON c.id = se.course_id" \
 	" LEFT JOIN room r ON r.id = s.room_id" \
 	" LEFT JOIN place p ON p.id = coalesce(r.place_id, se.place_id)"
@@ -83,18 +86,14 @@ static const struct db_stmt of_course_open = { "sessions_of_course_open",
 	"   ORDER BY first_day NULLS LAST, id LIMIT 50)"
 	" ORDER BY se.first_day NULLS LAST, se.id" };
 
-static void session_from_row(const struct db_rows *r, size_t i, struct session *s)
+static void sessions_from_rows(const struct db_rows *r, size_t n, struct session *out)
 {
-#define X(f) s->f = db_get(r, i, #f);
-	SESSION_FIELDS(X)
-#undef X
+	DB_FILL_ROWS(r, struct session, SESSION_FIELDS, out, n);
 }
 
-static void slot_from_row(const struct db_rows *r, size_t i, struct slot *s)
+static void slots_from_rows(const struct db_rows *r, size_t n, struct slot *out)
 {
-#define X(f) s->f = db_get(r, i, #f);
-	SLOT_FIELDS(X)
-#undef X
+	DB_FILL_ROWS(r, struct slot, SLOT_FIELDS, out, n);
 }
 
 /* Runs a statement (planned for its values when custom_plan) and makes
@@ -120,8 +119,7 @@ static int sessions_run(struct db *db, struct arena *a, const struct db_stmt *st
 	if (rc != DB_OK)
 		return rc;
 	*out = rows;
-	for (size_t i = 0; i < *n; i++)
-		session_from_row(r, i, &(*out)[i]);
+	sessions_from_rows(r, *n, *out);
 	return DB_OK;
 }
 
@@ -134,8 +132,7 @@ static int slots_run(struct db *db, struct arena *a, const struct db_stmt *stmt,
 	if (rc != DB_OK)
 		return rc;
 	*out = rows;
-	for (size_t i = 0; i < *n; i++)
-		slot_from_row(r, i, &(*out)[i]);
+	slots_from_rows(r, *n, *out);
 	return DB_OK;
 }
 
@@ -181,8 +178,16 @@ int store_sessions_for_demand(struct db *db, struct arena *a, const char *demand
 
 /* --- the calendar, the public list and the feeds ----------------------------- */
 
+/* Only the columns the calendar and the trainer's home write (the others
+ * are left "", as db_get gives an absent column); the trainers' names,
+ * a subquery for each of a month's thousand slots (5 ms of the 20 the
+ * month took: make bench, sessions), only when $10 asks for them. */
 static const struct db_stmt calendar = { "calendar_slots",
-	SLOT_COLUMNS_WITH(SLOT_TIMES, SLOT_TRAINER_NAMES " '' AS trainer_ids,")
+	"SELECT s.id, s.session_id," SLOT_TIMES
+	" CASE WHEN s.remote THEN '1' ELSE '' END AS remote, r.name AS room_name, p.name AS place_name,"
+	" CASE WHEN $10 = '1' THEN" SLOT_TRAINER_NAME_LIST " END AS trainers,"
+	" c.title AS course_title, c.slug AS course_slug, se.status AS session_status, se.organisation"
+	SLOT_FROM
 	" WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris')"
 	" AND s.starts_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AND NOT s.cancelled"
 	" AND ($3 = '' OR EXISTS (SELECT 1 FROM slot_trainer x WHERE x.slot_id = s.id"
@@ -201,11 +206,11 @@ int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_f
 	char lim[24];
 	snprintf(lim, sizeof(lim), "%zu", limit);
 	const char *p[] = { f->from, f->to, f->trainer_id, f->room_id, f->place_id, f->course_id,
-		f->status, f->account_id, lim };
+		f->status, f->account_id, lim, f->trainer_names ? "1" : "" };
 	/* Planned for the filters given: the generic plan of eight optional
 	 * filters expected two slots, and joined a month's thousand each to
 	 * the whole course, room and place tables. */
-	return slots_run(db, a, &calendar, 9, p, out, n, 1);
+	return slots_run(db, a, &calendar, 10, p, out, n, 1);
 }
 
 #define PUBLIC_SESSION "se.status = 'confirmee' AND (se.kind = 'inter' OR se.public)"
@@ -262,8 +267,7 @@ int store_public_sessions_read(const struct db_call *c, struct arena *a,
 	*n = db_rows_count(c->rows);
 	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
 		return DB_FAILED;
-	for (size_t i = 0; i < *n; i++)
-		session_from_row(c->rows, i, &(*out)[i]);
+	sessions_from_rows(c->rows, *n, *out);
 	return DB_OK;
 }
 

@@ -139,10 +139,14 @@ int store_slot_by_id(struct db *db, struct arena *a, const char *id, struct slot
 
 /* The calendar: live slots from..to (dates, to excluded), filtered; ""
  * means any. account_id restricts to the slots of that trainer's login.
- * trainer_ids is left "" (the calendar shows the names). */
+ * Only what the calendar and the trainer's home show is read: id,
+ * session_id, day, start, end, remote, room_name, place_name, the course,
+ * session_status, organisation, and trainers (the names) when
+ * trainer_names is set; the other fields are "". */
 struct calendar_filter {
 	const char *from, *to;
 	const char *trainer_id, *room_id, *place_id, *course_id, *status, *account_id;
+	int trainer_names;
 };
 int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_filter *f,
 		size_t limit, struct slot **out, size_t *n);
