@@ -23,7 +23,7 @@
 #include "view/view.h"
 #include "web/request.h"
 
-#define DASHBOARD_PAGE 50
+#define DASHBOARD_PAGE (DEMANDS_PLANNED_ROWS - 1)   /* and one more row: is there a next page? */
 #define DASHBOARD_SORTED 200
 #define COMMENT_MAX 10000
 
@@ -125,13 +125,26 @@ int page_demands(struct ctx *ctx)
 	size_t n, n_staff;
 	struct choice *courses;
 	size_t n_courses;
-	/* a sorted list shows its first DASHBOARD_SORTED rows, without pages */
-	int rc = store_demands_list(ctx->db, ctx->arena, &f, *f.sort ? DASHBOARD_SORTED : DASHBOARD_PAGE + 1,
-		&rows, &n);
+	/* The list and the filters' choices in one round trip; a sorted list
+	 * (its first DASHBOARD_SORTED rows, without pages) is planned for its
+	 * order on its own, the choices then go together. */
+	struct db_call calls[3];
+	size_t n_calls = 0;
+	int rc = DB_OK;
+	if (*f.sort)
+		rc = store_demands_list(ctx->db, ctx->arena, &f, DASHBOARD_SORTED, &rows, &n);
+	else
+		rc = store_demands_list_call(&calls[n_calls++], ctx->arena, &f, DASHBOARD_PAGE + 1);
+	store_assignable_staff_call(&calls[n_calls++]);
+	store_course_choices_call(&calls[n_calls++]);
 	if (rc == DB_OK)
-		rc = store_assignable_staff(ctx->db, ctx->arena, &staff, &n_staff);
+		rc = db_run_reads(ctx->db, ctx->arena, calls, n_calls);
+	if (rc == DB_OK && !*f.sort)
+		rc = store_demands_list_read(&calls[0], ctx->arena, DASHBOARD_PAGE + 1, &rows, &n);
 	if (rc == DB_OK)
-		rc = store_course_choices(ctx->db, ctx->arena, &courses, &n_courses);
+		rc = store_assignable_staff_read(&calls[n_calls - 2], ctx->arena, &staff, &n_staff);
+	if (rc == DB_OK)
+		rc = store_course_choices_read(&calls[n_calls - 1], ctx->arena, &courses, &n_courses);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	struct view *v = ctx->view;

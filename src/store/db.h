@@ -62,7 +62,7 @@ int db_run_binary_result(struct db *db, struct arena *a, const struct db_stmt *s
  * SELECT, or WITH without a data-modifying part), outside a transaction:
  * after a lost connection they are all sent once more on a new one, as
  * db_run does for one read. */
-#define DB_CALL_PARAMS_MAX 8
+#define DB_CALL_PARAMS_MAX 12
 struct db_call {
 	const struct db_stmt *stmt;
 	int nparams;

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+struct db_call;
+
 struct arena;
 struct db;
 
@@ -120,6 +122,16 @@ struct demand_row {
 
 int store_demands_list(struct db *db, struct arena *a, const struct demand_filter *f,
 		size_t limit, struct demand_row **out, size_t *n);
+/* The same in the due-date order (f->sort NULL or ""), as a call of
+ * db_run_reads (store/db.h) and its reading, given the same limit:
+ * DB_FAILED out of memory. Up to DEMANDS_PLANNED_ROWS rows without a
+ * filter, the statement is planned once for all (the dashboard's page
+ * and the row after it). */
+#define DEMANDS_PLANNED_ROWS 51
+int store_demands_list_call(struct db_call *c, struct arena *a, const struct demand_filter *f,
+		size_t limit);
+int store_demands_list_read(const struct db_call *c, struct arena *a, size_t limit,
+		struct demand_row **out, size_t *n);
 
 /* The demands before and after one in a list (NULL at either end, or
  * when the demand is not in a sorted list): the demand page's
@@ -135,5 +147,8 @@ struct staff_member {
 };
 /* Active accounts that may be assigned a demand. */
 int store_assignable_staff(struct db *db, struct arena *a, struct staff_member **out, size_t *n);
+void store_assignable_staff_call(struct db_call *c);
+int store_assignable_staff_read(const struct db_call *c, struct arena *a, struct staff_member **out,
+		size_t *n);
 
 #endif

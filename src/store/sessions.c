@@ -215,13 +215,25 @@ int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_f
 
 #define PUBLIC_SESSION "se.status = 'confirmee' AND (se.kind = 'inter' OR se.public)"
 
+/* What a public list of sessions (the sessions page, the fiche, the home)
+ * and its validators read: no demand, no address, no notes. */
+#define PUBLIC_SESSION_COLUMNS \
+	"SELECT se.id, c.title AS course_title, c.slug AS course_slug, se.kind, se.organisation," \
+	" p.name AS place_name, p.city AS place_city, se.max_participants, se.status," \
+	" to_char(se.registration_closes_on, 'YYYY-MM-DD') AS closes_on, se.version," \
+	" se.confirmed AS registered, se.waiting," \
+	" to_char(se.first_day, 'YYYY-MM-DD') AS first_day, to_char(se.last_day, 'YYYY-MM-DD') AS last_day," \
+	" se.n_slots, extract(epoch FROM se.updated_at)::bigint AS updated_epoch"
+
 /* The published courses as an array rather than a condition on the joined
  * course: the planner then reads the sessions in the order of
  * session_public_first and stops at the limit, instead of sorting every
  * session to come (it guessed one published course out of a table it had
  * no statistics for, and so few sessions that sorting them looked free). */
 static const struct db_stmt public_sessions = { "sessions_public",
-	SESSION_COLUMNS " WHERE " PUBLIC_SESSION " AND se.last_day >= $1::date"
+	PUBLIC_SESSION_COLUMNS
+	" FROM session se JOIN course c ON c.id = se.course_id LEFT JOIN place p ON p.id = se.place_id"
+	" WHERE " PUBLIC_SESSION " AND se.last_day >= $1::date"
 	" AND se.course_id = ANY (ARRAY(SELECT id FROM course WHERE status = 'published'"
 	"   AND ($2 = '' OR slug = $2)))"
 	" AND ($3 = '' OR to_char(se.first_day, 'YYYY-MM') = $3)"
@@ -241,12 +253,7 @@ int store_public_sessions(struct db *db, struct arena *a, const char *from,
  * read (no demand, no address), in the order of session_course_open
  * (sql/0013), so neither a sort nor a join to demands at each view. */
 static const struct db_stmt fiche_sessions = { "sessions_of_fiche",
-	"SELECT se.id, c.title AS course_title, c.slug AS course_slug, se.kind, se.organisation,"
-	" p.name AS place_name, p.city AS place_city, se.max_participants, se.status,"
-	" to_char(se.registration_closes_on, 'YYYY-MM-DD') AS closes_on, se.version,"
-	" se.confirmed AS registered, se.waiting,"
-	" to_char(se.first_day, 'YYYY-MM-DD') AS first_day, to_char(se.last_day, 'YYYY-MM-DD') AS last_day,"
-	" se.n_slots, extract(epoch FROM se.updated_at)::bigint AS updated_epoch"
+	PUBLIC_SESSION_COLUMNS
 	" FROM course c JOIN session se ON se.course_id = c.id"
 	" LEFT JOIN place p ON p.id = se.place_id"
 	" WHERE c.slug = $2 AND c.status = 'published' AND " PUBLIC_SESSION
@@ -780,13 +787,8 @@ static const struct db_stmt programme = { "choice_programme",
 	" FROM course_module m JOIN course_day d ON d.module_id = m.id"
 	" WHERE m.course_id = $1::bigint ORDER BY m.position, d.position" };
 
-static int choices_run(struct db *db, struct arena *a, const struct db_stmt *stmt, int np,
-		const char *const *p, struct choice **out, size_t *n)
+static int choices_of(const struct db_rows *r, struct arena *a, struct choice **out, size_t *n)
 {
-	struct db_rows *r;
-	int rc = db_run(db, a, stmt, np, p, &r);
-	if (rc != DB_OK)
-		return rc;
 	*n = db_rows_count(r);
 	if (!(*out = arena_calloc(a, *n ? *n : 1, sizeof(**out))))
 		return DB_FAILED;
@@ -794,6 +796,14 @@ static int choices_run(struct db *db, struct arena *a, const struct db_stmt *stm
 		(*out)[i] = (struct choice){ db_get(r, i, "id"), db_get(r, i, "label"),
 			db_get(r, i, "grp") };
 	return DB_OK;
+}
+
+static int choices_run(struct db *db, struct arena *a, const struct db_stmt *stmt, int np,
+		const char *const *p, struct choice **out, size_t *n)
+{
+	struct db_rows *r;
+	int rc = db_run(db, a, stmt, np, p, &r);
+	return rc == DB_OK ? choices_of(r, a, out, n) : rc;
 }
 
 int store_room_choices(struct db *db, struct arena *a, struct choice **out, size_t *n)
@@ -814,6 +824,16 @@ int store_trainer_choices(struct db *db, struct arena *a, struct choice **out, s
 int store_course_choices(struct db *db, struct arena *a, struct choice **out, size_t *n)
 {
 	return choices_run(db, a, &courses, 0, NULL, out, n);
+}
+
+void store_course_choices_call(struct db_call *c)
+{
+	*c = (struct db_call){ .stmt = &courses };
+}
+
+int store_course_choices_read(const struct db_call *c, struct arena *a, struct choice **out, size_t *n)
+{
+	return choices_of(c->rows, a, out, n);
 }
 
 int store_programme_choices(struct db *db, struct arena *a, const char *course_id,

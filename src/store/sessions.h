@@ -153,7 +153,10 @@ int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_f
 
 /* Public sessions (confirmed INTER ones and INTRA ones flagged public)
  * whose last slot is on or after from, optionally of one course (slug) and
- * starting in one month ("YYYY-MM"), by first day. */
+ * starting in one month ("YYYY-MM"), by first day. Only what a public
+ * list shows is read: the course, kind, organisation, place's name and
+ * city, seats, status, dates, version and updated_epoch (the demand, the
+ * address and the notes are ""). */
 int store_public_sessions(struct db *db, struct arena *a, const char *from,
 		const char *course_slug, const char *month, size_t limit,
 		struct session **out, size_t *n);
@@ -182,6 +185,9 @@ int store_room_choices(struct db *db, struct arena *a, struct choice **out, size
 int store_place_choices(struct db *db, struct arena *a, struct choice **out, size_t *n);
 int store_trainer_choices(struct db *db, struct arena *a, struct choice **out, size_t *n);
 int store_course_choices(struct db *db, struct arena *a, struct choice **out, size_t *n);
+/* The same as a call of db_run_reads (store/db.h) and its reading. */
+void store_course_choices_call(struct db_call *c);
+int store_course_choices_read(const struct db_call *c, struct arena *a, struct choice **out, size_t *n);
 /* The programme's modules and days of a course, as "Module 3" / "Journée
  * 1" labels (group = module label, label = day heading). */
 int store_programme_choices(struct db *db, struct arena *a, const char *course_id,
