@@ -63,7 +63,11 @@ INSERT INTO survey (kind, session_id, registration_id, opens_at, mail_at, opened
 SELECT v.kind, v.sid, v.rid, v.mail_at, v.mail_at,
 	CASE WHEN v.mail_at <= now() THEN (v.mail_at AT TIME ZONE 'Europe/Paris')::date END,
 	CASE WHEN v.mail_at + interval '30 days' <= now() THEN v.mail_at + interval '30 days' END
-FROM bench_sv v ORDER BY v.sid, v.rid, v.kind;
+FROM bench_sv v
+-- those `formations remind` already opened (make bench's registrations
+-- section runs it on the same sessions) are kept, and answered below
+WHERE NOT EXISTS (SELECT 1 FROM survey x WHERE x.registration_id = v.rid AND x.kind = v.kind)
+ORDER BY v.sid, v.rid, v.kind;
 
 -- One answer set each, on the current version of the default model of
 -- its kind.
@@ -75,6 +79,7 @@ WHERE m.course_id IS NULL;
 INSERT INTO survey_answer_set (survey_id, version_id, submitted_at, updated_at)
 SELECT y.id, bv.version_id, least(y.mail_at, now()), least(y.mail_at, now())
 FROM survey y JOIN bench_ss s ON s.sid = y.session_id JOIN bench_version bv ON bv.kind = y.kind
+WHERE NOT EXISTS (SELECT 1 FROM survey_answer_set a WHERE a.survey_id = y.id)
 ORDER BY y.id;
 
 ALTER TABLE survey_answer DISABLE TRIGGER USER;
