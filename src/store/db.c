@@ -378,7 +378,6 @@ static int column(const PGresult *res, const char *col)
 	return -1;
 }
 
-
 int db_column(const struct db_rows *r, const char *col)
 {
 	return column(r->res, col);

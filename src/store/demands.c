@@ -458,19 +458,12 @@ static const struct db_stmt assignable = { "staff_assignable",
 	"SELECT id, display_name, role FROM staff_user WHERE active AND role <> 'formateur'"
 	" ORDER BY display_name" };
 
+#define DEMAND_ROW_FIELDS(X) X(id) X(reference) X(status) X(regime) X(received_on) X(due_on) \
+	X(organisation) X(name) X(course) X(assignee_name)
+
 static int demand_rows(struct arena *a, const struct db_rows *r, struct demand_row **out, size_t *n)
 {
-	*n = db_rows_count(r);
-	*out = arena_calloc(a, *n ? *n : 1, sizeof(**out));
-	if (!*out)
-		return DB_FAILED;
-	for (size_t i = 0; i < *n; i++) {
-		struct demand_row *d = &(*out)[i];
-#define COL(f) d->f = db_get(r, i, #f);
-		COL(id) COL(reference) COL(status) COL(regime) COL(received_on) COL(due_on)
-		COL(organisation) COL(name) COL(course) COL(assignee_name)
-#undef COL
-	}
+	DB_MAP_ROWS(r, a, struct demand_row, DEMAND_ROW_FIELDS, out, n);
 	return DB_OK;
 }
 
@@ -483,19 +476,20 @@ static int unfiltered(const struct demand_filter *f)
 int store_demands_list_call(struct db_call *c, struct arena *a, const struct demand_filter *f,
 		size_t limit)
 {
-	const char *lim = arena_printf(a, "%zu", limit);
-	if (!lim)
-		return DB_FAILED;
 	int planned = unfiltered(f) && limit <= DEMANDS_PLANNED_ROWS;
-	if (planned && !*f->after_due)
+	if (planned && !*f->after_due) {
 		*c = (struct db_call){ .stmt = &open_first };
-	else if (planned)
+	} else if (planned) {
 		*c = (struct db_call){ .stmt = &open_after, .nparams = 2,
 			.params = { f->after_due, f->after_id } };
-	else
+	} else {
+		const char *lim = arena_printf(a, "%zu", limit);
+		if (!lim)
+			return DB_FAILED;
 		*c = (struct db_call){ .stmt = &list, .nparams = 10, .params = { f->status, f->regime,
 			f->assignee, f->organisation, f->course, f->q, f->after_due,
 			*f->after_due ? f->after_id : "0", lim, f->due ? f->due : "" } };
+	}
 	return DB_OK;
 }
 
@@ -511,24 +505,20 @@ int store_demands_list_read(const struct db_call *c, struct arena *a, size_t lim
 int store_demands_list(struct db *db, struct arena *a, const struct demand_filter *f,
 		size_t limit, struct demand_row **out, size_t *n)
 {
-	struct db_rows *r;
+	struct db_call c;
 	int rc;
 	if (f->sort && *f->sort) {
 		char lim[24];
 		snprintf(lim, sizeof(lim), "%zu", limit);
 		const char *p[] = { f->status, f->regime, f->assignee, f->organisation, f->course, f->q,
 			f->after_due, *f->after_due ? f->after_id : "0", lim, f->due ? f->due : "", f->sort };
-		rc = db_run_custom_plan(db, a, &list_sorted, 11, p, &r);
+		rc = db_run_custom_plan(db, a, &list_sorted, 11, p, &c.rows);
 	} else {
-		struct db_call c;
 		rc = store_demands_list_call(&c, a, f, limit);
 		if (rc == DB_OK)
 			rc = db_run(db, a, c.stmt, c.nparams, c.params, &c.rows);
-		if (rc == DB_OK)
-			rc = store_demands_list_read(&c, a, limit, out, n);
-		return rc;
 	}
-	return rc == DB_OK ? demand_rows(a, r, out, n) : rc;
+	return rc == DB_OK ? store_demands_list_read(&c, a, limit, out, n) : rc;
 }
 
 /* In the due-date order, two keyset reads of one row each; in a sorted

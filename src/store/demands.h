@@ -6,10 +6,9 @@
 
 #include <stddef.h>
 
-struct db_call;
-
 struct arena;
 struct db;
+struct db_call;
 
 struct demand_new {
 	const char *form_token, *tracking_token;

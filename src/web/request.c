@@ -24,9 +24,11 @@ struct env_want {
 
 /* The request's variables in one pass over the environment (nginx sends
  * about thirty) rather than one pass per variable; the first of a name
- * wins, as with request_env(). */
+ * wins, as with request_env(); NULL for a name not there. */
 static void env_find(char **env, const struct env_want *want, size_t n)
 {
+	for (size_t k = 0; k < n; k++)
+		*want[k].value = NULL;
 	for (char **e = env; e && *e; e++) {
 		const char *eq = strchr(*e, '=');
 		if (!eq)
