@@ -23,6 +23,7 @@ void settings_defaults(struct settings *s)
 	s->response_max = 8 * 1024 * 1024;
 	s->db_timeout = 5;
 	s->stop_grace = 10;
+	s->keep_public_reads = 1;
 	s->cookie_secure = 0;
 	s->login_idle = 2 * 3600;
 	s->login_max = 12 * 3600;
@@ -73,6 +74,7 @@ static const struct setting_def setting_defs[] = {
 	SIZE("response_max", response_max, 64 * 1024, 256L * 1024 * 1024),
 	INT("db_timeout", db_timeout, 1, 600),
 	INT("stop_grace", stop_grace, 1, 600),
+	INT("keep_public_reads", keep_public_reads, 0, 1),
 	INT("cookie_secure", cookie_secure, 0, 1),
 	INT("login_idle", login_idle, 1, 7 * 24 * 3600),
 	INT("login_max", login_max, 1, 30 * 24 * 3600),

@@ -25,6 +25,7 @@ struct settings {
 	size_t response_max;            /* bytes of one response body */
 	int db_timeout;                 /* seconds to connect */
 	int stop_grace;                 /* seconds for requests in flight at stop */
+	int keep_public_reads;          /* 1: workers LISTEN for changes and keep the fiche's reads */
 	int cookie_secure;              /* 1: cookies carry Secure (site on HTTPS) */
 	int login_idle;                 /* seconds of inactivity that end a login */
 	int login_max;                  /* seconds after which a login ends anyway */

@@ -309,9 +309,16 @@ static int fiche_parts(struct ctx *ctx, struct course *c, const char **head, con
 	return fiche_draw(ctx, c, head, main);
 }
 
+/* The fiche's three reads of the day, kept by the worker until a change
+ * of what they read is notified (db_run_reads_kept), for a hundred fiches
+ * and more. */
+#define FICHE_KEPT 256
+static struct db_kept fiche_kept[FICHE_KEPT];
+
 /* The fiche's three reads (its course's version, its next sessions, its
- * rate) go in one round trip and one snapshot; the course itself is read
- * only when this worker has not drawn that version yet. */
+ * rate) go in one round trip and one snapshot, or none when this worker
+ * kept them; the course itself is read only when this worker has not
+ * drawn that version yet. */
 int page_course(struct ctx *ctx)
 {
 	const char *slug = ctx->req->args[0];
@@ -322,10 +329,14 @@ int page_course(struct ctx *ctx)
 		return 500;
 	struct db_call calls[3];
 	store_course_head_call(&calls[0], slug);
-	if (store_public_sessions_call(&calls[1], ctx->arena, today, slug,
+	if (store_fiche_sessions_call(&calls[1], ctx->arena, today, slug,
 			COURSE_SESSIONS_SHOWN) != DB_OK || survey_rate_call(ctx, &calls[2], slug) != 0)
 		return 500;
-	int rc = db_run_reads(ctx->db, ctx->arena, calls, 3);
+	const char *key = arena_printf(ctx->arena, "%s %s", today, slug);
+	if (!key)
+		return 500;
+	int rc = db_run_reads_kept(ctx->db, ctx->arena, db_kept_entry(fiche_kept, FICHE_KEPT, key),
+			key, calls, 3);
 	struct course c;
 	if (rc == DB_OK)
 		rc = store_course_head_read(&calls[0], &c);

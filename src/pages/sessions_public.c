@@ -84,6 +84,12 @@ int sessions_public_fill(struct ctx *ctx, const struct session *s, size_t n, int
 	return 0;
 }
 
+/* The reads of the list, by filter, kept by the worker until a change of
+ * what they read is notified (db_run_reads_kept): the unfiltered list,
+ * each course's and each month's. */
+#define SESSIONS_KEPT 64
+static struct db_kept sessions_kept[SESSIONS_KEPT];
+
 static int valid_slug(const char *s)
 {
 	return s && strlen(s) <= 100 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(s);
@@ -100,27 +106,46 @@ int page_sessions(struct ctx *ctx)
 			mon < 1 || mon > 12 || month[4] != '-')))
 		return 400;
 	struct civil_date today = pages_paris_today();
-	struct session *s, *all;
-	size_t n, n_all;
-	int rc = store_public_sessions(ctx->db, ctx->arena, pages_iso_date(ctx->arena, today), slug, month,
-			PUBLIC_SESSIONS_MAX, &s, &n);
-	/* The course filter offers the courses that have public sessions
-	 * (the same list when nothing is filtered). */
+	const char *from = pages_iso_date(ctx->arena, today);
+	/* The course filter offers the courses that have public sessions: the
+	 * list itself when nothing is filtered, else a second read. */
+	int filtered = *slug || *month;
+	struct db_call calls[2];
+	if (store_public_sessions_call(&calls[0], ctx->arena, from, slug, month,
+			PUBLIC_SESSIONS_MAX) != DB_OK || store_public_sessions_call(&calls[1], ctx->arena,
+			from, "", "", PUBLIC_SESSIONS_MAX) != DB_OK)
+		return 500;
+	const char *key = arena_printf(ctx->arena, "%s %s %s", from, slug, month);
+	if (!key)
+		return 500;
+	int rc = db_run_reads_kept(ctx->db, ctx->arena, db_kept_entry(sessions_kept, SESSIONS_KEPT, key),
+			key, calls, filtered ? 2 : 1);
+	struct session *s = NULL, *all;
+	size_t n = 0, n_all;
+	if (rc == DB_OK)
+		rc = store_public_sessions_read(&calls[0], ctx->arena, &s, &n);
 	all = s;
 	n_all = n;
-	if (rc == DB_OK && (*slug || *month))
-		rc = store_public_sessions(ctx->db, ctx->arena, pages_iso_date(ctx->arena, today), "", "",
-				PUBLIC_SESSIONS_MAX, &all, &n_all);
+	if (rc == DB_OK && filtered)
+		rc = store_public_sessions_read(&calls[1], ctx->arena, &all, &n_all);
 	if (rc != DB_OK)
 		return handler_db_status(rc);
 	if ((rc = sessions_public_fill(ctx, s, n, 1)) != 0)
 		return rc;
+	/* each course once, compared with the courses already offered (a few)
+	 * rather than with every session before it */
+	const char **offered = arena_alloc(ctx->arena, (n_all ? n_all : 1) * sizeof(*offered));
+	if (!offered)
+		return 500;
 	size_t n_courses = 0;
 	for (size_t i = 0; i < n_all; i++) {
-		int seen = 0;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(all[j].course_slug, all[i].course_slug) == 0;
-		if (!seen && VIEW_ROW(ctx->view, "Courses", n_courses++, { "slug", all[i].course_slug },
+		size_t k = 0;
+		while (k < n_courses && strcmp(offered[k], all[i].course_slug) != 0)
+			k++;
+		if (k < n_courses)
+			continue;
+		offered[n_courses] = all[i].course_slug;
+		if (VIEW_ROW(ctx->view, "Courses", n_courses++, { "slug", all[i].course_slug },
 				{ "title", all[i].course_title }) < 0)
 			return 500;
 	}

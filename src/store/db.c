@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 #include <sodium.h>
@@ -21,10 +22,10 @@ struct db {
 	size_t n_prepared;
 	int in_tx;            /* between db_begin and commit or rollback */
 	int was_lost;         /* the last connection broke: say where the next one goes */
-};
-
-struct db_rows {
-	PGresult *res;
+	int listen;           /* db_listen: every connection LISTENs on DB_CHANGES_CHANNEL */
+	int listening;        /* this connection does */
+	int closing;          /* the server said, while the connection was idle, that it ends it */
+	unsigned long changes; /* connections opened and notifications received: see db_changes */
 };
 
 struct db *db_new(const char *conninfo, int timeout)
@@ -44,6 +45,8 @@ static void db_disconnect(struct db *db)
 	db->conn = NULL;
 	db->n_prepared = 0;
 	db->in_tx = 0;
+	db->listening = 0;
+	db->closing = 0;
 }
 
 void db_free(struct db *db)
@@ -52,6 +55,38 @@ void db_free(struct db *db)
 		return;
 	db_disconnect(db);
 	free(db);
+}
+
+/* A server that ends a connection (a stop, a restart, an administrator)
+ * first sends why, which libpq hands to this receiver when it comes while
+ * no statement runs: the connection cannot be trusted to have heard every
+ * notification, though its socket may not say so yet. Other notices are
+ * logged. */
+static void on_notice(void *arg, const PGresult *res)
+{
+	struct db *db = arg;
+	const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+	if (severity && (strcmp(severity, "FATAL") == 0 || strcmp(severity, "PANIC") == 0))
+		db->closing = 1;
+	const char *text = PQresultErrorMessage(res);
+	size_t len = strlen(text);
+	while (len && text[len - 1] == '\n')
+		len--;
+	log_line("db: %.*s", (int)len, text);
+}
+
+/* A statement without parameters, the channel being a literal. A refusal
+ * is logged and leaves the connection usable, without kept reads. A new
+ * connection counts as a change: what was kept by the last one may have
+ * changed while no connection was listening. */
+static void listen_changes(struct db *db)
+{
+	PGresult *res = PQexecParams(db->conn, "LISTEN " DB_CHANGES_CHANNEL, 0, NULL, NULL, NULL, NULL, 0);
+	db->listening = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!db->listening)
+		log_line("db: LISTEN refused, reads are not kept: %s", PQerrorMessage(db->conn));
+	PQclear(res);
+	db->changes++;
 }
 
 /* The search_path is fixed at connection time, so no statement depends on
@@ -76,6 +111,9 @@ static int db_connect(struct db *db)
 	if (db->was_lost)
 		log_line("db: reconnected to %s port %s", PQhost(db->conn), PQport(db->conn));
 	db->was_lost = 0;
+	PQsetNoticeReceiver(db->conn, on_notice, db);
+	if (db->listen)
+		listen_changes(db);
 	return DB_OK;
 }
 
@@ -320,6 +358,95 @@ int db_run_reads(struct db *db, struct arena *a, struct db_call *calls, size_t n
 	int rc = run_reads_once(db, a, calls, n);
 	if (rc == DB_UNAVAILABLE && was_connected)
 		rc = run_reads_once(db, a, calls, n);
+	return rc;
+}
+
+void db_listen(struct db *db)
+{
+	db->listen = 1;
+	if (db->conn && !db->listening)
+		listen_changes(db);
+}
+
+/* Reads what arrived on the connection without waiting (a read of the
+ * socket, no round trip): each notification is a change. */
+unsigned long db_changes(struct db *db)
+{
+	if (!db->listening || !db->conn || PQconsumeInput(db->conn) != 1)
+		return 0;
+	PGnotify *n;
+	while ((n = PQnotifies(db->conn)) != NULL) {
+		db->changes++;
+		PQfreemem(n);
+	}
+	if (db->closing || PQstatus(db->conn) != CONNECTION_OK) {
+		db_disconnect(db);
+		db->was_lost = 1;
+		return 0;
+	}
+	return db->changes;
+}
+
+static void kept_clear(struct db_kept *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		PQclear(k->rows[i].res);
+		k->rows[i].res = NULL;
+	}
+	free(k->key);
+	*k = (struct db_kept){ 0 };
+}
+
+void db_kept_forget(struct db_kept *k)
+{
+	k->changes = 0;
+}
+
+/* Keeps copies of the rows just read, stamped with the changes counted
+ * before them on this connection (the notifications that came during the
+ * reads are still queued: they make the next db_changes differ). Not
+ * kept when out of memory: the reads were made all the same. */
+static void kept_fill(struct db *db, struct db_kept *k, const char *key,
+		const struct db_call *calls, size_t n)
+{
+	kept_clear(k);
+	if (!db->listening || !(k->key = strdup(key)))
+		return;
+	for (; k->n < n; k->n++) {
+		k->rows[k->n].res = PQcopyResult(calls[k->n].rows->res,
+				PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
+		if (!k->rows[k->n].res) {
+			kept_clear(k);
+			return;
+		}
+	}
+	k->changes = db->changes;
+	k->read_at = time(NULL);
+}
+
+struct db_kept *db_kept_entry(struct db_kept *table, size_t n, const char *key)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return &table[h % n];
+}
+
+int db_run_reads_kept(struct db *db, struct arena *a, struct db_kept *k, const char *key,
+		struct db_call *calls, size_t n)
+{
+	if (n > DB_KEPT_CALLS_MAX)
+		return DB_FAILED;
+	unsigned long now = db_changes(db);
+	if (now && k->changes == now && k->n == n && strcmp(k->key, key) == 0 &&
+			time(NULL) - k->read_at < DB_KEPT_SECONDS) {
+		for (size_t i = 0; i < n; i++)
+			calls[i].rows = &k->rows[i];
+		return DB_OK;
+	}
+	int rc = db_run_reads(db, a, calls, n);
+	if (rc == DB_OK)
+		kept_fill(db, k, key, calls, n);
 	return rc;
 }
 

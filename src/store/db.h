@@ -70,6 +70,44 @@ struct db_call {
 	struct db_rows *rows;   /* the result, set by db_run_reads */
 };
 int db_run_reads(struct db *db, struct arena *a, struct db_call *calls, size_t n);
+
+/* Reads kept from one request to the next until what they read changes.
+ * After db_listen, every connection LISTENs on DB_CHANGES_CHANNEL, which
+ * the tables of the public pages notify at the commit of any change
+ * (sql/0027). db_changes then gives a count that differs from the last one
+ * whenever a notification came or the connection is another (0: no
+ * connection listens, nothing can be kept). db_run_reads_kept runs calls
+ * as db_run_reads does, except that it answers from the copy kept in k
+ * when k holds the same key (the reads' parameters) and no change came
+ * since: the calls' rows then belong to k, valid until the next
+ * db_run_reads_kept of k (call it once per request). A notification may
+ * reach a worker a few instants after the commit that made it: a view in
+ * that instant still shows the copy. A copy is read again after
+ * DB_KEPT_SECONDS all the same, so that a connection cut off without a
+ * word (a network down between the hosts) does not keep it for longer. */
+#define DB_KEPT_SECONDS 60
+#define DB_CHANGES_CHANNEL "formations_public"
+#define DB_KEPT_CALLS_MAX 4
+struct db_rows {
+	struct pg_result *res;
+};
+struct db_kept {
+	unsigned long changes;  /* db_changes when read, 0: nothing to answer from */
+	long long read_at;      /* time(): read again after DB_KEPT_SECONDS whatever came */
+	char *key;
+	size_t n;
+	struct db_rows rows[DB_KEPT_CALLS_MAX];
+};
+void db_listen(struct db *db);
+unsigned long db_changes(struct db *db);
+int db_run_reads_kept(struct db *db, struct arena *a, struct db_kept *k, const char *key,
+		struct db_call *calls, size_t n);
+/* k answers no more: the next run reads (a tally read stale, say). */
+void db_kept_forget(struct db_kept *k);
+/* The entry of key in a table of n kept reads: the key's hash chooses
+ * it, so that a page keeps a bounded number, and two keys that share an
+ * entry only read more often. */
+struct db_kept *db_kept_entry(struct db_kept *table, size_t n, const char *key);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -260,6 +260,15 @@ static const struct db_stmt fiche_sessions = { "sessions_of_fiche",
 	" AND se.last_day >= $1::date ORDER BY se.first_day, se.id LIMIT $3::int" };
 
 int store_public_sessions_call(struct db_call *c, struct arena *a, const char *from,
+		const char *course_slug, const char *month, size_t limit)
+{
+	const char *lim = arena_printf(a, "%zu", limit);
+	*c = (struct db_call){ .stmt = &public_sessions, .nparams = 4,
+		.params = { from, course_slug, month, lim } };
+	return lim ? DB_OK : DB_FAILED;
+}
+
+int store_fiche_sessions_call(struct db_call *c, struct arena *a, const char *from,
 		const char *course_slug, size_t limit)
 {
 	const char *lim = arena_printf(a, "%zu", limit);

@@ -160,10 +160,13 @@ int store_calendar_slots(struct db *db, struct arena *a, const struct calendar_f
 int store_public_sessions(struct db *db, struct arena *a, const char *from,
 		const char *course_slug, const char *month, size_t limit,
 		struct session **out, size_t *n);
-/* The same of one course (all months), as a call of db_run_reads
- * (store/db.h) and its reading. */
+/* The same as a call of db_run_reads (store/db.h), and its reading. */
 int store_public_sessions_call(struct db_call *c, struct arena *a, const char *from,
+		const char *course_slug, const char *month, size_t limit);
+/* The sessions of one course (all months) for its fiche, as a call. */
+int store_fiche_sessions_call(struct db_call *c, struct arena *a, const char *from,
 		const char *course_slug, size_t limit);
+/* The rows of either call. */
 int store_public_sessions_read(const struct db_call *c, struct arena *a,
 		struct session **out, size_t *n);
 

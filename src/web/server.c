@@ -106,6 +106,8 @@ static int worker_loop(const struct settings *s, int listen_fd)
 		log_line("worker %d: cannot start", (int)getpid());
 		return 1;
 	}
+	if (s->keep_public_reads)
+		db_listen(w.db);
 	(void)db_ready(w.db); /* connect early; a failure is retried per request */
 	FCGX_Request req;
 	if (FCGX_InitRequest(&req, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
