@@ -176,9 +176,10 @@ sleep 1
 read -r fiche_rps fiche_p99 < <(measure "$base$FICHE")
 # The same with every view read from PostgreSQL (what a first view after a
 # change costs): the workers started again with keep_public_reads = 0.
-restart_stack() {
+restart_stack() {   # and two seconds of the fiche, so that new workers and their backends are warm
 	"$ROOT/conf/stack.sh" stop "$VAR" >/dev/null 2>&1
 	NGINX_CACHE=$1 "$ROOT/conf/stack.sh" start "$VAR" "$PORT" >/dev/null
+	wrk -t2 -c"$CONNS" -d2s "$base$FICHE" >/dev/null
 }
 echo "keep_public_reads = 0" >>"$VAR/formations.local.conf"
 restart_stack off
