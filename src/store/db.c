@@ -397,11 +397,6 @@ static void kept_clear(struct db_kept *k)
 	*k = (struct db_kept){ 0 };
 }
 
-void db_kept_forget(struct db_kept *k)
-{
-	k->changes = 0;
-}
-
 /* Keeps copies of the rows just read, stamped with the changes counted
  * before them on this connection (the notifications that came during the
  * reads are still queued: they make the next db_changes differ). Not

@@ -102,8 +102,6 @@ void db_listen(struct db *db);
 unsigned long db_changes(struct db *db);
 int db_run_reads_kept(struct db *db, struct arena *a, struct db_kept *k, const char *key,
 		struct db_call *calls, size_t n);
-/* k answers no more: the next run reads (a tally read stale, say). */
-void db_kept_forget(struct db_kept *k);
 /* The entry of key in a table of n kept reads: the key's hash chooses
  * it, so that a page keeps a bounded number, and two keys that share an
  * entry only read more often. */
