@@ -50,7 +50,7 @@ load_sql() {   # $1: the file in t/lib, $2: what it loads
 	"$ROOT/conf/stack.sh" psql "$VAR" -q -v ON_ERROR_STOP=1 -f - <"$ROOT/t/lib/$1" \
 		>"$VAR/log/${1%.sql}.log" 2>&1 || { cat "$VAR/log/${1%.sql}.log" >&2; exit 1; }
 }
-load_demands_in() {   # stack folder $1: up to $2 demands in all, one in ten open
+load_demands_in() {   # stack folder $1: up to $2 demands in all, three in ten open
 	"$ROOT/conf/stack.sh" psql "$1" -qAt -c "INSERT INTO demand (reference, form_token, tracking_token, received_on, regime, due_on, status,
 		course_id, custom_title, kind, last_name, first_name, email, organisation, participants, consent_at)
 	SELECT 'D-' || (1900 + g / 99999) || '-' || lpad((g % 99999 + 1)::text, 5, '0'),
@@ -241,7 +241,7 @@ filtered='/intranet/demandes?regime=1mois&organisme=organisme+12'
 load_demands 10000
 d10=$(server_p50 "$dash" 200); f10=$(server_p50 "$filtered" 200)
 echo
-echo "loading 1,000,000 demands (100,000 open)…"
+echo "loading 1,000,000 demands (300,000 open: three states in ten)…"
 load_demands 1000000
 d1m=$(server_p50 "$dash" 200); f1m=$(server_p50 "$filtered" 200)
 printf '%-46s %12s %12s %8s\n' "dashboard, server time p50 (ms)" "10,000" "1,000,000" "ratio"
