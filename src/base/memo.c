@@ -6,7 +6,7 @@
 
 /* Eight bytes at a time: a fiche's texts are hashed at each request, so
  * the hash must cost much less than what it saves. */
-static unsigned long long hash_of(const char *s, size_t n)
+unsigned long long memo_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
 	size_t i = 0;
@@ -39,7 +39,7 @@ static const struct memo_entry *find(const struct memo *m, unsigned long long h,
 const char *memo_get(const struct memo *m, const char *key, size_t len)
 {
 	size_t slot;
-	const struct memo_entry *e = find(m, hash_of(key, len), key, len, &slot);
+	const struct memo_entry *e = find(m, memo_hash(key, len), key, len, &slot);
 	return e ? e->value : NULL;
 }
 
@@ -62,7 +62,7 @@ const char *memo_put(struct memo *m, const char *key, size_t len, const char *va
 	/* open addressing stays short while three quarters are free */
 	if (m->bytes + cost > m->bytes_max || m->used >= MEMO_SLOTS / 4)
 		memo_clear(m);
-	unsigned long long h = hash_of(key, len);
+	unsigned long long h = memo_hash(key, len);
 	size_t slot;
 	const struct memo_entry *known = find(m, h, key, len, &slot);
 	if (known)

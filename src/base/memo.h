@@ -23,6 +23,9 @@ struct memo {
 	struct memo_entry slots[MEMO_SLOTS];
 };
 
+/* The hash the memo looks keys up by, for other bounded tables of a
+ * worker (src/store/db.c's kept reads). */
+unsigned long long memo_hash(const char *s, size_t n);
 /* The value kept for key (of len bytes), or NULL. */
 const char *memo_get(const struct memo *m, const char *key, size_t len);
 /* Keeps a copy of key and value; the copy of value is returned (NULL

@@ -112,8 +112,8 @@ int page_sessions(struct ctx *ctx)
 	int filtered = *slug || *month;
 	struct db_call calls[2];
 	if (store_public_sessions_call(&calls[0], ctx->arena, from, slug, month,
-			PUBLIC_SESSIONS_MAX) != DB_OK || store_public_sessions_call(&calls[1], ctx->arena,
-			from, "", "", PUBLIC_SESSIONS_MAX) != DB_OK)
+			PUBLIC_SESSIONS_MAX) != DB_OK || (filtered && store_public_sessions_call(&calls[1],
+			ctx->arena, from, "", "", PUBLIC_SESSIONS_MAX) != DB_OK))
 		return 500;
 	const char *key = arena_printf(ctx->arena, "%s %s %s", from, slug, month);
 	if (!key)

@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "base/log.h"
+#include "base/memo.h"
 
 #define DB_PREPARED_MAX 256
 
@@ -421,10 +422,7 @@ static void kept_fill(struct db *db, struct db_kept *k, const char *key,
 
 struct db_kept *db_kept_entry(struct db_kept *table, size_t n, const char *key)
 {
-	unsigned long long h = 14695981039346656037ULL;
-	for (const char *p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	return &table[h % n];
+	return &table[memo_hash(key, strlen(key)) % n];
 }
 
 int db_run_reads_kept(struct db *db, struct arena *a, struct db_kept *k, const char *key,

@@ -243,10 +243,11 @@ int store_public_sessions(struct db *db, struct arena *a, const char *from,
 		const char *course_slug, const char *month, size_t limit,
 		struct session **out, size_t *n)
 {
-	char lim[24];
-	snprintf(lim, sizeof(lim), "%zu", limit);
-	const char *p[] = { from, course_slug, month, lim };
-	return sessions_run(db, a, &public_sessions, 4, p, out, n, 0);
+	struct db_call c;
+	int rc = store_public_sessions_call(&c, a, from, course_slug, month, limit);
+	if (rc == DB_OK)
+		rc = db_run(db, a, c.stmt, c.nparams, c.params, &c.rows);
+	return rc == DB_OK ? store_public_sessions_read(&c, a, out, n) : rc;
 }
 
 /* A fiche's next public sessions: only what its list and its validators
